@@ -1,0 +1,19 @@
+//! The domain of OpModel as plain Rust data and pure functions: the schema,
+//! the file format, validation and the edits a person can make. No browser
+//! APIs here, so all of it is tested natively with `cargo test`.
+
+pub mod edit;
+pub mod envelope;
+pub mod error;
+pub mod ids;
+pub mod limits;
+pub mod migrate;
+pub mod types;
+pub mod validate;
+
+pub use edit::{clean_name, EditError};
+pub use envelope::{load, to_file_json};
+pub use error::{LoadError, Problem};
+pub use ids::new_id;
+pub use types::*;
+pub use validate::validate;

@@ -1,0 +1,418 @@
+//! Schema v1 of an OpModel model: plain data, serialised with serde.
+//!
+//! Field names are camelCase in JSON (the file format is read by people and by
+//! other tools). Every collection item carries a stable id, never a list index,
+//! so that references survive reordering and merging.
+//!
+//! The shape of decisions, reviews, corrections, assessments and snapshots is
+//! fixed here even where the features that edit them come later, so that files
+//! written today stay readable without a migration.
+
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+
+/// A stable identifier (a UUID v4 in text form for everything this app creates;
+/// any non-empty string from an imported file is accepted and kept).
+pub type Id = String;
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Model {
+    pub id: Id,
+    pub name: String,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+    #[serde(default)]
+    pub settings: Settings,
+    #[serde(default)]
+    pub roles: Vec<Role>,
+    #[serde(default)]
+    pub elements: Vec<Element>,
+    #[serde(default)]
+    pub decisions: Vec<Decision>,
+    #[serde(default)]
+    pub reviews: Vec<Review>,
+    #[serde(default)]
+    pub corrections: Vec<Correction>,
+    #[serde(default)]
+    pub assessments: Vec<Assessment>,
+    /// Governance metrics recorded over time (for the Progress charts).
+    #[serde(default)]
+    pub snapshots: Vec<Snapshot>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Settings {
+    /// The letters used in the decision-rights table.
+    #[serde(default)]
+    pub vocabulary: Vocabulary,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Vocabulary {
+    #[default]
+    Raci,
+    Rapid,
+    Daci,
+}
+
+/// A role: who is accountable is always a role, never a person, so that
+/// ownership survives people changing jobs.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Role {
+    pub id: Id,
+    pub name: String,
+    #[serde(default)]
+    pub description: String,
+    /// The person who holds the role today, if the team wants to record it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub holder: Option<String>,
+}
+
+/// What an element of the operation is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ElementKind {
+    Process,
+    Workflow,
+    Data,
+    System,
+    Outcome,
+}
+
+impl ElementKind {
+    pub const ALL: [ElementKind; 5] = [
+        ElementKind::Process,
+        ElementKind::Workflow,
+        ElementKind::Data,
+        ElementKind::System,
+        ElementKind::Outcome,
+    ];
+
+    /// The word shown to people.
+    pub fn label(self) -> &'static str {
+        match self {
+            ElementKind::Process => "Process",
+            ElementKind::Workflow => "Workflow",
+            ElementKind::Data => "Data entity",
+            ElementKind::System => "System",
+            ElementKind::Outcome => "Outcome",
+        }
+    }
+
+    /// The word used in files and form values.
+    pub fn key(self) -> &'static str {
+        match self {
+            ElementKind::Process => "process",
+            ElementKind::Workflow => "workflow",
+            ElementKind::Data => "data",
+            ElementKind::System => "system",
+            ElementKind::Outcome => "outcome",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.key() == key)
+    }
+}
+
+/// One letter of the ownership matrix.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum Raci {
+    R,
+    A,
+    C,
+    I,
+}
+
+impl Raci {
+    pub const ALL: [Raci; 4] = [Raci::R, Raci::A, Raci::C, Raci::I];
+
+    pub fn letter(self) -> char {
+        match self {
+            Raci::R => 'R',
+            Raci::A => 'A',
+            Raci::C => 'C',
+            Raci::I => 'I',
+        }
+    }
+
+    pub fn from_letter(c: char) -> Option<Self> {
+        match c.to_ascii_uppercase() {
+            'R' => Some(Raci::R),
+            'A' => Some(Raci::A),
+            'C' => Some(Raci::C),
+            'I' => Some(Raci::I),
+            _ => None,
+        }
+    }
+}
+
+/// A process, workflow, data entity, system or outcome that needs an owner.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Element {
+    pub id: Id,
+    pub name: String,
+    pub kind: ElementKind,
+    #[serde(default)]
+    pub description: String,
+    /// Role id -> letter. A map, so a role has at most one letter per element.
+    #[serde(default)]
+    pub assignments: BTreeMap<Id, Raci>,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Significance {
+    #[default]
+    Routine,
+    Significant,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Reversibility {
+    #[default]
+    Reversible,
+    Irreversible,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum AuthorityKind {
+    #[default]
+    Individual,
+    Collective,
+    Conditional,
+}
+
+/// A numeric threshold in a condition, e.g. 5,000 EUR.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Threshold {
+    pub amount: f64,
+    pub unit: String,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Authority {
+    #[serde(default)]
+    pub kind: AuthorityKind,
+    /// The condition in words (for conditional authority).
+    #[serde(default)]
+    pub condition: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub threshold: Option<Threshold>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Approval {
+    pub role: Id,
+    /// When the approval is needed, in words ("always", "over 5,000 EUR").
+    #[serde(default)]
+    pub when: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Escalation {
+    pub condition: String,
+    pub role: Id,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Veto {
+    pub role: Id,
+    #[serde(default)]
+    pub circumstances: String,
+    /// What must be recorded when the veto or override is used.
+    #[serde(default)]
+    pub record: String,
+}
+
+/// A category of decision and who holds which right over it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Decision {
+    pub id: Id,
+    pub name: String,
+    #[serde(default)]
+    pub description: String,
+    #[serde(default)]
+    pub significance: Significance,
+    #[serde(default)]
+    pub reversibility: Reversibility,
+    #[serde(default)]
+    pub authority: Authority,
+    /// Role id -> letter of the model's vocabulary (e.g. "A", "D", "Approver").
+    #[serde(default)]
+    pub rights: BTreeMap<Id, String>,
+    #[serde(default)]
+    pub approvals: Vec<Approval>,
+    #[serde(default)]
+    pub escalations: Vec<Escalation>,
+    #[serde(default)]
+    pub vetoes: Vec<Veto>,
+    /// What must be written down when the decision is made.
+    #[serde(default)]
+    pub documentation: String,
+    /// The elements of the ownership matrix this decision belongs to.
+    #[serde(default)]
+    pub elements: Vec<Id>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ReviewLevel {
+    Tactical,
+    Operational,
+    Strategic,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Cadence {
+    Daily,
+    Weekly,
+    Monthly,
+    Quarterly,
+    Annual,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Review {
+    pub id: Id,
+    pub name: String,
+    pub level: ReviewLevel,
+    pub cadence: Cadence,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub owner: Option<Id>,
+    #[serde(default)]
+    pub elements: Vec<Id>,
+    #[serde(default)]
+    pub metrics: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_held: Option<NaiveDate>,
+}
+
+/// The controlled path a finding travels until it is a validated change.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum CorrectionStatus {
+    #[default]
+    Proposed,
+    Evaluated,
+    Approved,
+    Implemented,
+    Validated,
+    Rejected,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct StatusChange {
+    pub status: CorrectionStatus,
+    pub on: NaiveDate,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Correction {
+    pub id: Id,
+    pub finding: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub review: Option<Id>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub owner: Option<Id>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub due: Option<NaiveDate>,
+    #[serde(default)]
+    pub status: CorrectionStatus,
+    /// Every move of the status, oldest first.
+    #[serde(default)]
+    pub history: Vec<StatusChange>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum AssessmentKind {
+    Quick,
+    Full,
+}
+
+/// A completed (or resumed) maturity assessment.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Assessment {
+    pub id: Id,
+    pub kind: AssessmentKind,
+    pub taken_at: DateTime<Utc>,
+    /// Question id -> index of the chosen option.
+    #[serde(default)]
+    pub answers: BTreeMap<String, u8>,
+    /// Dimension key -> score 0-100, as computed when it was saved.
+    #[serde(default)]
+    pub scores: BTreeMap<String, f64>,
+    #[serde(default)]
+    pub overall: f64,
+}
+
+/// Governance metrics at one moment (0-100 each), keyed by metric name.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Snapshot {
+    pub taken_at: DateTime<Utc>,
+    #[serde(default)]
+    pub metrics: BTreeMap<String, f64>,
+}
+
+impl Model {
+    /// An empty model with the given id, name and creation time.
+    pub fn new(id: Id, name: impl Into<String>, now: DateTime<Utc>) -> Self {
+        Model {
+            id,
+            name: name.into(),
+            created_at: now,
+            updated_at: now,
+            settings: Settings::default(),
+            roles: Vec::new(),
+            elements: Vec::new(),
+            decisions: Vec::new(),
+            reviews: Vec::new(),
+            corrections: Vec::new(),
+            assessments: Vec::new(),
+            snapshots: Vec::new(),
+        }
+    }
+
+    pub fn role(&self, id: &str) -> Option<&Role> {
+        self.roles.iter().find(|r| r.id == id)
+    }
+
+    pub fn element(&self, id: &str) -> Option<&Element> {
+        self.elements.iter().find(|e| e.id == id)
+    }
+}
+
+impl Vocabulary {
+    /// The letters a decision-rights cell may hold in this vocabulary.
+    pub fn letters(self) -> &'static [&'static str] {
+        match self {
+            Vocabulary::Raci => &["R", "A", "C", "I"],
+            Vocabulary::Rapid => &["R", "A", "P", "I", "D"],
+            Vocabulary::Daci => &["D", "A", "C", "I"],
+        }
+    }
+}

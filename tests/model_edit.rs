@@ -4,10 +4,15 @@ use chrono::{TimeZone, Utc};
 use opmodel::model::*;
 
 fn model() -> Model {
-    let mut m = Model::new("m".into(), "M", Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).unwrap());
+    let mut m = Model::new(
+        "m".into(),
+        "M",
+        Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).unwrap(),
+    );
     m.add_role("r1".into(), "Owner").unwrap();
     m.add_role("r2".into(), "Doer").unwrap();
-    m.add_element("e1".into(), "Billing", ElementKind::Process).unwrap();
+    m.add_element("e1".into(), "Billing", ElementKind::Process)
+        .unwrap();
     m.set_assignment("e1", "r1", Some(Raci::A)).unwrap();
     m.set_assignment("e1", "r2", Some(Raci::R)).unwrap();
     m
@@ -20,8 +25,14 @@ fn names_are_trimmed_and_never_empty() {
     assert_eq!(m.name, "M");
     m.rename("  Acme  ").unwrap();
     assert_eq!(m.name, "Acme");
-    assert_eq!(m.rename_role("r1", &"x".repeat(201)), Err(EditError::NameTooLong));
-    assert_eq!(m.add_element("e2".into(), "", ElementKind::Data), Err(EditError::EmptyName));
+    assert_eq!(
+        m.rename_role("r1", &"x".repeat(201)),
+        Err(EditError::NameTooLong)
+    );
+    assert_eq!(
+        m.add_element("e2".into(), "", ElementKind::Data),
+        Err(EditError::EmptyName)
+    );
 }
 
 #[test]
@@ -35,9 +46,19 @@ fn removing_a_role_removes_every_reference_to_it() {
         reversibility: Default::default(),
         authority: Default::default(),
         rights: [("r1".to_string(), "A".to_string())].into(),
-        approvals: vec![Approval { role: "r1".into(), when: String::new() }],
-        escalations: vec![Escalation { condition: "c".into(), role: "r1".into() }],
-        vetoes: vec![Veto { role: "r1".into(), circumstances: String::new(), record: String::new() }],
+        approvals: vec![Approval {
+            role: "r1".into(),
+            when: String::new(),
+        }],
+        escalations: vec![Escalation {
+            condition: "c".into(),
+            role: "r1".into(),
+        }],
+        vetoes: vec![Veto {
+            role: "r1".into(),
+            circumstances: String::new(),
+            record: String::new(),
+        }],
         documentation: String::new(),
         elements: vec!["e1".into()],
     });
@@ -46,7 +67,12 @@ fn removing_a_role_removes_every_reference_to_it() {
     assert!(validate(&m).is_ok());
     assert_eq!(m.elements[0].assignments.len(), 1);
     let d = &m.decisions[0];
-    assert!(d.rights.is_empty() && d.approvals.is_empty() && d.escalations.is_empty() && d.vetoes.is_empty());
+    assert!(
+        d.rights.is_empty()
+            && d.approvals.is_empty()
+            && d.escalations.is_empty()
+            && d.vetoes.is_empty()
+    );
     assert_eq!(m.remove_role("r1"), Err(EditError::NotFound));
 }
 
@@ -75,8 +101,14 @@ fn assignments_set_and_clear() {
     assert_eq!(m.elements[0].assignments["r2"], Raci::C);
     m.set_assignment("e1", "r2", None).unwrap();
     assert!(!m.elements[0].assignments.contains_key("r2"));
-    assert_eq!(m.set_assignment("e1", "nope", Some(Raci::A)), Err(EditError::NotFound));
-    assert_eq!(m.set_assignment("nope", "r1", Some(Raci::A)), Err(EditError::NotFound));
+    assert_eq!(
+        m.set_assignment("e1", "nope", Some(Raci::A)),
+        Err(EditError::NotFound)
+    );
+    assert_eq!(
+        m.set_assignment("nope", "r1", Some(Raci::A)),
+        Err(EditError::NotFound)
+    );
 }
 
 #[test]

@@ -16,9 +16,12 @@ fn sample() -> Model {
     let mut m = Model::new("m1".into(), "Acme operations", t0());
     m.add_role("r1".into(), "Head of Operations").unwrap();
     m.add_role("r2".into(), "Support Lead").unwrap();
-    m.add_element("e1".into(), "Order fulfilment", ElementKind::Process).unwrap();
-    m.add_element("e2".into(), "Customer record", ElementKind::Data).unwrap();
-    m.add_element("e3".into(), "Refunds", ElementKind::Workflow).unwrap();
+    m.add_element("e1".into(), "Order fulfilment", ElementKind::Process)
+        .unwrap();
+    m.add_element("e2".into(), "Customer record", ElementKind::Data)
+        .unwrap();
+    m.add_element("e3".into(), "Refunds", ElementKind::Workflow)
+        .unwrap();
     m.set_assignment("e1", "r1", Some(Raci::A)).unwrap();
     m.set_assignment("e1", "r2", Some(Raci::R)).unwrap();
     m.set_assignment("e3", "r2", Some(Raci::A)).unwrap();
@@ -31,11 +34,20 @@ fn sample() -> Model {
         authority: Authority {
             kind: AuthorityKind::Conditional,
             condition: "over 500 EUR".into(),
-            threshold: Some(Threshold { amount: 500.0, unit: "EUR".into() }),
+            threshold: Some(Threshold {
+                amount: 500.0,
+                unit: "EUR".into(),
+            }),
         },
         rights: [("r2".to_string(), "A".to_string())].into(),
-        approvals: vec![Approval { role: "r1".into(), when: "over 2,000 EUR".into() }],
-        escalations: vec![Escalation { condition: "customer threatens legal action".into(), role: "r1".into() }],
+        approvals: vec![Approval {
+            role: "r1".into(),
+            when: "over 2,000 EUR".into(),
+        }],
+        escalations: vec![Escalation {
+            condition: "customer threatens legal action".into(),
+            role: "r1".into(),
+        }],
         vetoes: vec![],
         documentation: "Reason and order number".into(),
         elements: vec!["e3".into()],
@@ -128,20 +140,33 @@ fn truncated_json_says_it_was_cut_off() {
 fn malformed_json_names_line_and_column() {
     let err = load(b"{\n  \"format\": opmodel\n}").unwrap_err();
     assert!(matches!(err, LoadError::NotJson { line: 2, .. }), "{err:?}");
-    assert!(err.to_string().starts_with("The file is not valid JSON (line 2, column"), "{err}");
+    assert!(
+        err.to_string()
+            .starts_with("The file is not valid JSON (line 2, column"),
+        "{err}"
+    );
 }
 
 #[test]
 fn binary_is_not_text() {
-    assert_eq!(load(&[0x89, b'P', b'N', b'G', 0, 0xff, 0xfe]).unwrap_err(), LoadError::NotText);
+    assert_eq!(
+        load(&[0x89, b'P', b'N', b'G', 0, 0xff, 0xfe]).unwrap_err(),
+        LoadError::NotText
+    );
     assert_eq!(load(b"{\"a\":\0}").unwrap_err(), LoadError::NotText);
 }
 
 #[test]
 fn other_json_is_not_an_opmodel_file() {
     assert_eq!(load(b"[1,2,3]").unwrap_err(), LoadError::NotOpModel);
-    assert_eq!(load(b"{\"name\": \"x\"}").unwrap_err(), LoadError::NotOpModel);
-    assert_eq!(load(b"{\"format\": \"other\"}").unwrap_err(), LoadError::NotOpModel);
+    assert_eq!(
+        load(b"{\"name\": \"x\"}").unwrap_err(),
+        LoadError::NotOpModel
+    );
+    assert_eq!(
+        load(b"{\"format\": \"other\"}").unwrap_err(),
+        LoadError::NotOpModel
+    );
 }
 
 #[test]
@@ -159,8 +184,16 @@ fn missing_or_bad_version() {
 #[test]
 fn a_newer_schema_is_refused_with_a_message_saying_so() {
     let err = load_edited(|v| v["schemaVersion"] = json!(7)).unwrap_err();
-    assert_eq!(err, LoadError::NewerSchema { found: 7, supported: 1 });
-    assert!(err.to_string().contains("made by a newer version of OpModel"));
+    assert_eq!(
+        err,
+        LoadError::NewerSchema {
+            found: 7,
+            supported: 1
+        }
+    );
+    assert!(err
+        .to_string()
+        .contains("made by a newer version of OpModel"));
 }
 
 #[test]
@@ -173,48 +206,107 @@ fn missing_model_section() {
 
 #[test]
 fn wrong_types_name_the_path() {
-    let msg = message(load_edited(|v| v["model"]["elements"][1]["kind"] = json!("gadget")));
-    assert!(msg.starts_with("elements[1].kind: unknown value `gadget`"), "{msg}");
+    let msg = message(load_edited(|v| {
+        v["model"]["elements"][1]["kind"] = json!("gadget")
+    }));
+    assert!(
+        msg.starts_with("elements[1].kind: unknown value `gadget`"),
+        "{msg}"
+    );
     let msg = message(load_edited(|v| v["model"]["roles"][0]["name"] = json!(12)));
-    assert!(msg.starts_with("roles[0].name: wrong kind of value: found integer `12`"), "{msg}");
-    let msg = message(load_edited(|v| v["model"]["elements"][0]["assignments"]["r1"] = json!("X")));
-    assert!(msg.starts_with("elements[0].assignments.r1: unknown value `X`"), "{msg}");
-    let msg = message(load_edited(|v| v["model"]["createdAt"] = json!("yesterday")));
+    assert!(
+        msg.starts_with("roles[0].name: wrong kind of value: found integer `12`"),
+        "{msg}"
+    );
+    let msg = message(load_edited(|v| {
+        v["model"]["elements"][0]["assignments"]["r1"] = json!("X")
+    }));
+    assert!(
+        msg.starts_with("elements[0].assignments.r1: unknown value `X`"),
+        "{msg}"
+    );
+    let msg = message(load_edited(|v| {
+        v["model"]["createdAt"] = json!("yesterday")
+    }));
     assert!(msg.starts_with("createdAt: "), "{msg}");
-    let msg = message(load_edited(|v| v["model"]["roles"][0]["nmae"] = json!("typo")));
-    assert!(msg.contains("roles[0]") && msg.contains("unknown field `nmae`"), "{msg}");
+    let msg = message(load_edited(|v| {
+        v["model"]["roles"][0]["nmae"] = json!("typo")
+    }));
+    assert!(
+        msg.contains("roles[0]") && msg.contains("unknown field `nmae`"),
+        "{msg}"
+    );
 }
 
 #[test]
 fn dangling_role_in_an_assignment() {
-    let msg = message(load_edited(|v| v["model"]["elements"][2]["assignments"]["r9"] = json!("R")));
+    let msg = message(load_edited(|v| {
+        v["model"]["elements"][2]["assignments"]["r9"] = json!("R")
+    }));
     assert_eq!(msg, "elements[2].assignments: unknown role \"r9\".");
 }
 
 #[test]
 fn every_reference_is_checked() {
-    let cases: Vec<(fn(&mut Value), &str)> = vec![
-        (|v| v["model"]["decisions"][0]["rights"]["zz"] = json!("A"), "decisions[0].rights: unknown role \"zz\""),
-        (|v| v["model"]["decisions"][0]["approvals"][0]["role"] = json!("zz"), "decisions[0].approvals[0].role: unknown role \"zz\""),
-        (|v| v["model"]["decisions"][0]["escalations"][0]["role"] = json!("zz"), "decisions[0].escalations[0].role: unknown role \"zz\""),
-        (|v| v["model"]["decisions"][0]["elements"][0] = json!("zz"), "decisions[0].elements: unknown element \"zz\""),
-        (|v| v["model"]["decisions"][0]["rights"]["r1"] = json!("Q"), "decisions[0].rights: \"Q\" is not one of the letters R, A, C, I"),
-        (|v| v["model"]["reviews"][0]["owner"] = json!("zz"), "reviews[0].owner: unknown role \"zz\""),
-        (|v| v["model"]["reviews"][0]["elements"][0] = json!("zz"), "reviews[0].elements: unknown element \"zz\""),
-        (|v| v["model"]["corrections"][0]["review"] = json!("zz"), "corrections[0].review: unknown review \"zz\""),
-        (|v| v["model"]["corrections"][0]["owner"] = json!("zz"), "corrections[0].owner: unknown role \"zz\""),
-        (|v| v["model"]["corrections"][0]["finding"] = json!(" "), "corrections[0].finding: the finding is empty"),
+    type Case = (fn(&mut Value), &'static str);
+    let cases: Vec<Case> = vec![
+        (
+            |v| v["model"]["decisions"][0]["rights"]["zz"] = json!("A"),
+            "decisions[0].rights: unknown role \"zz\"",
+        ),
+        (
+            |v| v["model"]["decisions"][0]["approvals"][0]["role"] = json!("zz"),
+            "decisions[0].approvals[0].role: unknown role \"zz\"",
+        ),
+        (
+            |v| v["model"]["decisions"][0]["escalations"][0]["role"] = json!("zz"),
+            "decisions[0].escalations[0].role: unknown role \"zz\"",
+        ),
+        (
+            |v| v["model"]["decisions"][0]["elements"][0] = json!("zz"),
+            "decisions[0].elements: unknown element \"zz\"",
+        ),
+        (
+            |v| v["model"]["decisions"][0]["rights"]["r1"] = json!("Q"),
+            "decisions[0].rights: \"Q\" is not one of the letters R, A, C, I",
+        ),
+        (
+            |v| v["model"]["reviews"][0]["owner"] = json!("zz"),
+            "reviews[0].owner: unknown role \"zz\"",
+        ),
+        (
+            |v| v["model"]["reviews"][0]["elements"][0] = json!("zz"),
+            "reviews[0].elements: unknown element \"zz\"",
+        ),
+        (
+            |v| v["model"]["corrections"][0]["review"] = json!("zz"),
+            "corrections[0].review: unknown review \"zz\"",
+        ),
+        (
+            |v| v["model"]["corrections"][0]["owner"] = json!("zz"),
+            "corrections[0].owner: unknown role \"zz\"",
+        ),
+        (
+            |v| v["model"]["corrections"][0]["finding"] = json!(" "),
+            "corrections[0].finding: the finding is empty",
+        ),
     ];
     for (edit, expected) in cases {
         let msg = message(load_edited(edit));
-        assert!(msg.starts_with(expected), "expected {expected:?}, got {msg:?}");
+        assert!(
+            msg.starts_with(expected),
+            "expected {expected:?}, got {msg:?}"
+        );
     }
 }
 
 #[test]
 fn duplicate_and_empty_ids_and_names() {
     let msg = message(load_edited(|v| v["model"]["roles"][1]["id"] = json!("r1")));
-    assert!(msg.contains("roles[1].id: the id \"r1\" is used twice"), "{msg}");
+    assert!(
+        msg.contains("roles[1].id: the id \"r1\" is used twice"),
+        "{msg}"
+    );
     let msg = message(load_edited(|v| v["model"]["elements"][0]["id"] = json!("")));
     assert!(msg.contains("elements[0].id: the id is empty"), "{msg}");
     let msg = message(load_edited(|v| v["model"]["name"] = json!("  ")));
@@ -223,10 +315,16 @@ fn duplicate_and_empty_ids_and_names() {
 
 #[test]
 fn scores_must_be_between_0_and_100() {
-    let msg = message(load_edited(|v| {
-        v["model"]["snapshots"] = json!([{"takenAt": "2026-11-01T00:00:00Z", "metrics": {"ownershipCoverage": 140}}])
-    }));
-    assert!(msg.contains("snapshots[0].metrics.ownershipCoverage: a score must be between 0 and 100"), "{msg}");
+    let msg = message(load_edited(
+        |v| {
+            v["model"]["snapshots"] =
+                json!([{"takenAt": "2026-11-01T00:00:00Z", "metrics": {"ownershipCoverage": 140}}])
+        },
+    ));
+    assert!(
+        msg.contains("snapshots[0].metrics.ownershipCoverage: a score must be between 0 and 100"),
+        "{msg}"
+    );
 }
 
 #[test]
@@ -240,7 +338,9 @@ fn many_problems_are_summarised() {
         v["model"]["name"] = json!("");
     })
     .unwrap_err();
-    let LoadError::Invalid { problems } = &err else { panic!("{err:?}") };
+    let LoadError::Invalid { problems } = &err else {
+        panic!("{err:?}")
+    };
     assert_eq!(problems.len(), 6);
     assert!(err.to_string().ends_with("(1 more problems.)"), "{err}");
 }
@@ -248,8 +348,16 @@ fn many_problems_are_summarised() {
 #[test]
 fn file_size_limit() {
     let big = vec![b' '; MAX_FILE_BYTES + 1];
-    assert_eq!(load(&big).unwrap_err(), LoadError::TooLarge { bytes: MAX_FILE_BYTES + 1 });
-    assert!(load(&big).unwrap_err().to_string().contains("over the limit of 5120 KB"));
+    assert_eq!(
+        load(&big).unwrap_err(),
+        LoadError::TooLarge {
+            bytes: MAX_FILE_BYTES + 1
+        }
+    );
+    assert!(load(&big)
+        .unwrap_err()
+        .to_string()
+        .contains("over the limit of 5120 KB"));
 }
 
 #[test]
@@ -264,13 +372,29 @@ fn deeply_nested_arrays_are_refused_not_overflowed() {
 fn count_and_length_limits() {
     let mut m = sample();
     for i in 0..MAX_ROLES + 1 - m.roles.len() {
-        m.roles.push(Role { id: format!("x{i}"), name: "x".into(), description: String::new(), holder: None });
+        m.roles.push(Role {
+            id: format!("x{i}"),
+            name: "x".into(),
+            description: String::new(),
+            holder: None,
+        });
     }
     let msg = message(load(file(&m).as_bytes()));
-    assert!(msg.contains(&format!("roles: {} items, more than the limit of {MAX_ROLES}", MAX_ROLES + 1)), "{msg}");
+    assert!(
+        msg.contains(&format!(
+            "roles: {} items, more than the limit of {MAX_ROLES}",
+            MAX_ROLES + 1
+        )),
+        "{msg}"
+    );
 
-    let msg = message(load_edited(|v| v["model"]["roles"][0]["name"] = json!("n".repeat(MAX_NAME_CHARS + 1))));
-    assert!(msg.contains("roles[0].name: the text is longer than 200 characters"), "{msg}");
+    let msg = message(load_edited(|v| {
+        v["model"]["roles"][0]["name"] = json!("n".repeat(MAX_NAME_CHARS + 1))
+    }));
+    assert!(
+        msg.contains("roles[0].name: the text is longer than 200 characters"),
+        "{msg}"
+    );
 }
 
 #[test]
@@ -282,7 +406,8 @@ fn a_model_at_the_limits_still_loads() {
     let roles: Vec<String> = m.roles.iter().map(|r| r.id.clone()).collect();
     for i in 0..1000 {
         let id = new_id();
-        m.add_element(id.clone(), &format!("Element {i}"), ElementKind::Process).unwrap();
+        m.add_element(id.clone(), &format!("Element {i}"), ElementKind::Process)
+            .unwrap();
         for (j, r) in roles.iter().enumerate().filter(|(j, _)| (i + j) % 5 == 0) {
             m.set_assignment(&id, r, Some(Raci::ALL[j % 4])).unwrap();
         }

@@ -200,7 +200,10 @@ impl Model {
         copy.id = new_id;
         let suffix = " (copy)";
         let keep = MAX_NAME_CHARS - suffix.len();
-        copy.name = format!("{}{suffix}", self.name.chars().take(keep).collect::<String>());
+        copy.name = format!(
+            "{}{suffix}",
+            self.name.chars().take(keep).collect::<String>()
+        );
         copy.created_at = now;
         copy.updated_at = now;
         copy

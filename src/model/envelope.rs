@@ -109,9 +109,7 @@ fn json_error(e: serde_json::Error) -> LoadError {
 /// serde's messages mention Rust types ("invalid type: string, expected u8");
 /// rephrase the common ones for people.
 fn plain_serde_message(message: &str) -> String {
-    let message = message
-        .rsplit_once(" at line ")
-        .map_or(message, |(d, _)| d);
+    let message = message.rsplit_once(" at line ").map_or(message, |(d, _)| d);
     message
         .replace("invalid type: ", "wrong kind of value: found ")
         .replace("expected u8", "expected a whole number from 0 to 255")

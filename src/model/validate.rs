@@ -28,8 +28,14 @@ pub fn validate(model: &Model) -> Result<(), Vec<Problem>> {
     let elements = v.unique_ids("elements", model.elements.iter().map(|e| e.id.as_str()));
     let reviews = v.unique_ids("reviews", model.reviews.iter().map(|r| r.id.as_str()));
     v.unique_ids("decisions", model.decisions.iter().map(|d| d.id.as_str()));
-    v.unique_ids("corrections", model.corrections.iter().map(|c| c.id.as_str()));
-    v.unique_ids("assessments", model.assessments.iter().map(|a| a.id.as_str()));
+    v.unique_ids(
+        "corrections",
+        model.corrections.iter().map(|c| c.id.as_str()),
+    );
+    v.unique_ids(
+        "assessments",
+        model.assessments.iter().map(|a| a.id.as_str()),
+    );
 
     for (i, r) in model.roles.iter().enumerate() {
         let at = format!("roles[{i}]");
@@ -57,7 +63,11 @@ pub fn validate(model: &Model) -> Result<(), Vec<Problem>> {
         v.text(&format!("{at}.documentation"), &d.documentation);
         v.text(&format!("{at}.authority.condition"), &d.authority.condition);
         if let Some(t) = &d.authority.threshold {
-            v.text_max(&format!("{at}.authority.threshold.unit"), &t.unit, MAX_NAME_CHARS);
+            v.text_max(
+                &format!("{at}.authority.threshold.unit"),
+                &t.unit,
+                MAX_NAME_CHARS,
+            );
             if !t.amount.is_finite() {
                 v.problem(&format!("{at}.authority.threshold.amount"), "not a number");
             }
@@ -75,12 +85,20 @@ pub fn validate(model: &Model) -> Result<(), Vec<Problem>> {
                 );
             }
         }
-        v.count(&format!("{at}.approvals"), d.approvals.len(), MAX_LIST_ITEMS);
+        v.count(
+            &format!("{at}.approvals"),
+            d.approvals.len(),
+            MAX_LIST_ITEMS,
+        );
         for (j, a) in d.approvals.iter().enumerate() {
             v.role_ref(&format!("{at}.approvals[{j}].role"), &a.role, &roles);
             v.text(&format!("{at}.approvals[{j}].when"), &a.when);
         }
-        v.count(&format!("{at}.escalations"), d.escalations.len(), MAX_LIST_ITEMS);
+        v.count(
+            &format!("{at}.escalations"),
+            d.escalations.len(),
+            MAX_LIST_ITEMS,
+        );
         for (j, e) in d.escalations.iter().enumerate() {
             v.role_ref(&format!("{at}.escalations[{j}].role"), &e.role, &roles);
             v.text(&format!("{at}.escalations[{j}].condition"), &e.condition);
@@ -199,7 +217,10 @@ impl Validator {
         if id.trim().is_empty() {
             self.problem(path, "the id is empty");
         } else if id.chars().count() > MAX_ID_CHARS {
-            self.problem(path, &format!("the id is longer than {MAX_ID_CHARS} characters"));
+            self.problem(
+                path,
+                &format!("the id is longer than {MAX_ID_CHARS} characters"),
+            );
         }
     }
 

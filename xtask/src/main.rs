@@ -1,1 +1,299 @@
-fn main() {}
+//! `cargo xtask <command>`: the project's two-command workflow.
+//!
+//! - `serve`: install what is missing, build, serve on http://127.0.0.1:8080
+//!   with live reload.
+//! - `test`: install what is missing, run the native tests, build the release
+//!   app and run the browser end-to-end tests against it.
+//! - `dist`: an optimized static build in `dist/`.
+//! - `setup`: only install what is missing.
+//!
+//! Every install step first checks what is there and skips itself when the
+//! right version is present, so repeated runs are fast.
+
+use std::env;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{exit, Command};
+
+const TRUNK_VERSION: &str = "0.21.14";
+
+fn main() {
+    let args: Vec<String> = env::args().skip(1).collect();
+    let root = project_root();
+    env::set_current_dir(&root).expect("cannot enter the project root");
+    let result = match args.first().map(String::as_str) {
+        Some("setup") => setup(&root, true),
+        Some("serve") => setup(&root, false).and_then(|_| serve(&root)),
+        Some("dist") => setup(&root, false).and_then(|_| dist(&root)),
+        Some("test") => setup(&root, true).and_then(|_| test(&root, &args[1..])),
+        _ => {
+            eprintln!(
+                "usage: cargo xtask <command>\n\n\
+                 commands:\n  \
+                 serve   build and serve the app on http://127.0.0.1:8080 with live reload\n  \
+                 test    run every test: native, then the browser tests on a release build\n          \
+                 (`test --native` or `test --e2e` runs one half)\n  \
+                 dist    optimized static build in dist/\n  \
+                 setup   install whatever is missing"
+            );
+            exit(2);
+        }
+    };
+    if let Err(message) = result {
+        eprintln!("\nxtask: {message}");
+        exit(1);
+    }
+}
+
+type Result<T = ()> = std::result::Result<T, String>;
+
+fn project_root() -> PathBuf {
+    let manifest = env::var("CARGO_MANIFEST_DIR").map(PathBuf::from);
+    manifest
+        .ok()
+        .and_then(|p| p.parent().map(Path::to_path_buf))
+        .unwrap_or_else(|| env::current_dir().expect("no current directory"))
+}
+
+fn step(text: &str) {
+    eprintln!("\n==> {text}");
+}
+
+/// Runs a command with the tool paths in front of PATH; fails on a non-zero
+/// exit.
+fn run(root: &Path, program: &str, args: &[&str]) -> Result {
+    let status = command(root, program)
+        .args(args)
+        .status()
+        .map_err(|e| format!("could not start `{program}`: {e}"))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!("`{program} {}` failed ({status})", args.join(" ")))
+    }
+}
+
+fn command(root: &Path, program: &str) -> Command {
+    let mut c = Command::new(program);
+    c.env("PATH", tool_path(root));
+    // Trunk must never try to download a tool: there is no network here.
+    c.env("TRUNK_OFFLINE", "true");
+    c
+}
+
+/// node_modules/.bin (wasm-opt from binaryen) and cargo's bin folder first.
+fn tool_path(root: &Path) -> String {
+    let mut dirs = vec![root.join("node_modules/.bin")];
+    if let Some(home) = env::var_os("CARGO_HOME")
+        .map(PathBuf::from)
+        .or_else(|| env::var_os("HOME").map(|h| PathBuf::from(h).join(".cargo")))
+    {
+        dirs.push(home.join("bin"));
+    }
+    let rest = env::var_os("PATH").unwrap_or_default();
+    dirs.extend(env::split_paths(&rest));
+    env::join_paths(dirs)
+        .expect("PATH entries are valid")
+        .into_string()
+        .unwrap_or_default()
+}
+
+/// The first line a tool prints for `--version`, if it runs at all.
+fn version_of(root: &Path, program: &str) -> Option<String> {
+    let out = command(root, program).arg("--version").output().ok()?;
+    out.status.success().then(|| {
+        String::from_utf8_lossy(&out.stdout)
+            .lines()
+            .next()
+            .unwrap_or("")
+            .trim()
+            .to_string()
+    })
+}
+
+fn is_root() -> bool {
+    Command::new("id")
+        .arg("-u")
+        .output()
+        .map(|o| String::from_utf8_lossy(&o.stdout).trim() == "0")
+        .unwrap_or(false)
+}
+
+fn setup(root: &Path, with_browser: bool) -> Result {
+    wasm_target(root)?;
+    trunk(root)?;
+    wasm_bindgen(root)?;
+    node_packages(root)?;
+    if with_browser {
+        browser(root)?;
+    }
+    Ok(())
+}
+
+fn wasm_target(root: &Path) -> Result {
+    let out = command(root, "rustup")
+        .args(["target", "list", "--installed"])
+        .output()
+        .map_err(|e| format!("rustup is needed to add the wasm32 target: {e}"))?;
+    if String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .any(|l| l.trim() == "wasm32-unknown-unknown")
+    {
+        return Ok(());
+    }
+    step("adding the wasm32-unknown-unknown target");
+    run(root, "rustup", &["target", "add", "wasm32-unknown-unknown"])
+}
+
+fn trunk(root: &Path) -> Result {
+    if version_of(root, "trunk").as_deref() == Some(&format!("trunk {TRUNK_VERSION}")) {
+        return Ok(());
+    }
+    step(&format!(
+        "installing trunk {TRUNK_VERSION} (takes several minutes, once)"
+    ));
+    let status = command(root, "cargo")
+        .args(["install", "--locked", &format!("trunk@{TRUNK_VERSION}")])
+        // Link-time optimisation of a build tool costs minutes and buys nothing.
+        .env("CARGO_PROFILE_RELEASE_LTO", "off")
+        .status()
+        .map_err(|e| e.to_string())?;
+    status
+        .success()
+        .then_some(())
+        .ok_or("installing trunk failed".into())
+}
+
+/// The `wasm-bindgen` version in Cargo.lock: the CLI must match it exactly.
+fn locked_wasm_bindgen(root: &Path) -> Result<String> {
+    let lock = fs::read_to_string(root.join("Cargo.lock"))
+        .map_err(|e| format!("cannot read Cargo.lock: {e}"))?;
+    let mut lines = lock.lines();
+    while let Some(line) = lines.next() {
+        if line.trim() == "name = \"wasm-bindgen\"" {
+            if let Some(v) = lines
+                .next()
+                .and_then(|l| l.trim().strip_prefix("version = \""))
+            {
+                return Ok(v.trim_end_matches('"').to_string());
+            }
+        }
+    }
+    Err("Cargo.lock has no wasm-bindgen entry".into())
+}
+
+fn wasm_bindgen(root: &Path) -> Result {
+    let version = locked_wasm_bindgen(root)?;
+    if version_of(root, "wasm-bindgen").as_deref() == Some(&format!("wasm-bindgen {version}")) {
+        return Ok(());
+    }
+    step(&format!(
+        "installing wasm-bindgen-cli {version} (matches Cargo.lock)"
+    ));
+    // Not --locked: the CLI's own lockfile pins a crate the registry lacks.
+    let status = command(root, "cargo")
+        .args([
+            "install",
+            "--force",
+            "wasm-bindgen-cli",
+            "--version",
+            &version,
+        ])
+        .env("CARGO_PROFILE_RELEASE_LTO", "off")
+        .status()
+        .map_err(|e| e.to_string())?;
+    status
+        .success()
+        .then_some(())
+        .ok_or("installing wasm-bindgen-cli failed".into())
+}
+
+fn node_packages(root: &Path) -> Result {
+    if version_of(root, "npm").is_none() {
+        if is_root() {
+            step("installing Node.js and npm (Debian packages)");
+            apt_install(root, &["nodejs", "npm"])?;
+        } else {
+            return Err("Node.js and npm are needed (for wasm-opt and the browser tests): install them, e.g. `sudo apt-get install nodejs npm`".into());
+        }
+    }
+    // npm records what it installed in node_modules/.package-lock.json; when
+    // that matches the committed lockfile there is nothing to do.
+    let wanted = fs::read_to_string(root.join("package-lock.json")).unwrap_or_default();
+    let marker = root.join("node_modules/.opmodel-installed-lock");
+    if root.join("node_modules/.bin/wasm-opt").exists()
+        && fs::read_to_string(&marker).ok().as_deref() == Some(wanted.as_str())
+    {
+        return Ok(());
+    }
+    step("installing npm packages from package-lock.json");
+    run(root, "npm", &["ci", "--no-audit", "--no-fund"])?;
+    fs::write(&marker, wanted).map_err(|e| e.to_string())
+}
+
+fn apt_install(root: &Path, packages: &[&str]) -> Result {
+    run(root, "apt-get", &["update"])?;
+    let mut args = vec!["install", "-y", "--no-install-recommends"];
+    args.extend_from_slice(packages);
+    let status = command(root, "apt-get")
+        .args(&args)
+        .env("DEBIAN_FRONTEND", "noninteractive")
+        .status()
+        .map_err(|e| e.to_string())?;
+    status
+        .success()
+        .then_some(())
+        .ok_or(format!("apt-get install {} failed", packages.join(" ")))
+}
+
+pub fn chromium_path() -> Option<PathBuf> {
+    ["/usr/bin/chromium", "/usr/bin/chromium-browser"]
+        .iter()
+        .map(PathBuf::from)
+        .find(|p| p.exists())
+}
+
+fn browser(root: &Path) -> Result {
+    if chromium_path().is_some() && Path::new("/usr/bin/chromedriver").exists() {
+        return Ok(());
+    }
+    if is_root() && Path::new("/usr/bin/apt-get").exists() {
+        step("installing Chromium and ChromeDriver (Debian packages)");
+        return apt_install(root, &["chromium", "chromium-driver"]);
+    }
+    Err("the browser tests need Chromium: install the Debian packages `chromium` and `chromium-driver` (e.g. `sudo apt-get install chromium chromium-driver`), then run this again".into())
+}
+
+fn serve(root: &Path) -> Result {
+    step("serving on http://127.0.0.1:8080 (live reload; Ctrl-C to stop)");
+    run(root, "trunk", &["serve", "--offline"])
+}
+
+fn dist(root: &Path) -> Result {
+    step("building the optimized app into dist/");
+    run(root, "trunk", &["build", "--release", "--offline"])
+}
+
+fn test(root: &Path, args: &[String]) -> Result {
+    let native = !args.iter().any(|a| a == "--e2e");
+    let e2e = !args.iter().any(|a| a == "--native");
+    if native {
+        step("native tests (model, storage logic)");
+        run(root, "cargo", &["test", "--workspace"])?;
+    }
+    if e2e {
+        dist(root)?;
+        step("browser end-to-end tests (headless Chromium, release build)");
+        let chromium = chromium_path().ok_or("Chromium is not installed")?;
+        let status = command(root, "node")
+            .args(["--test", "--test-concurrency=1", "tests/e2e/"])
+            .env("CHROMIUM", chromium)
+            .env("DIST", root.join("dist"))
+            .status()
+            .map_err(|e| format!("could not start node: {e}"))?;
+        if !status.success() {
+            return Err("browser tests failed".into());
+        }
+    }
+    Ok(())
+}

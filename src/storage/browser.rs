@@ -1,0 +1,90 @@
+//! The browser side of storage: `localStorage`, downloads and file reading.
+//! Kept thin: every decision is made in the pure modules next to this one.
+
+use chrono::{DateTime, Utc};
+use wasm_bindgen::{JsCast, JsValue};
+
+use super::kv::{KeyValue, StorageError};
+use super::library::Library;
+
+/// `window.localStorage`, looked up on every call: it may be disabled, or
+/// throw, at any time (private mode, a user clearing site data).
+pub struct LocalStore;
+
+fn storage() -> Result<web_sys::Storage, StorageError> {
+    web_sys::window()
+        .ok_or(StorageError::Unavailable)?
+        .local_storage()
+        .map_err(|_| StorageError::Unavailable)?
+        .ok_or(StorageError::Unavailable)
+}
+
+/// Tells a full storage from a forbidden one: they need different advice.
+fn classify(error: JsValue) -> StorageError {
+    match error.dyn_into::<web_sys::DomException>() {
+        Ok(e) => match e.name().as_str() {
+            // Chromium, Safari and Firefox respectively.
+            "QuotaExceededError" | "NS_ERROR_DOM_QUOTA_REACHED" => StorageError::Full,
+            "SecurityError" => StorageError::Unavailable,
+            _ => StorageError::Other(e.message()),
+        },
+        Err(other) => StorageError::Other(format!("{other:?}")),
+    }
+}
+
+impl KeyValue for LocalStore {
+    fn get(&self, key: &str) -> Result<Option<String>, StorageError> {
+        storage()?.get_item(key).map_err(classify)
+    }
+
+    fn set(&self, key: &str, value: &str) -> Result<(), StorageError> {
+        storage()?.set_item(key, value).map_err(classify)
+    }
+
+    fn remove(&self, key: &str) -> Result<(), StorageError> {
+        storage()?.remove_item(key).map_err(classify)
+    }
+
+    fn keys(&self) -> Result<Vec<String>, StorageError> {
+        let s = storage()?;
+        let n = s.length().map_err(classify)?;
+        Ok((0..n).filter_map(|i| s.key(i).ok().flatten()).collect())
+    }
+}
+
+pub fn library() -> Library<LocalStore> {
+    Library::new(LocalStore)
+}
+
+pub fn now() -> DateTime<Utc> {
+    DateTime::from_timestamp_millis(js_sys::Date::now() as i64).unwrap_or_default()
+}
+
+/// Offers `text` to the user as a file download.
+pub fn download(file_name: &str, text: &str, mime: &str) -> Result<(), String> {
+    let fail = |e: JsValue| format!("the browser refused the download ({e:?})");
+    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(fail)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(fail)?;
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or("no document")?;
+    let a: web_sys::HtmlAnchorElement =
+        document.create_element("a").map_err(fail)?.unchecked_into();
+    a.set_href(&url);
+    a.set_download(file_name);
+    a.click();
+    // The click has started the download synchronously; the URL can go.
+    let _ = web_sys::Url::revoke_object_url(&url);
+    Ok(())
+}
+
+/// The bytes of a file the user picked or dropped.
+pub async fn read_file(file: &web_sys::File) -> Result<Vec<u8>, String> {
+    let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
+        .await
+        .map_err(|e| format!("the browser could not read the file ({e:?})"))?;
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+}

@@ -1,0 +1,348 @@
+//! The models stored in this browser: several per browser, one open at a time.
+//!
+//! Each model is kept under its own key as the same envelope text as an
+//! exported file, so stored models go through the same [`load`] path
+//! (migrations, validation) as imported ones. A stored text that no longer
+//! loads is never overwritten: it is moved to a backup key and reported.
+
+use chrono::{DateTime, Utc};
+
+use super::kv::{KeyValue, StorageError};
+use crate::model::{load, to_file_json, Id, LoadError, Model};
+
+pub const MODEL_PREFIX: &str = "opmodel.model.";
+pub const BACKUP_PREFIX: &str = "opmodel.backup.";
+pub const LAST_OPEN_KEY: &str = "opmodel.last";
+
+/// What the Models page shows of a stored model.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Entry {
+    pub id: Id,
+    pub name: String,
+    pub updated_at: DateTime<Utc>,
+    pub roles: usize,
+    pub elements: usize,
+}
+
+impl Entry {
+    fn of(m: &Model) -> Entry {
+        Entry {
+            id: m.id.clone(),
+            name: m.name.clone(),
+            updated_at: m.updated_at,
+            roles: m.roles.len(),
+            elements: m.elements.len(),
+        }
+    }
+}
+
+#[derive(Debug, Default)]
+pub struct Listing {
+    /// Newest first.
+    pub entries: Vec<Entry>,
+    /// Keys whose text does not load, with why.
+    pub broken: Vec<(String, LoadError)>,
+}
+
+/// What the app opens with.
+#[derive(Debug)]
+pub struct Startup {
+    pub model: Model,
+    /// Sentences to show the user (stored data that could not be read...).
+    pub problems: Vec<String>,
+    /// Set when the opened model could not be written to storage.
+    pub save_error: Option<StorageError>,
+}
+
+pub struct Library<S> {
+    pub store: S,
+}
+
+fn model_key(id: &str) -> String {
+    format!("{MODEL_PREFIX}{id}")
+}
+
+impl<S: KeyValue> Library<S> {
+    pub fn new(store: S) -> Self {
+        Library { store }
+    }
+
+    pub fn list(&self) -> Result<Listing, StorageError> {
+        let mut listing = Listing::default();
+        for key in self.store.keys()? {
+            if !key.starts_with(MODEL_PREFIX) {
+                continue;
+            }
+            let Some(text) = self.store.get(&key)? else {
+                continue;
+            };
+            match load(text.as_bytes()) {
+                Ok(m) if model_key(&m.id) == key => listing.entries.push(Entry::of(&m)),
+                Ok(_) => listing.broken.push((
+                    key,
+                    LoadError::Shape {
+                        path: "id".into(),
+                        detail: "the id inside does not match the key it is stored under".into(),
+                    },
+                )),
+                Err(e) => listing.broken.push((key, e)),
+            }
+        }
+        listing
+            .entries
+            .sort_by(|a, b| b.updated_at.cmp(&a.updated_at).then(a.name.cmp(&b.name)));
+        Ok(listing)
+    }
+
+    pub fn load(&self, id: &str) -> Result<Option<Model>, LoadError> {
+        match self.store.get(&model_key(id)) {
+            Ok(Some(text)) => load(text.as_bytes()).map(Some),
+            _ => Ok(None),
+        }
+    }
+
+    /// Writes the model and remembers it as the one last open.
+    pub fn save(&self, model: &Model, now: DateTime<Utc>) -> Result<(), StorageError> {
+        self.store
+            .set(&model_key(&model.id), &to_file_json(model, now))?;
+        self.set_last_open(&model.id)
+    }
+
+    pub fn delete(&self, id: &str) -> Result<(), StorageError> {
+        self.store.remove(&model_key(id))?;
+        if self.last_open().as_deref() == Some(id) {
+            self.store.remove(LAST_OPEN_KEY)?;
+        }
+        Ok(())
+    }
+
+    pub fn last_open(&self) -> Option<Id> {
+        self.store.get(LAST_OPEN_KEY).ok().flatten()
+    }
+
+    pub fn set_last_open(&self, id: &str) -> Result<(), StorageError> {
+        self.store.set(LAST_OPEN_KEY, id)
+    }
+
+    /// Backup keys, oldest first (their names end in a timestamp).
+    pub fn backups(&self) -> Vec<String> {
+        let mut keys: Vec<String> = self
+            .store
+            .keys()
+            .unwrap_or_default()
+            .into_iter()
+            .filter(|k| k.starts_with(BACKUP_PREFIX))
+            .collect();
+        keys.sort();
+        keys
+    }
+
+    /// Removes a backup (and only a backup: other keys are left alone).
+    pub fn delete_backup(&self, key: &str) -> Result<(), StorageError> {
+        if key.starts_with(BACKUP_PREFIX) {
+            self.store.remove(key)?;
+        }
+        Ok(())
+    }
+
+    pub fn text(&self, key: &str) -> Option<String> {
+        self.store.get(key).ok().flatten()
+    }
+
+    /// Moves the text under `key` to a backup key. The original is removed
+    /// only once the copy is stored, so a full storage keeps it where it is.
+    pub fn quarantine(&self, key: &str, now: DateTime<Utc>) -> Result<String, StorageError> {
+        let text = self.store.get(key)?.unwrap_or_default();
+        let name = key.strip_prefix(MODEL_PREFIX).unwrap_or(key);
+        let backup = format!("{BACKUP_PREFIX}{}.{name}", now.format("%Y%m%dT%H%M%S"));
+        self.store.set(&backup, &text)?;
+        self.store.remove(key)?;
+        Ok(backup)
+    }
+
+    /// Opens the last model, or the newest, or a new empty one; moves stored
+    /// texts that fail to load aside and says so.
+    pub fn startup(&self, now: DateTime<Utc>, new_model: impl FnOnce() -> Model) -> Startup {
+        let mut problems = Vec::new();
+        let listing = match self.list() {
+            Ok(l) => l,
+            Err(e) => {
+                return Startup {
+                    model: new_model(),
+                    problems,
+                    save_error: Some(e),
+                }
+            }
+        };
+        for (key, error) in &listing.broken {
+            let kept = match self.quarantine(key, now) {
+                Ok(_) => "Its text is kept as a backup: download it from the Models page.",
+                Err(_) => "It was left untouched where it is.",
+            };
+            problems.push(format!(
+                "A model stored in this browser could not be opened: {error} {kept}"
+            ));
+        }
+        let wanted = self.last_open();
+        let pick = listing
+            .entries
+            .iter()
+            .find(|e| Some(&e.id) == wanted.as_ref())
+            .or(listing.entries.first());
+        if let Some(entry) = pick {
+            if let Ok(Some(model)) = self.load(&entry.id) {
+                let save_error = self.set_last_open(&model.id).err();
+                return Startup {
+                    model,
+                    problems,
+                    save_error,
+                };
+            }
+        }
+        let model = new_model();
+        let save_error = self.save(&model, now).err();
+        Startup {
+            model,
+            problems,
+            save_error,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::ElementKind;
+    use crate::storage::kv::MemoryStore;
+    use chrono::TimeZone;
+
+    fn at(day: u32) -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(2026, 11, day, 12, 0, 0).unwrap()
+    }
+
+    fn model(id: &str, name: &str, day: u32) -> Model {
+        let mut m = Model::new(id.into(), name, at(day));
+        m.add_element("e".into(), "Billing", ElementKind::Process)
+            .unwrap();
+        m
+    }
+
+    fn lib() -> Library<MemoryStore> {
+        Library::new(MemoryStore::default())
+    }
+
+    #[test]
+    fn save_list_load_delete() {
+        let lib = lib();
+        lib.save(&model("a", "Alpha", 1), at(1)).unwrap();
+        lib.save(&model("b", "Beta", 3), at(3)).unwrap();
+        let l = lib.list().unwrap();
+        assert_eq!(
+            l.entries
+                .iter()
+                .map(|e| e.name.as_str())
+                .collect::<Vec<_>>(),
+            ["Beta", "Alpha"]
+        );
+        assert_eq!(l.entries[0].elements, 1);
+        assert_eq!(lib.load("a").unwrap().unwrap().name, "Alpha");
+        assert_eq!(lib.last_open().as_deref(), Some("b"));
+        lib.delete("b").unwrap();
+        assert_eq!(lib.list().unwrap().entries.len(), 1);
+        assert_eq!(lib.last_open(), None);
+        assert_eq!(lib.load("b").unwrap(), None);
+    }
+
+    #[test]
+    fn startup_reopens_the_last_model() {
+        let lib = lib();
+        lib.save(&model("a", "Alpha", 5), at(5)).unwrap();
+        lib.save(&model("b", "Beta", 1), at(1)).unwrap();
+        let s = lib.startup(at(9), || unreachable!());
+        assert_eq!(s.model.id, "b");
+        assert!(s.problems.is_empty() && s.save_error.is_none());
+    }
+
+    #[test]
+    fn startup_on_an_empty_browser_creates_and_stores_a_model() {
+        let lib = lib();
+        let s = lib.startup(at(9), || model("n", "New", 9));
+        assert_eq!(s.model.id, "n");
+        assert_eq!(lib.list().unwrap().entries.len(), 1);
+    }
+
+    #[test]
+    fn corrupted_text_is_moved_to_a_backup_and_reported() {
+        let lib = lib();
+        lib.save(&model("a", "Alpha", 1), at(1)).unwrap();
+        lib.store.set("opmodel.model.bad", "{not json").unwrap();
+        lib.set_last_open("bad").unwrap();
+        let s = lib.startup(at(9), || unreachable!());
+        assert_eq!(s.model.id, "a", "falls back to a model that loads");
+        assert_eq!(s.problems.len(), 1);
+        assert!(
+            s.problems[0].contains("could not be opened: The file is not valid JSON"),
+            "{}",
+            s.problems[0]
+        );
+        assert!(s.problems[0].contains("kept as a backup"));
+        let backups = lib.backups();
+        assert_eq!(backups, ["opmodel.backup.20261109T120000.bad"]);
+        assert_eq!(lib.text(&backups[0]).as_deref(), Some("{not json"));
+        assert!(lib.store.get("opmodel.model.bad").unwrap().is_none());
+    }
+
+    #[test]
+    fn a_full_storage_keeps_broken_text_in_place() {
+        let store = MemoryStore {
+            quota: Some(60),
+            ..Default::default()
+        };
+        store.set("opmodel.model.bad", "{\"truncated\": ").unwrap();
+        let lib = Library::new(store);
+        let s = lib.startup(at(9), || model("n", "New", 9));
+        assert!(
+            s.problems[0].contains("left untouched"),
+            "{}",
+            s.problems[0]
+        );
+        assert_eq!(s.save_error, Some(StorageError::Full));
+        assert_eq!(
+            lib.text("opmodel.model.bad").as_deref(),
+            Some("{\"truncated\": ")
+        );
+    }
+
+    #[test]
+    fn a_full_storage_reports_and_keeps_the_previous_save() {
+        let store = MemoryStore {
+            quota: Some(2_000),
+            ..Default::default()
+        };
+        let lib = Library::new(store);
+        let mut m = model("a", "Alpha", 1);
+        lib.save(&m, at(1)).unwrap();
+        let before = lib.text("opmodel.model.a");
+        m.name = "A".repeat(150);
+        for i in 0..20 {
+            m.add_element(format!("x{i}"), "Something long enough", ElementKind::Data)
+                .unwrap();
+        }
+        assert_eq!(lib.save(&m, at(2)), Err(StorageError::Full));
+        assert_eq!(lib.text("opmodel.model.a"), before);
+    }
+
+    #[test]
+    fn a_model_stored_under_the_wrong_key_is_not_trusted() {
+        let lib = lib();
+        lib.store
+            .set(
+                "opmodel.model.zzz",
+                &to_file_json(&model("a", "A", 1), at(1)),
+            )
+            .unwrap();
+        let l = lib.list().unwrap();
+        assert!(l.entries.is_empty());
+        assert_eq!(l.broken.len(), 1);
+    }
+}

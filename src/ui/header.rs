@@ -1,0 +1,42 @@
+//! The header: the app's name, the pages, the open model and its save state.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use super::state::{use_app, SaveState};
+
+#[component]
+pub fn Header() -> impl IntoView {
+    let state = use_app();
+    let name = move || state.model.with(|m| m.name.clone());
+    let save = move || match state.save_state.get() {
+        SaveState::Saved => view! { <span class="save saved">"Saved"</span> }.into_any(),
+        SaveState::Saving => view! { <span class="save saving">"Saving..."</span> }.into_any(),
+        SaveState::Failed(_) => view! { <span class="save failed">"Not saved"</span> }.into_any(),
+    };
+    view! {
+        <header class="app-header">
+            <A href="/" attr:class="brand">
+                <span class="brand-mark" aria-hidden="true">"◆"</span>
+                " OpModel"
+            </A>
+            <nav aria-label="Pages">
+                <A href="/quiz">"Quiz"</A>
+                <A href="/ownership">"Ownership"</A>
+                <A href="/decisions">"Decisions"</A>
+                <A href="/governance">"Governance"</A>
+                <A href="/progress">"Progress"</A>
+                <A href="/models">"Models"</A>
+            </nav>
+            <div class="current-model">
+                <span class="visually-hidden">"Open model: "</span>
+                <A href="/models" attr:class="model-name" attr:data-testid="model-name">
+                    {name}
+                </A>
+                <span role="status" aria-live="polite" data-testid="save-state">
+                    {save}
+                </span>
+            </div>
+        </header>
+    }
+}

@@ -1,0 +1,231 @@
+// The walking skeleton end to end: storage, reload, export, import, bad files,
+// a full storage.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { fileURLToPath } from 'node:url';
+import { join, dirname } from 'node:path';
+import {
+  startServer, launchBrowser, openApp, waitForApp, waitSaved, storedState, readDownload,
+} from './lib/harness.mjs';
+
+const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures');
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function addRole(page, name) {
+  await page.getByTestId('new-role').fill(name);
+  await page.getByTestId('new-role').press('Enter');
+}
+
+async function addElement(page, name, kind) {
+  await page.getByTestId('new-element').fill(name);
+  if (kind) await page.getByLabel('Kind of the new element').selectOption(kind);
+  await page.getByRole('button', { name: 'Add element' }).click();
+}
+
+async function listedModels(page) {
+  await page.goto('/models');
+  await waitForApp(page);
+  return page.getByTestId('model-row').allInnerTexts();
+}
+
+function modelTexts(state) {
+  return Object.fromEntries(Object.entries(state).filter(([k]) => k.startsWith('opmodel.model.')));
+}
+
+test('a model with two roles and three elements survives a reload', async () => {
+  const { context, page } = await openApp(browser, server.url, '/ownership');
+  const name = page.getByTestId('model-name-input');
+  await name.fill('Acme Operations');
+  await name.press('Enter');
+  await addRole(page, 'Head of Operations');
+  await addRole(page, 'Support Lead');
+  await addElement(page, 'Order fulfilment', 'process');
+  await addElement(page, 'Customer record', 'data');
+  await addElement(page, 'Refund handling', 'workflow');
+  await waitSaved(page);
+
+  await page.reload();
+  await waitForApp(page);
+  assert.equal(new URL(page.url()).pathname, '/ownership', 'reload keeps the page');
+  assert.equal(await page.getByTestId('model-name').innerText(), 'Acme Operations');
+  const roles = page.getByTestId('roles').locator('input');
+  assert.deepEqual(await roles.evaluateAll((els) => els.map((e) => e.value)), ['Head of Operations', 'Support Lead']);
+  const elements = page.getByTestId('elements').locator('input');
+  assert.deepEqual(
+    await elements.evaluateAll((els) => els.map((e) => e.value)),
+    ['Order fulfilment', 'Customer record', 'Refund handling'],
+  );
+  const kinds = page.getByTestId('elements').locator('select');
+  assert.deepEqual(await kinds.evaluateAll((els) => els.map((e) => e.value)), ['process', 'data', 'workflow']);
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
+test('an empty name is refused with a message and the old name kept', async () => {
+  const { context, page } = await openApp(browser, server.url, '/ownership');
+  await addRole(page, 'Finance');
+  const role = page.getByLabel('Name of role Finance');
+  await role.fill('   ');
+  await role.press('Enter');
+  await page.getByText('A name cannot be empty.').waitFor();
+  assert.equal(await role.inputValue(), 'Finance');
+  await context.close();
+});
+
+test('export then import gives two equal models in the list', async () => {
+  const { context, page } = await openApp(browser, server.url, '/ownership');
+  await page.getByTestId('model-name-input').fill('Round trip');
+  await page.getByTestId('model-name-input').press('Enter');
+  await addRole(page, 'Owner');
+  await addElement(page, 'Billing', 'process');
+  await waitSaved(page);
+
+  await page.goto('/models');
+  await waitForApp(page);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-button').click()]);
+  assert.match(download.suggestedFilename(), /^round-trip-\d{4}-\d{2}-\d{2}\.opmodel\.json$/);
+  const text = await readDownload(download);
+  const file = JSON.parse(text);
+  assert.equal(file.format, 'opmodel');
+  assert.equal(file.schemaVersion, 1);
+  assert.equal(file.model.name, 'Round trip');
+
+  await page.getByTestId('import-input').setInputFiles({ name: 'round.opmodel.json', mimeType: 'application/json', buffer: Buffer.from(text) });
+  await page.getByText('Imported “Round trip” as a new model').waitFor();
+  await waitSaved(page);
+  const rows = await listedModels(page);
+  assert.equal(rows.length, 2);
+  const stored = Object.values(modelTexts(await storedState(page))).map((t) => JSON.parse(t).model);
+  assert.equal(stored.length, 2);
+  assert.notEqual(stored[0].id, stored[1].id, 'the import got its own id');
+  const strip = ({ id, ...rest }) => rest;
+  assert.deepEqual(strip(stored[0]), strip(stored[1]));
+  await context.close();
+});
+
+test('bad files show a clear message and change nothing', async () => {
+  const { context, page } = await openApp(browser, server.url, '/ownership');
+  await addRole(page, 'Owner');
+  await waitSaved(page);
+  await page.goto('/models');
+  await waitForApp(page);
+  const before = await storedState(page);
+
+  const cases = [
+    ['malformed.opmodel.json', /“malformed\.opmodel\.json” could not be imported\. The file ends too early \(line 7, column 0\): it was probably cut off/],
+    ['dangling-role.opmodel.json', /could not be imported\. elements\[1\]\.assignments: unknown role "role-ghost"\. Nothing was changed\./],
+  ];
+  for (const [name, message] of cases) {
+    await page.getByTestId('import-input').setInputFiles(join(FIXTURES, name));
+    const alert = page.getByRole('alert').filter({ hasText: message });
+    await alert.waitFor();
+  }
+  await page.getByTestId('import-input').setInputFiles({ name: 'photo.png', mimeType: 'image/png', buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0xff]) });
+  await page.getByRole('alert').filter({ hasText: 'The file is not text' }).waitFor();
+
+  assert.deepEqual(await storedState(page), before, 'storage is byte-for-byte unchanged');
+  assert.equal((await page.getByTestId('model-row').all()).length, 1);
+  await context.close();
+});
+
+test('a file dropped on the page is imported', async () => {
+  const { context, page } = await openApp(browser, server.url, '/');
+  const text = await (await import('node:fs/promises')).readFile(join(FIXTURES, 'valid-small.opmodel.json'), 'utf8');
+  const dataTransfer = await page.evaluateHandle((t) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([t], 'bakery.opmodel.json', { type: 'application/json' }));
+    return dt;
+  }, text);
+  await page.dispatchEvent('main', 'dragover', { dataTransfer });
+  await page.dispatchEvent('main', 'drop', { dataTransfer });
+  await page.getByText('Imported “Fixture bakery” as a new model').waitFor();
+  assert.equal(await page.getByTestId('model-name').innerText(), 'Fixture bakery');
+  await context.close();
+});
+
+test('a full storage shows the banner and the download still works', async () => {
+  const { context, page } = await openApp(browser, server.url, '/ownership');
+  await addRole(page, 'Owner');
+  await waitSaved(page);
+  const before = modelTexts(await storedState(page));
+  // Fill local storage for real until the browser refuses more.
+  await page.evaluate(() => {
+    let i = 0;
+    for (let size = 1 << 20; size >= 1; size >>= 1) {
+      const chunk = 'x'.repeat(size);
+      try {
+        for (;;) localStorage.setItem(`filler-${i++}`, chunk);
+      } catch {
+        // full at this chunk size: try a smaller one
+      }
+    }
+  });
+  const name = page.getByTestId('model-name-input');
+  await name.fill('A much longer name that no longer fits in the full storage');
+  await name.press('Enter');
+  const banner = page.getByTestId('storage-banner');
+  await banner.waitFor({ timeout: 5_000 });
+  assert.match(await banner.innerText(), /Your latest changes are not saved: this browser's storage for the app is full/);
+  assert.equal(await page.getByTestId('save-state').innerText(), 'Not saved');
+
+  const [download] = await Promise.all([page.waitForEvent('download'), banner.getByRole('button', { name: 'Download model' }).click()]);
+  const file = JSON.parse(await readDownload(download));
+  assert.equal(file.model.name, 'A much longer name that no longer fits in the full storage');
+  assert.equal(file.model.roles[0].name, 'Owner');
+  assert.deepEqual(modelTexts(await storedState(page)), before, 'the stored copy was not damaged');
+  await context.close();
+});
+
+test('stored data that does not load is kept as a backup and reported', async () => {
+  const { context, page } = await openApp(browser, server.url, '/');
+  await page.evaluate(() => {
+    localStorage.setItem('opmodel.model.broken', '{"format": "opmodel", "schemaVersion": 1, "model": {');
+    localStorage.setItem('opmodel.last', 'broken');
+  });
+  await page.reload();
+  await waitForApp(page);
+  await page.getByRole('alert').filter({ hasText: 'A model stored in this browser could not be opened: The file ends too early' }).waitFor();
+  const state = await storedState(page);
+  const backups = Object.entries(state).filter(([k]) => k.startsWith('opmodel.backup.'));
+  assert.equal(backups.length, 1);
+  assert.equal(backups[0][1], '{"format": "opmodel", "schemaVersion": 1, "model": {');
+  await page.goto('/models');
+  await waitForApp(page);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download' }).first().click()]);
+  assert.equal(await readDownload(download), '{"format": "opmodel", "schemaVersion": 1, "model": {');
+  await context.close();
+});
+
+test('models can be created, renamed, duplicated, opened and deleted', async () => {
+  const { context, page } = await openApp(browser, server.url, '/models');
+  await page.getByTestId('new-model').click();
+  await waitSaved(page);
+  const rows = page.getByTestId('model-row');
+  assert.equal(await rows.count(), 2);
+  const first = rows.first().getByRole('textbox');
+  await first.fill('Client A');
+  await first.press('Enter');
+  await page.getByTestId('model-name').filter({ hasText: 'Client A' }).waitFor();
+  // The new model is the open one, and the newest, so it is listed first.
+  await rows.filter({ hasText: 'Open now' }).getByRole('button', { name: 'Duplicate' }).click();
+  await page.getByTestId('model-name').filter({ hasText: 'Client A (copy)' }).waitFor();
+  assert.equal(await rows.count(), 3);
+  const copyRow = rows.filter({ hasText: 'Open now' });
+  await copyRow.getByRole('button', { name: 'Delete' }).click();
+  await copyRow.getByText('Delete “Client A (copy)”? This cannot be undone.').waitFor();
+  await copyRow.getByRole('button', { name: 'Delete' }).first().click();
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid="model-row"]').length === 2);
+  assert.notEqual(await page.getByTestId('model-name').innerText(), 'Client A (copy)');
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});

@@ -4,6 +4,7 @@
 //! - [`storage`]: local storage and files, pure logic plus a browser adapter.
 //! - `ui`: the Leptos components (wasm only).
 
+pub mod charts;
 pub mod model;
 pub mod storage;
 

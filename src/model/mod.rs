@@ -6,8 +6,10 @@ pub mod edit;
 pub mod envelope;
 pub mod error;
 pub mod ids;
+pub mod layers;
 pub mod limits;
 pub mod migrate;
+pub mod quiz;
 pub mod types;
 pub mod validate;
 

@@ -1,0 +1,1 @@
+//! Charts drawn with plotters to SVG strings (being written).

@@ -1,0 +1,1 @@
+//! The four layers of the hierarchy (being written).

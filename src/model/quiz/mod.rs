@@ -1,0 +1,1 @@
+//! The maturity quiz (being written).

@@ -1,1 +1,54 @@
-//! Charts drawn with plotters to SVG strings (being written).
+//! Charts drawn with plotters to standalone SVG strings.
+//!
+//! Pure Rust, no DOM: every chart is drawn through
+//! `plotters::prelude::SVGBackend::with_string`, so it renders the same on
+//! native (tests, export) and on wasm32, where the UI can insert the string as
+//! inline SVG or offer it as a download.
+//!
+//! - [`radar`]: dimension scores (0-100) on a spider chart, optionally
+//!   compared with a previous assessment.
+//! - [`timeline`]: several 0-100 series over time, with legend and one marker
+//!   per data point.
+//! - [`layers`]: the layer hierarchy (tools → workflows → automation →
+//!   operating system) as a stack, with the current layer marked.
+//!
+//! Every document has `xmlns`, `width`/`height`, a `viewBox` (so CSS can scale
+//! it), `role="img"` and a `<title>` and `<desc>` (referenced by
+//! `aria-labelledby`) that describe the chart in words. All user text is
+//! escaped ([`escape_xml`]); plotters' SVG backend escapes the text it draws as
+//! well. No input panics: empty inputs yield a chart that says there is no
+//! data, scores are clamped to 0-100 and non-finite scores are left out (or
+//! shown as "n/a") so no `NaN` reaches the output.
+//!
+//! Machine-readable hooks (stable, for tests and styling):
+//! - each timeline data point is a `<g class="point" data-series="NAME"
+//!   data-series-index="I" data-date="YYYY-MM-DD" data-value="V">` holding a
+//!   `<title>NAME, YYYY-MM-DD: V</title>` tooltip and the marker shapes;
+//! - each radar vertex is a `<g class="point" data-series="LABEL"
+//!   data-role="current|previous" data-axis="AXIS" data-value="V">`, each
+//!   axis label a `<g class="axis-label" data-axis="AXIS">`;
+//! - each layer is a `<g class="band" data-layer="NAME">`, the current one
+//!   `class="band current"` with `aria-current="true"`.
+
+mod layers;
+mod radar;
+mod svg;
+mod timeline;
+
+#[cfg(test)]
+mod examples;
+#[cfg(test)]
+mod testutil;
+
+pub use layers::{layers, layers_text, LayerBand};
+pub use radar::{radar, radar_text};
+pub use svg::escape_xml;
+pub use timeline::{timeline, timeline_text, Series};
+
+/// The words of a chart, as written into its `<title>` and `<desc>`: handy
+/// for a caption or a visually hidden description next to the chart.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ChartText {
+    pub title: String,
+    pub description: String,
+}

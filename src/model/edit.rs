@@ -20,6 +20,8 @@ pub enum EditError {
     Limit { what: &'static str, max: usize },
     #[error("That item no longer exists (it may have been removed).")]
     NotFound,
+    #[error("That id is already used in this model.")]
+    DuplicateId,
 }
 
 /// A name as it will be stored: trimmed, not empty, not too long.

@@ -5,17 +5,22 @@
 pub mod edit;
 pub mod envelope;
 pub mod error;
+pub mod history;
 pub mod ids;
 pub mod layers;
 pub mod limits;
 pub mod migrate;
+pub mod ownership;
 pub mod quiz;
+pub mod samples;
+pub mod table;
 pub mod types;
 pub mod validate;
 
 pub use edit::{clean_name, EditError};
 pub use envelope::{load, to_file_json};
 pub use error::{LoadError, Problem};
+pub use history::{History, Op};
 pub use ids::new_id;
 pub use types::*;
 pub use validate::validate;

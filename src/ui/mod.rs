@@ -2,9 +2,11 @@
 //! model through [`state::AppState`] and never reimplement domain rules.
 
 mod files;
+mod grid;
 mod header;
 mod inline_edit;
 mod notices;
+mod ownership;
 mod pages;
 pub mod state;
 
@@ -24,7 +26,26 @@ pub fn App() -> impl IntoView {
     // Leaving the page (closing the tab, reloading, switching apps on a
     // phone) writes a pending autosave at once instead of losing it.
     let flush = window_event_listener(leptos::ev::pagehide, move |_| state.flush());
-    on_cleanup(move || flush.remove());
+    // Undo and redo anywhere in the app, except inside a text field, where
+    // the browser's own undo of the typing is what the user expects.
+    let undo = window_event_listener(leptos::ev::keydown, move |ev| {
+        if !(ev.ctrl_key() || ev.meta_key()) || ev.alt_key() || in_text_field(&ev) {
+            return;
+        }
+        let done = match ev.key().as_str() {
+            "z" | "Z" if ev.shift_key() => Some(state.redo()),
+            "z" | "Z" => Some(state.undo()),
+            "y" | "Y" => Some(state.redo()),
+            _ => None,
+        };
+        if done.is_some() {
+            ev.prevent_default();
+        }
+    });
+    on_cleanup(move || {
+        flush.remove();
+        undo.remove();
+    });
 
     view! {
         <Router>
@@ -36,7 +57,7 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=pages::NotFound>
                     <Route path=path!("/") view=pages::Home/>
                     <Route path=path!("/quiz") view=pages::Quiz/>
-                    <Route path=path!("/ownership") view=pages::Ownership/>
+                    <Route path=path!("/ownership") view=ownership::Ownership/>
                     <Route path=path!("/decisions") view=pages::Decisions/>
                     <Route path=path!("/governance") view=pages::Governance/>
                     <Route path=path!("/progress") view=pages::Progress/>
@@ -46,4 +67,11 @@ pub fn App() -> impl IntoView {
             <DropZone/>
         </Router>
     }
+}
+
+fn in_text_field(ev: &web_sys::KeyboardEvent) -> bool {
+    use wasm_bindgen::JsCast;
+    ev.target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .is_some_and(|e| matches!(e.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"))
 }

@@ -10,6 +10,7 @@ use leptos::prelude::*;
 use crate::model::{
     limits::MAX_FILE_BYTES, load, new_id, to_file_json, EditError, LoadError, Model,
 };
+use crate::model::{History, Op};
 use crate::storage::browser::{download, library, now, read_file};
 use crate::storage::filename::model_file_name;
 
@@ -47,6 +48,9 @@ pub struct AppState {
     /// Bumped whenever what is stored changes, so lists of stored models
     /// read storage again.
     pub library_version: RwSignal<u64>,
+    /// How many steps can be undone and redone (for the buttons).
+    pub history_depth: RwSignal<(usize, usize)>,
+    history: StoredValue<History>,
     /// The generation of the latest scheduled save; an older timer that
     /// fires finds a newer generation and does nothing.
     save_generation: StoredValue<u64>,
@@ -71,6 +75,8 @@ impl AppState {
             }),
             notices: RwSignal::new(Vec::new()),
             library_version: RwSignal::new(0),
+            history_depth: RwSignal::new((0, 0)),
+            history: StoredValue::new(History::default()),
             save_generation: StoredValue::new(0),
             dirty: StoredValue::new(false),
             next_notice: StoredValue::new(0),
@@ -81,27 +87,53 @@ impl AppState {
         state
     }
 
-    /// Applies an edit to the open model. On success the model's update
-    /// time is set and an autosave is scheduled; on error nothing changes.
-    pub fn edit<T>(
-        &self,
-        f: impl FnOnce(&mut Model) -> Result<T, EditError>,
-    ) -> Result<T, EditError> {
-        let mut result = None;
+    /// Applies a change to the open model as one undoable step. On success
+    /// the update time is set and an autosave scheduled; on error nothing
+    /// changes and the error says why.
+    pub fn apply(&self, op: Op) -> Result<(), EditError> {
+        let mut result = Ok(());
+        let history = self.history;
         self.model.maybe_update(|m| {
-            let r = f(m);
-            let changed = r.is_ok();
-            if changed {
+            history.update_value(|h| result = h.apply(m, op));
+            if result.is_ok() {
                 m.updated_at = now();
             }
-            result = Some(r);
-            changed
+            result.is_ok()
         });
-        let result = result.expect("maybe_update runs its closure");
         if result.is_ok() {
-            self.schedule_save();
+            self.after_change();
         }
         result
+    }
+
+    pub fn undo(&self) -> bool {
+        self.step(true)
+    }
+
+    pub fn redo(&self) -> bool {
+        self.step(false)
+    }
+
+    fn step(&self, undo: bool) -> bool {
+        let mut done = false;
+        let history = self.history;
+        self.model.maybe_update(|m| {
+            history.update_value(|h| done = if undo { h.undo(m) } else { h.redo(m) });
+            if done {
+                m.updated_at = now();
+            }
+            done
+        });
+        if done {
+            self.after_change();
+        }
+        done
+    }
+
+    fn after_change(&self) {
+        self.history_depth
+            .set(self.history.with_value(History::depth));
+        self.schedule_save();
     }
 
     fn schedule_save(&self) {
@@ -160,6 +192,9 @@ impl AppState {
         self.flush();
         let saved = library().save(&model, now());
         self.model.set(model);
+        // Undo belongs to one model: switching starts a fresh history.
+        self.history.set_value(History::default());
+        self.history_depth.set((0, 0));
         self.dirty.set_value(saved.is_err());
         self.save_state.set(match saved {
             Ok(()) => SaveState::Saved,
@@ -207,7 +242,7 @@ impl AppState {
     /// Renames a stored model, open or not.
     pub fn rename_stored(&self, id: &str, name: &str) -> Result<(), EditError> {
         if self.model.with_untracked(|m| m.id == id) {
-            return self.edit(|m| m.rename(name));
+            return self.apply(Op::RenameModel(name.to_string()));
         }
         let lib = library();
         let mut m = lib.load(id).ok().flatten().ok_or(EditError::NotFound)?;

@@ -2,10 +2,8 @@
 
 mod home;
 mod models;
-mod ownership;
 mod upcoming;
 
 pub use home::Home;
 pub use models::Models;
-pub use ownership::Ownership;
 pub use upcoming::{Decisions, Governance, NotFound, Progress, Quiz};

@@ -1,0 +1,628 @@
+//! Undo and redo. Every change to a model is an [`Op`]; applying one returns
+//! its inverse, which the [`History`] keeps. Small edits (a cell, a name)
+//! have small inverses, so a long session on a large model does not keep a
+//! copy of the model per keystroke; only removals that also strip references
+//! from elsewhere keep a snapshot.
+
+use super::edit::{clean_name, EditError};
+use super::limits::{MAX_ELEMENTS, MAX_NAME_CHARS, MAX_ROLES, MAX_TEXT_CHARS};
+use super::types::*;
+
+/// How many steps can be undone. Far beyond the 100 a workshop needs, small
+/// enough that snapshots kept for removals stay bounded.
+pub const UNDO_LIMIT: usize = 200;
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Op {
+    RenameModel(String),
+    AddRole {
+        index: usize,
+        role: Role,
+    },
+    RemoveRole {
+        id: Id,
+    },
+    RenameRole {
+        id: Id,
+        name: String,
+    },
+    SetRoleHolder {
+        id: Id,
+        holder: Option<String>,
+    },
+    SetRoleDescription {
+        id: Id,
+        text: String,
+    },
+    MoveRole {
+        id: Id,
+        to: usize,
+    },
+    AddElement {
+        index: usize,
+        element: Element,
+    },
+    RemoveElement {
+        id: Id,
+    },
+    RenameElement {
+        id: Id,
+        name: String,
+    },
+    SetElementKind {
+        id: Id,
+        kind: ElementKind,
+    },
+    SetElementDescription {
+        id: Id,
+        text: String,
+    },
+    MoveElement {
+        id: Id,
+        to: usize,
+    },
+    SetAssignment {
+        element: Id,
+        role: Id,
+        letter: Option<Raci>,
+    },
+    /// Several changes undone as one step.
+    Batch(Vec<Op>),
+    /// The whole model as it was (the inverse of removals that touched
+    /// decisions, reviews or corrections).
+    Restore(Box<Model>),
+}
+
+fn checked_text(text: &str) -> Result<String, EditError> {
+    if text.chars().count() > MAX_TEXT_CHARS {
+        Err(EditError::TextTooLong)
+    } else {
+        Ok(text.trim().to_string())
+    }
+}
+
+fn move_item<T>(items: &mut Vec<T>, from: usize, to: usize) {
+    let item = items.remove(from);
+    items.insert(to.min(items.len()), item);
+}
+
+impl Model {
+    /// Applies `op` and returns the op that undoes it. On error the model is
+    /// unchanged (a failing batch rolls back what it had applied).
+    pub fn apply(&mut self, op: Op) -> Result<Op, EditError> {
+        Ok(match op {
+            Op::RenameModel(name) => {
+                let old = std::mem::replace(&mut self.name, clean_name(&name)?);
+                Op::RenameModel(old)
+            }
+            Op::AddRole { index, mut role } => {
+                role.name = clean_name(&role.name)?;
+                if self.roles.len() >= MAX_ROLES {
+                    return Err(EditError::Limit {
+                        what: "roles",
+                        max: MAX_ROLES,
+                    });
+                }
+                if self.role(&role.id).is_some() {
+                    return Err(EditError::DuplicateId);
+                }
+                let id = role.id.clone();
+                self.roles.insert(index.min(self.roles.len()), role);
+                Op::RemoveRole { id }
+            }
+            Op::RemoveRole { id } => {
+                let referenced_beyond_matrix =
+                    self.decisions.iter().any(|d| {
+                        d.rights.contains_key(&id)
+                            || d.approvals.iter().any(|a| a.role == id)
+                            || d.escalations.iter().any(|e| e.role == id)
+                            || d.vetoes.iter().any(|v| v.role == id)
+                    }) || self.reviews.iter().any(|r| r.owner.as_deref() == Some(&id))
+                        || self
+                            .corrections
+                            .iter()
+                            .any(|c| c.owner.as_deref() == Some(&id));
+                if referenced_beyond_matrix {
+                    let before = self.clone();
+                    self.remove_role(&id)?;
+                    Op::Restore(Box::new(before))
+                } else {
+                    let cells: Vec<Op> = self
+                        .elements
+                        .iter()
+                        .filter_map(|e| {
+                            e.assignments.get(&id).map(|l| Op::SetAssignment {
+                                element: e.id.clone(),
+                                role: id.clone(),
+                                letter: Some(*l),
+                            })
+                        })
+                        .collect();
+                    let (index, role) = self.remove_role(&id)?;
+                    let mut ops = vec![Op::AddRole { index, role }];
+                    ops.extend(cells);
+                    Op::Batch(ops)
+                }
+            }
+            Op::RenameRole { id, name } => {
+                let name = clean_name(&name)?;
+                let role = self
+                    .roles
+                    .iter_mut()
+                    .find(|r| r.id == id)
+                    .ok_or(EditError::NotFound)?;
+                let old = std::mem::replace(&mut role.name, name);
+                Op::RenameRole { id, name: old }
+            }
+            Op::SetRoleHolder { id, holder } => {
+                let holder = holder
+                    .map(|h| h.trim().to_string())
+                    .filter(|h| !h.is_empty());
+                if holder
+                    .as_ref()
+                    .is_some_and(|h| h.chars().count() > MAX_NAME_CHARS)
+                {
+                    return Err(EditError::NameTooLong);
+                }
+                let role = self
+                    .roles
+                    .iter_mut()
+                    .find(|r| r.id == id)
+                    .ok_or(EditError::NotFound)?;
+                let old = std::mem::replace(&mut role.holder, holder);
+                Op::SetRoleHolder { id, holder: old }
+            }
+            Op::SetRoleDescription { id, text } => {
+                let text = checked_text(&text)?;
+                let role = self
+                    .roles
+                    .iter_mut()
+                    .find(|r| r.id == id)
+                    .ok_or(EditError::NotFound)?;
+                let old = std::mem::replace(&mut role.description, text);
+                Op::SetRoleDescription { id, text: old }
+            }
+            Op::MoveRole { id, to } => {
+                let from = self
+                    .roles
+                    .iter()
+                    .position(|r| r.id == id)
+                    .ok_or(EditError::NotFound)?;
+                move_item(&mut self.roles, from, to);
+                Op::MoveRole { id, to: from }
+            }
+            Op::AddElement { index, mut element } => {
+                element.name = clean_name(&element.name)?;
+                element.description = checked_text(&element.description)?;
+                if self.elements.len() >= MAX_ELEMENTS {
+                    return Err(EditError::Limit {
+                        what: "elements",
+                        max: MAX_ELEMENTS,
+                    });
+                }
+                if self.element(&element.id).is_some() {
+                    return Err(EditError::DuplicateId);
+                }
+                if element.assignments.keys().any(|r| self.role(r).is_none()) {
+                    return Err(EditError::NotFound);
+                }
+                let id = element.id.clone();
+                self.elements
+                    .insert(index.min(self.elements.len()), element);
+                Op::RemoveElement { id }
+            }
+            Op::RemoveElement { id } => {
+                let referenced = self.decisions.iter().any(|d| d.elements.contains(&id))
+                    || self.reviews.iter().any(|r| r.elements.contains(&id));
+                if referenced {
+                    let before = self.clone();
+                    self.remove_element(&id)?;
+                    Op::Restore(Box::new(before))
+                } else {
+                    let (index, element) = self.remove_element(&id)?;
+                    Op::AddElement { index, element }
+                }
+            }
+            Op::RenameElement { id, name } => {
+                let name = clean_name(&name)?;
+                let e = self
+                    .elements
+                    .iter_mut()
+                    .find(|e| e.id == id)
+                    .ok_or(EditError::NotFound)?;
+                let old = std::mem::replace(&mut e.name, name);
+                Op::RenameElement { id, name: old }
+            }
+            Op::SetElementKind { id, kind } => {
+                let e = self
+                    .elements
+                    .iter_mut()
+                    .find(|e| e.id == id)
+                    .ok_or(EditError::NotFound)?;
+                let old = std::mem::replace(&mut e.kind, kind);
+                Op::SetElementKind { id, kind: old }
+            }
+            Op::SetElementDescription { id, text } => {
+                let text = checked_text(&text)?;
+                let e = self
+                    .elements
+                    .iter_mut()
+                    .find(|e| e.id == id)
+                    .ok_or(EditError::NotFound)?;
+                let old = std::mem::replace(&mut e.description, text);
+                Op::SetElementDescription { id, text: old }
+            }
+            Op::MoveElement { id, to } => {
+                let from = self
+                    .elements
+                    .iter()
+                    .position(|e| e.id == id)
+                    .ok_or(EditError::NotFound)?;
+                move_item(&mut self.elements, from, to);
+                Op::MoveElement { id, to: from }
+            }
+            Op::SetAssignment {
+                element,
+                role,
+                letter,
+            } => {
+                if self.role(&role).is_none() {
+                    return Err(EditError::NotFound);
+                }
+                let e = self
+                    .elements
+                    .iter_mut()
+                    .find(|e| e.id == element)
+                    .ok_or(EditError::NotFound)?;
+                let old = match letter {
+                    Some(l) => e.assignments.insert(role.clone(), l),
+                    None => e.assignments.remove(&role),
+                };
+                Op::SetAssignment {
+                    element,
+                    role,
+                    letter: old,
+                }
+            }
+            Op::Batch(ops) => {
+                let mut inverses = Vec::with_capacity(ops.len());
+                for op in ops {
+                    match self.apply(op) {
+                        Ok(inverse) => inverses.push(inverse),
+                        Err(e) => {
+                            for inverse in inverses.into_iter().rev() {
+                                // Inverses of ops that just succeeded apply.
+                                let _ = self.apply(inverse);
+                            }
+                            return Err(e);
+                        }
+                    }
+                }
+                inverses.reverse();
+                Op::Batch(inverses)
+            }
+            Op::Restore(mut before) => {
+                std::mem::swap(self, &mut before);
+                Op::Restore(before)
+            }
+        })
+    }
+}
+
+/// The undo and redo stacks of one open model.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct History {
+    undo: Vec<Op>,
+    redo: Vec<Op>,
+}
+
+impl History {
+    /// Applies `op` to `model` and remembers how to undo it.
+    pub fn apply(&mut self, model: &mut Model, op: Op) -> Result<(), EditError> {
+        let inverse = model.apply(op)?;
+        self.undo.push(inverse);
+        if self.undo.len() > UNDO_LIMIT {
+            self.undo.remove(0);
+        }
+        self.redo.clear();
+        Ok(())
+    }
+
+    /// Undoes the last change; `false` when there is nothing to undo.
+    pub fn undo(&mut self, model: &mut Model) -> bool {
+        Self::step(&mut self.undo, &mut self.redo, model)
+    }
+
+    pub fn redo(&mut self, model: &mut Model) -> bool {
+        Self::step(&mut self.redo, &mut self.undo, model)
+    }
+
+    fn step(from: &mut Vec<Op>, to: &mut Vec<Op>, model: &mut Model) -> bool {
+        let Some(op) = from.pop() else { return false };
+        match model.apply(op) {
+            Ok(inverse) => {
+                to.push(inverse);
+                true
+            }
+            // Cannot happen for inverses produced by `apply`; if it did, the
+            // step is dropped rather than leaving the stacks inconsistent.
+            Err(_) => false,
+        }
+    }
+
+    pub fn can_undo(&self) -> bool {
+        !self.undo.is_empty()
+    }
+
+    pub fn can_redo(&self) -> bool {
+        !self.redo.is_empty()
+    }
+
+    pub fn depth(&self) -> (usize, usize) {
+        (self.undo.len(), self.redo.len())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::{TimeZone, Utc};
+
+    fn role(id: &str, name: &str) -> Role {
+        Role {
+            id: id.into(),
+            name: name.into(),
+            description: String::new(),
+            holder: None,
+        }
+    }
+
+    fn element(id: &str, name: &str) -> Element {
+        Element {
+            id: id.into(),
+            name: name.into(),
+            kind: ElementKind::Process,
+            description: String::new(),
+            assignments: Default::default(),
+        }
+    }
+
+    fn base() -> Model {
+        let mut m = Model::new(
+            "m".into(),
+            "M",
+            Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).unwrap(),
+        );
+        m.apply(Op::AddRole {
+            index: 0,
+            role: role("r1", "Ops"),
+        })
+        .unwrap();
+        m.apply(Op::AddRole {
+            index: 1,
+            role: role("r2", "Support"),
+        })
+        .unwrap();
+        m.apply(Op::AddElement {
+            index: 0,
+            element: element("e1", "Billing"),
+        })
+        .unwrap();
+        m.apply(Op::AddElement {
+            index: 1,
+            element: element("e2", "Refunds"),
+        })
+        .unwrap();
+        m
+    }
+
+    fn all_ops() -> Vec<Op> {
+        vec![
+            Op::RenameModel("Acme".into()),
+            Op::AddRole {
+                index: 1,
+                role: role("r3", "Finance"),
+            },
+            Op::RenameRole {
+                id: "r1".into(),
+                name: "Operations".into(),
+            },
+            Op::SetRoleHolder {
+                id: "r1".into(),
+                holder: Some("Kim".into()),
+            },
+            Op::SetRoleDescription {
+                id: "r1".into(),
+                text: "Runs the floor".into(),
+            },
+            Op::SetAssignment {
+                element: "e1".into(),
+                role: "r1".into(),
+                letter: Some(Raci::A),
+            },
+            Op::SetAssignment {
+                element: "e1".into(),
+                role: "r2".into(),
+                letter: Some(Raci::R),
+            },
+            Op::SetAssignment {
+                element: "e1".into(),
+                role: "r2".into(),
+                letter: Some(Raci::C),
+            },
+            Op::MoveRole {
+                id: "r1".into(),
+                to: 2,
+            },
+            Op::AddElement {
+                index: 0,
+                element: element("e3", "Payroll"),
+            },
+            Op::RenameElement {
+                id: "e2".into(),
+                name: "Returns".into(),
+            },
+            Op::SetElementKind {
+                id: "e2".into(),
+                kind: ElementKind::Workflow,
+            },
+            Op::SetElementDescription {
+                id: "e2".into(),
+                text: "All returns".into(),
+            },
+            Op::MoveElement {
+                id: "e3".into(),
+                to: 2,
+            },
+            Op::RemoveRole { id: "r2".into() },
+            Op::RemoveElement { id: "e1".into() },
+            Op::SetAssignment {
+                element: "e2".into(),
+                role: "r1".into(),
+                letter: None,
+            },
+        ]
+    }
+
+    #[test]
+    fn every_op_undoes_and_redoes_exactly() {
+        let mut m = base();
+        let mut h = History::default();
+        let mut states = vec![m.clone()];
+        for op in all_ops() {
+            h.apply(&mut m, op.clone())
+                .unwrap_or_else(|e| panic!("{op:?}: {e}"));
+            states.push(m.clone());
+        }
+        for expected in states.iter().rev().skip(1) {
+            assert!(h.undo(&mut m));
+            assert_eq!(&m, expected);
+        }
+        assert!(!h.undo(&mut m));
+        for expected in states.iter().skip(1) {
+            assert!(h.redo(&mut m));
+            assert_eq!(&m, expected);
+        }
+        assert!(!h.redo(&mut m));
+    }
+
+    #[test]
+    fn removing_a_referenced_role_restores_its_references() {
+        let mut m = base();
+        m.apply(Op::SetAssignment {
+            element: "e1".into(),
+            role: "r2".into(),
+            letter: Some(Raci::A),
+        })
+        .unwrap();
+        m.decisions.push(Decision {
+            id: "d".into(),
+            name: "D".into(),
+            description: String::new(),
+            significance: Default::default(),
+            reversibility: Default::default(),
+            authority: Default::default(),
+            rights: [("r2".to_string(), "A".to_string())].into(),
+            approvals: vec![Approval {
+                role: "r2".into(),
+                when: String::new(),
+            }],
+            escalations: vec![],
+            vetoes: vec![],
+            documentation: String::new(),
+            elements: vec!["e1".into()],
+        });
+        let before = m.clone();
+        let mut h = History::default();
+        h.apply(&mut m, Op::RemoveRole { id: "r2".into() }).unwrap();
+        assert!(m.decisions[0].rights.is_empty());
+        h.undo(&mut m);
+        assert_eq!(m, before);
+        h.apply(&mut m, Op::RemoveElement { id: "e1".into() })
+            .unwrap();
+        h.undo(&mut m);
+        assert_eq!(m, before);
+    }
+
+    #[test]
+    fn a_new_edit_clears_redo_and_the_stack_is_bounded() {
+        let mut m = base();
+        let mut h = History::default();
+        h.apply(&mut m, Op::RenameModel("A".into())).unwrap();
+        h.undo(&mut m);
+        assert!(h.can_redo());
+        h.apply(&mut m, Op::RenameModel("B".into())).unwrap();
+        assert!(!h.can_redo());
+        for i in 0..UNDO_LIMIT + 50 {
+            let letter = Raci::ALL[i % 4];
+            h.apply(
+                &mut m,
+                Op::SetAssignment {
+                    element: "e1".into(),
+                    role: "r1".into(),
+                    letter: Some(letter),
+                },
+            )
+            .unwrap();
+        }
+        assert_eq!(h.depth(), (UNDO_LIMIT, 0));
+        let mut undone = 0;
+        while h.undo(&mut m) {
+            undone += 1;
+        }
+        assert!(undone >= 100, "at least 100 steps");
+    }
+
+    #[test]
+    fn invalid_ops_change_nothing_and_are_not_recorded() {
+        let mut m = base();
+        let before = m.clone();
+        let mut h = History::default();
+        assert_eq!(
+            h.apply(
+                &mut m,
+                Op::RenameRole {
+                    id: "r1".into(),
+                    name: " ".into()
+                }
+            ),
+            Err(EditError::EmptyName)
+        );
+        assert_eq!(
+            h.apply(
+                &mut m,
+                Op::AddRole {
+                    index: 0,
+                    role: role("r1", "Dup")
+                }
+            ),
+            Err(EditError::DuplicateId)
+        );
+        assert_eq!(
+            h.apply(
+                &mut m,
+                Op::SetAssignment {
+                    element: "e1".into(),
+                    role: "zz".into(),
+                    letter: Some(Raci::A)
+                }
+            ),
+            Err(EditError::NotFound)
+        );
+        let batch = Op::Batch(vec![
+            Op::RenameModel("Half".into()),
+            Op::SetAssignment {
+                element: "e1".into(),
+                role: "r1".into(),
+                letter: Some(Raci::A),
+            },
+            Op::RenameElement {
+                id: "nope".into(),
+                name: "x".into(),
+            },
+        ]);
+        assert_eq!(h.apply(&mut m, batch), Err(EditError::NotFound));
+        assert_eq!(m, before, "a failing batch rolls back");
+        assert!(!h.can_undo());
+    }
+}

@@ -1,0 +1,377 @@
+//! A keyboard-first letter grid: rows of items, columns of roles, one letter
+//! (or none) per cell. Serves the ownership matrix and the decision-rights
+//! table; what the rows, columns and letters mean is the caller's business.
+//!
+//! Performance: each row reads its letters through its own memo, so setting
+//! one cell re-renders that row's cells only, never the whole grid; the
+//! roving focus uses a `Selector`, so moving it touches two cells.
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::model::Id;
+
+/// A line of the grid body: a group heading or an item.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum GridRow {
+    Group { key: String, label: String },
+    Item(Id),
+}
+
+impl GridRow {
+    fn key(&self) -> String {
+        match self {
+            GridRow::Group { key, .. } => format!("group:{key}"),
+            GridRow::Item(id) => id.clone(),
+        }
+    }
+}
+
+type RowCells = Arc<dyn Fn(&str) -> BTreeMap<Id, String> + Send + Sync>;
+type Describe = Arc<dyn Fn(&str, &str, Option<&str>) -> String + Send + Sync>;
+type Render = Arc<dyn Fn(Id) -> AnyView + Send + Sync>;
+
+/// Everything the grid needs from its caller.
+#[derive(Clone)]
+pub struct GridSpec {
+    /// The table's accessible name.
+    pub label: String,
+    /// The heading of the first column ("Element", "Decision").
+    pub corner: String,
+    pub rows: Signal<Vec<GridRow>>,
+    pub cols: Signal<Vec<Id>>,
+    /// The letters of one row, by column id (read inside a per-row memo).
+    pub row_cells: RowCells,
+    /// The letters a cell may hold, in the order Space cycles through them.
+    pub letters: Signal<Vec<String>>,
+    /// Sets (row, column) to a letter, or clears it with `None`.
+    pub on_set: Callback<(Id, Id, Option<String>)>,
+    /// Text for a cell's tooltip and the status line: (row, col, letter).
+    pub describe: Describe,
+    pub row_header: Render,
+    pub col_header: Render,
+    /// Below each column (e.g. the role's load).
+    pub col_footer: Option<Render>,
+    /// Adds a row / a column (keyboard: N / Shift+N in a cell).
+    pub on_add_row: Callback<()>,
+    pub on_add_col: Callback<()>,
+    /// The cell with the focus; the caller may set it to jump to a cell.
+    pub active: RwSignal<Option<(Id, Id)>>,
+}
+
+/// Focuses the cell (row, col) of the grid whose table has `table_id`.
+pub fn focus_cell(table_id: &str, row: &str, col: &str) {
+    let selector = format!(
+        "#{} td[data-row=\"{}\"][data-col=\"{}\"]",
+        web_sys::css::escape(table_id),
+        web_sys::css::escape(row),
+        web_sys::css::escape(col)
+    );
+    if let Some(el) = document()
+        .query_selector(&selector)
+        .ok()
+        .flatten()
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = el.focus();
+    }
+}
+
+/// Where a key moves the active cell, given the visible order.
+fn moved(items: &[Id], current: &str, delta: isize, to_end: Option<bool>) -> Option<Id> {
+    let i = items.iter().position(|x| x == current)? as isize;
+    let target = match to_end {
+        Some(true) => items.len() as isize - 1,
+        Some(false) => 0,
+        None => i + delta,
+    };
+    (0..items.len() as isize)
+        .contains(&target)
+        .then(|| items[target as usize].clone())
+}
+
+#[component]
+pub fn Grid(spec: GridSpec, #[prop(into)] table_id: String) -> impl IntoView {
+    let GridSpec {
+        label,
+        corner,
+        rows,
+        cols,
+        row_cells,
+        letters,
+        on_set,
+        describe,
+        row_header,
+        col_header,
+        col_footer,
+        on_add_row,
+        on_add_col,
+        active,
+    } = spec;
+
+    let item_rows = move || {
+        rows.with(|r| {
+            r.iter()
+                .filter_map(|x| match x {
+                    GridRow::Item(id) => Some(id.clone()),
+                    GridRow::Group { .. } => None,
+                })
+                .collect::<Vec<_>>()
+        })
+    };
+    // Without an explicit active cell, the first cell takes the tab stop so
+    // the grid can be entered with Tab.
+    let effective = Memo::new(move |_| {
+        active.get().or_else(|| {
+            let row = item_rows().into_iter().next()?;
+            let col = cols.with(|c| c.first().cloned())?;
+            Some((row, col))
+        })
+    });
+    let selected = Selector::new(move || effective.get());
+
+    let table_id_for_keys = table_id.clone();
+    let keys_row_cells = row_cells.clone();
+    let on_keydown = move |ev: web_sys::KeyboardEvent| {
+        let Some(cell) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .filter(|e| e.tag_name() == "TD")
+        else {
+            return;
+        };
+        let (Some(row), Some(col)) = (
+            cell.get_attribute("data-row"),
+            cell.get_attribute("data-col"),
+        ) else {
+            return;
+        };
+        if ev.ctrl_key() || ev.meta_key() || ev.alt_key() {
+            return;
+        }
+        let key = ev.key();
+        let go = |r: Option<Id>, c: Option<Id>| {
+            if let (Some(r), Some(c)) = (r, c) {
+                active.set(Some((r.clone(), c.clone())));
+                focus_cell(&table_id_for_keys, &r, &c);
+            }
+        };
+        let current = (row.clone(), col.clone());
+        let col_ids = cols.get_untracked();
+        let row_ids = item_rows();
+        let set = |letter: Option<String>| {
+            active.set(Some(current.clone()));
+            on_set.run((row.clone(), col.clone(), letter));
+        };
+        match key.as_str() {
+            "ArrowRight" => go(Some(row.clone()), moved(&col_ids, &col, 1, None)),
+            "ArrowLeft" => go(Some(row.clone()), moved(&col_ids, &col, -1, None)),
+            "ArrowDown" => go(moved(&row_ids, &row, 1, None), Some(col.clone())),
+            "ArrowUp" => go(moved(&row_ids, &row, -1, None), Some(col.clone())),
+            "Home" => go(Some(row.clone()), moved(&col_ids, &col, 0, Some(false))),
+            "End" => go(Some(row.clone()), moved(&col_ids, &col, 0, Some(true))),
+            "PageDown" => go(moved(&row_ids, &row, 0, Some(true)), Some(col.clone())),
+            "PageUp" => go(moved(&row_ids, &row, 0, Some(false)), Some(col.clone())),
+            "Tab" => {
+                // Like a spreadsheet inside a row; out of the grid at its ends.
+                let next = moved(&col_ids, &col, if ev.shift_key() { -1 } else { 1 }, None);
+                if next.is_some() {
+                    go(Some(row.clone()), next);
+                } else {
+                    return;
+                }
+            }
+            "Delete" | "Backspace" => set(None),
+            " " | "Enter" => {
+                let now = (keys_row_cells)(&row).get(&col).cloned();
+                set(cycle(&letters.get_untracked(), now.as_deref()));
+            }
+            "n" if !ev.shift_key() => on_add_row.run(()),
+            "N" if ev.shift_key() => on_add_col.run(()),
+            k => {
+                let typed: Vec<char> = k.chars().collect();
+                let [c] = typed.as_slice() else { return };
+                let letter = letters
+                    .get_untracked()
+                    .into_iter()
+                    .find(|l| l.chars().next().is_some_and(|f| f.eq_ignore_ascii_case(c)));
+                match letter {
+                    Some(l) => set(Some(l)),
+                    None => return,
+                }
+            }
+        }
+        ev.prevent_default();
+    };
+
+    let status = {
+        let describe = describe.clone();
+        let row_cells = row_cells.clone();
+        move || {
+            active.get().map(|(r, c)| {
+                let letter = (row_cells)(&r).get(&c).cloned();
+                describe(&r, &c, letter.as_deref())
+            })
+        }
+    };
+
+    let col_count = move || cols.with(Vec::len) + 1;
+    view! {
+        <div class="grid-scroll" tabindex="-1">
+            <table
+                id=table_id.clone()
+                class="grid"
+                role="grid"
+                aria-label=label
+                aria-rowcount=move || item_rows().len() + 1
+                aria-colcount=col_count
+                on:keydown=on_keydown
+                on:focusin=move |ev| {
+                    // Focus that arrives by Tab or a click makes that cell
+                    // the active one, so shortcuts act where the user is.
+                    let cell = ev
+                        .target()
+                        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                        .filter(|e| e.tag_name() == "TD");
+                    if let Some(cell) = cell {
+                        if let (Some(r), Some(c)) = (cell.get_attribute("data-row"), cell.get_attribute("data-col")) {
+                            if active.get_untracked().as_ref() != Some(&(r.clone(), c.clone())) {
+                                active.set(Some((r, c)));
+                            }
+                        }
+                    }
+                }
+            >
+                <thead>
+                    <tr>
+                        <th scope="col" class="corner">{corner}</th>
+                        <For each=move || cols.get() key=|c| c.clone() let:col>
+                            {
+                                let header = col_header(col.clone());
+                                view! { <th scope="col" class="col-header" data-col=col>{header}</th> }
+                            }
+                        </For>
+                    </tr>
+                </thead>
+                <tbody>
+                    <For each=move || rows.get() key=GridRow::key let:row>
+                        {match row {
+                            GridRow::Group { label, .. } => view! {
+                                <tr class="group-row">
+                                    <th scope="rowgroup" colspan=col_count>{label}</th>
+                                </tr>
+                            }.into_any(),
+                            GridRow::Item(id) => view! {
+                                <GridLine
+                                    id=id
+                                    cols=cols
+                                    row_cells=row_cells.clone()
+                                    describe=describe.clone()
+                                    row_header=row_header.clone()
+                                    letters=letters
+                                    on_set=on_set
+                                    active=active
+                                    selected=selected.clone()
+                                />
+                            }.into_any(),
+                        }}
+                    </For>
+                </tbody>
+                {col_footer.map(|footer| view! {
+                    <tfoot>
+                        <tr>
+                            <th scope="row" class="corner">"Load"</th>
+                            <For each=move || cols.get() key=|c| c.clone() let:col>
+                                <td class="col-footer">{footer(col)}</td>
+                            </For>
+                        </tr>
+                    </tfoot>
+                })}
+            </table>
+        </div>
+        <p class="grid-status" aria-live="polite" data-testid="grid-status">{status}</p>
+    }
+}
+
+/// The next letter when cycling: none -> first -> ... -> last -> none.
+pub fn cycle(letters: &[String], now: Option<&str>) -> Option<String> {
+    match now.and_then(|n| letters.iter().position(|l| l == n)) {
+        None => letters.first().cloned(),
+        Some(i) => letters.get(i + 1).cloned(),
+    }
+}
+
+#[component]
+fn GridLine(
+    id: Id,
+    cols: Signal<Vec<Id>>,
+    row_cells: RowCells,
+    describe: Describe,
+    row_header: Render,
+    letters: Signal<Vec<String>>,
+    on_set: Callback<(Id, Id, Option<String>)>,
+    active: RwSignal<Option<(Id, Id)>>,
+    selected: Selector<Option<(Id, Id)>>,
+) -> impl IntoView {
+    let cells = {
+        let id = id.clone();
+        Memo::new(move |_| (row_cells)(&id))
+    };
+    let row_id = id.clone();
+    view! {
+        <tr data-row=id.clone()>
+            <th scope="row" class="row-header">{row_header(id.clone())}</th>
+            <For each=move || cols.get() key=|c| c.clone() let:col>
+                {
+                    let row = row_id.clone();
+                    let key = Some((row.clone(), col.clone()));
+                    let letter = {
+                        let col = col.clone();
+                        move || cells.with(|c| c.get(&col).cloned())
+                    };
+                    let title = {
+                        let (row, col, describe, letter) = (row.clone(), col.clone(), describe.clone(), letter.clone());
+                        move || describe(&row, &col, letter().as_deref())
+                    };
+                    let is_active = {
+                        let (key, selected) = (key.clone(), selected.clone());
+                        move || selected.selected(&key)
+                    };
+                    let is_selected = {
+                        let (key, selected) = (key.clone(), selected.clone());
+                        move || selected.selected(&key)
+                    };
+                    let click = {
+                        let (row, col) = (row.clone(), col.clone());
+                        move |_| {
+                            active.set(Some((row.clone(), col.clone())));
+                            let now = cells.with_untracked(|c| c.get(&col).cloned());
+                            on_set.run((row.clone(), col.clone(), cycle(&letters.get_untracked(), now.as_deref())));
+                        }
+                    };
+                    let letter_class = {
+                        let letter = letter.clone();
+                        move || format!("cell letter-{}", letter().unwrap_or_default().to_lowercase())
+                    };
+                    view! {
+                        <td
+                            role="gridcell"
+                            data-row=row.clone()
+                            data-col=col.clone()
+                            class=letter_class
+                            tabindex=move || if is_active() { "0" } else { "-1" }
+                            aria-selected=move || if is_selected() { "true" } else { "false" }
+                            title=title
+                            on:click=click
+                        >
+                            {letter}
+                        </td>
+                    }
+                }
+            </For>
+        </tr>
+    }
+}

@@ -1,0 +1,49 @@
+//! Every finding of the ownership checks, each a button that jumps to the
+//! cell (or the role) it is about.
+
+use leptos::prelude::*;
+
+use super::{focus_later, jump_to_cell, use_matrix};
+use crate::model::ownership::Severity;
+
+#[component]
+pub fn FindingsPanel() -> impl IntoView {
+    let ui = use_matrix();
+    let count = move || ui.report.with(|r| r.findings.len());
+    let none = move || {
+        view! {
+            <p class="empty">"No findings: every element has one owner and someone doing the work."</p>
+        }
+    };
+    view! {
+        <section class="findings" aria-labelledby="findings-heading" data-testid="findings">
+            <h2 id="findings-heading">"Findings " <span class="count">{count}</span></h2>
+            <Show
+                when=move || count() != 0
+                fallback=none
+            >
+                <ul>
+                    {move || ui.report.with(|r| r.findings.iter().map(|f| {
+                        let problem = f.severity == Severity::Problem;
+                        let (element, role) = (f.element.clone(), f.role.clone());
+                        let jump = move |_| match (element.clone(), role.clone()) {
+                            (Some(e), Some(r)) => jump_to_cell(ui, e, r),
+                            (None, Some(r)) => focus_later(format!("name-{r}")),
+                            (Some(e), None) => focus_later(format!("name-{e}")),
+                            (None, None) => {}
+                        };
+                        view! {
+                            <li class=if problem { "finding problem" } else { "finding note" }>
+                                <button type="button" class="finding-button" on:click=jump>
+                                    <span class="finding-icon" aria-hidden="true">{if problem { "⚠" } else { "ℹ" }}</span>
+                                    <span class="visually-hidden">{if problem { "Problem: " } else { "Note: " }}</span>
+                                    {f.message.clone()}
+                                </button>
+                            </li>
+                        }
+                    }).collect_view())}
+                </ul>
+            </Show>
+        </section>
+    }
+}

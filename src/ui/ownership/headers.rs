@@ -1,0 +1,443 @@
+//! Row headers (elements) and column headers (roles): rename in place,
+//! change kind and description, delete, reorder by drag or Alt+Arrows.
+
+use leptos::prelude::*;
+
+use super::{focus_later, use_matrix, TABLE_ID};
+use crate::model::limits::{MAX_NAME_CHARS, MAX_TEXT_CHARS};
+use crate::model::ownership::Severity;
+use crate::model::{ElementKind, Id, Op};
+use crate::ui::grid::focus_cell;
+use crate::ui::state::{use_app, NoticeKind};
+
+const DRAG_ELEMENT: &str = "application/x-opmodel-element";
+const DRAG_ROLE: &str = "application/x-opmodel-role";
+
+fn name_button_id(id: &str) -> String {
+    format!("name-{id}")
+}
+
+/// A name shown as a button; Enter or a click turns it into an input.
+/// Enter commits, Escape cancels; an invalid name is refused with a message.
+#[component]
+fn EditableName(
+    id: Id,
+    #[prop(into)] name: Signal<String>,
+    /// "element" or "role", for labels.
+    what: &'static str,
+    on_rename: Callback<String, Result<(), String>>,
+    /// Alt+Arrow on the name: -1 or +1.
+    on_move: Callback<isize>,
+    /// Whether Alt+Up/Down (rows) or Alt+Left/Right (columns) move it.
+    vertical: bool,
+) -> impl IntoView {
+    let ui = use_matrix();
+    let error = RwSignal::new(None::<String>);
+    let input = NodeRef::<leptos::html::Input>::new();
+    let editing = {
+        let id = id.clone();
+        Memo::new(move |_| ui.editing.get().as_deref() == Some(id.as_str()))
+    };
+    Effect::new(move |_| {
+        if editing.get() {
+            if let Some(el) = input.get() {
+                // The value is set here, not only through the prop, so the
+                // selection covers it: typing replaces a default name.
+                el.set_value(&name.get_untracked());
+                let _ = el.focus();
+                el.select();
+            }
+        }
+    });
+    let button_id = name_button_id(&id);
+    let finish = {
+        let button_id = button_id.clone();
+        move |commit: bool| {
+            if !editing.get_untracked() {
+                return;
+            }
+            if commit {
+                if let Some(el) = input.get_untracked() {
+                    if let Err(e) = on_rename.run(el.value()) {
+                        error.set(Some(e));
+                        return;
+                    }
+                }
+            }
+            error.set(None);
+            ui.editing.set(None);
+            match ui.after_edit.get_untracked() {
+                Some((row, col)) => {
+                    ui.after_edit.set(None);
+                    ui.active.set(Some((row.clone(), col.clone())));
+                    request_animation_frame(move || focus_cell(TABLE_ID, &row, &col));
+                }
+                None => focus_later(button_id.clone()),
+            }
+        }
+    };
+    let finish_key = finish.clone();
+    view! {
+        <Show
+            when=move || editing.get()
+            fallback={
+                let (id, button_id) = (id.clone(), button_id.clone());
+                move || {
+                    let id = id.clone();
+                    view! {
+                        <button
+                            type="button"
+                            class="name-button"
+                            id=button_id.clone()
+                            title=move || format!("Rename {what} (Enter); move it with Alt+Arrows")
+                            on:click=move |_| ui.editing.set(Some(id.clone()))
+                            on:keydown=move |ev| {
+                                if !ev.alt_key() {
+                                    return;
+                                }
+                                let delta = match (ev.key().as_str(), vertical) {
+                                    ("ArrowUp", true) | ("ArrowLeft", false) => -1,
+                                    ("ArrowDown", true) | ("ArrowRight", false) => 1,
+                                    _ => return,
+                                };
+                                ev.prevent_default();
+                                on_move.run(delta);
+                            }
+                        >
+                            {move || name.get()}
+                        </button>
+                    }
+                }
+            }
+        >
+            <input
+                node_ref=input
+                type="text"
+                class="name-input"
+                maxlength=MAX_NAME_CHARS
+                aria-label=move || format!("Name of {what} {}", name.get_untracked())
+                prop:value=move || name.get_untracked()
+                on:keydown={
+                    let finish = finish_key.clone();
+                    move |ev| match ev.key().as_str() {
+                        "Enter" => { ev.prevent_default(); finish(true) }
+                        "Escape" => { ev.prevent_default(); ev.stop_propagation(); finish(false) }
+                        _ => {}
+                    }
+                }
+                on:blur={
+                    let finish = finish.clone();
+                    move |_| finish(true)
+                }
+            />
+        </Show>
+        {move || error.get().map(|e| view! { <span class="field-error" role="alert">{e}</span> })}
+    }
+}
+
+/// Problems (and notes) for an element or role, shown as a badge that is
+/// never colour alone: an icon and a number, with a text for screen readers.
+#[component]
+fn Badge(#[prop(into)] counts: Signal<(usize, usize)>) -> impl IntoView {
+    move || {
+        let (problems, notes) = counts.get();
+        let text = match (problems, notes) {
+            (0, 0) => return None,
+            (p, 0) => format!("{p} problem{}", if p == 1 { "" } else { "s" }),
+            (0, n) => format!("{n} note{}", if n == 1 { "" } else { "s" }),
+            (p, n) => format!(
+                "{p} problem{}, {n} note{}",
+                if p == 1 { "" } else { "s" },
+                if n == 1 { "" } else { "s" }
+            ),
+        };
+        let class = if problems > 0 {
+            "badge-problem"
+        } else {
+            "badge-note"
+        };
+        let icon = if problems > 0 { "⚠" } else { "ℹ" };
+        let title = text.clone();
+        Some(view! {
+            <span class=class title=title>
+                <span aria-hidden="true">{icon}" "{problems + notes}</span>
+                <span class="visually-hidden">{text}</span>
+            </span>
+        })
+    }
+}
+
+#[component]
+pub fn ElementHeader(id: Id) -> impl IntoView {
+    let state = use_app();
+    let ui = use_matrix();
+    let field = {
+        let id = id.clone();
+        move |f: fn(&crate::model::Element) -> String| {
+            let id = id.clone();
+            Signal::derive(move || {
+                state
+                    .model
+                    .with(|m| m.element(&id).map(f).unwrap_or_default())
+            })
+        }
+    };
+    let name = field(|e| e.name.clone());
+    let kind = field(|e| e.kind.key().to_string());
+    let description = field(|e| e.description.clone());
+    let counts = {
+        let id = id.clone();
+        Signal::derive(move || {
+            ui.report.with(|r| {
+                r.for_element(&id)
+                    .fold((0, 0), |(p, n), f| match f.severity {
+                        Severity::Problem => (p + 1, n),
+                        Severity::Note => (p, n + 1),
+                    })
+            })
+        })
+    };
+    let editing_desc = RwSignal::new(false);
+    let (rename_id, move_id, kind_id, desc_id, del_id, drop_id, drag_id) = (
+        id.clone(),
+        id.clone(),
+        id.clone(),
+        id.clone(),
+        id.clone(),
+        id.clone(),
+        id.clone(),
+    );
+    let on_rename = Callback::new(move |new: String| {
+        state
+            .apply(Op::RenameElement {
+                id: rename_id.clone(),
+                name: new,
+            })
+            .map_err(|e| e.to_string())
+    });
+    let on_move = Callback::new(move |delta: isize| {
+        let position = state
+            .model
+            .with_untracked(|m| m.elements.iter().position(|e| e.id == move_id));
+        if let Some(from) = position {
+            let to = from as isize + delta;
+            if to >= 0
+                && state
+                    .apply(Op::MoveElement {
+                        id: move_id.clone(),
+                        to: to as usize,
+                    })
+                    .is_ok()
+            {
+                focus_later(name_button_id(&move_id));
+            }
+        }
+    });
+    let set_kind = move |ev: leptos::ev::Event| {
+        if let Some(kind) = ElementKind::from_key(&event_target_value(&ev)) {
+            let _ = state.apply(Op::SetElementKind {
+                id: kind_id.clone(),
+                kind,
+            });
+        }
+    };
+    let remove = move |_| {
+        let _ = state.apply(Op::RemoveElement { id: del_id.clone() });
+        state.notify(NoticeKind::Info, "Element deleted. Undo with Ctrl+Z.");
+    };
+    view! {
+        <div
+            class="row-head"
+            draggable="true"
+            on:dragstart=move |ev| {
+                if let Some(dt) = ev.data_transfer() {
+                    let _ = dt.set_data(DRAG_ELEMENT, &drag_id);
+                    dt.set_effect_allowed("move");
+                }
+            }
+            on:dragover=move |ev| {
+                if ev.data_transfer().is_some_and(|d| d.types().includes(&DRAG_ELEMENT.into(), 0)) {
+                    ev.prevent_default();
+                }
+            }
+            on:drop=move |ev| {
+                let Some(moved) = ev.data_transfer().and_then(|d| d.get_data(DRAG_ELEMENT).ok()) else { return };
+                ev.prevent_default();
+                let to = state.model.with_untracked(|m| m.elements.iter().position(|e| e.id == drop_id));
+                if let Some(to) = to {
+                    let _ = state.apply(Op::MoveElement { id: moved, to });
+                }
+            }
+        >
+            <div class="row-head-line">
+                <span class="drag-handle edit-chrome" aria-hidden="true">"⋮⋮"</span>
+                <EditableName id=id.clone() name=name what="element" on_rename=on_rename on_move=on_move vertical=true/>
+                <Badge counts=counts/>
+                <button type="button" class="icon-button edit-chrome" on:click=remove
+                    aria-label=move || format!("Delete element {}", name.get())>"✕"</button>
+            </div>
+            <div class="row-head-line details">
+                <select class="kind-select" on:change=set_kind aria-label=move || format!("Kind of {}", name.get())>
+                    {ElementKind::ALL.into_iter().map(|k| view! {
+                        <option value=k.key() selected=move || kind.get() == k.key()>{k.label()}</option>
+                    }).collect_view()}
+                </select>
+                <Show
+                    when=move || editing_desc.get()
+                    fallback=move || view! {
+                        <button type="button" class="desc-button" on:click=move |_| editing_desc.set(true)
+                            aria-label=move || format!("Description of {}: {}", name.get(), description.get())>
+                            {move || { let d = description.get(); if d.is_empty() { "Add a description".to_string() } else { d } }}
+                        </button>
+                    }
+                >
+                    {
+                        let desc_id = desc_id.clone();
+                        view! {
+                            <textarea
+                                class="desc-input"
+                                maxlength=MAX_TEXT_CHARS
+                                aria-label=move || format!("Description of {}", name.get_untracked())
+                                prop:value=move || description.get_untracked()
+                                autofocus=true
+                                on:blur={
+                                    let desc_id = desc_id.clone();
+                                    move |ev| {
+                                        let _ = state.apply(Op::SetElementDescription { id: desc_id.clone(), text: event_target_value(&ev) });
+                                        editing_desc.set(false);
+                                    }
+                                }
+                                on:keydown=move |ev| {
+                                    if ev.key() == "Escape" || (ev.key() == "Enter" && !ev.shift_key()) {
+                                        ev.prevent_default();
+                                        if let Some(t) = ev.target() {
+                                            use wasm_bindgen::JsCast;
+                                            if let Ok(t) = t.dyn_into::<web_sys::HtmlElement>() { let _ = t.blur(); }
+                                        }
+                                    }
+                                }
+                            ></textarea>
+                        }
+                    }
+                </Show>
+            </div>
+        </div>
+    }
+}
+
+#[component]
+pub fn RoleHeader(id: Id) -> impl IntoView {
+    let state = use_app();
+    let ui = use_matrix();
+    let name = {
+        let id = id.clone();
+        Signal::derive(move || {
+            state
+                .model
+                .with(|m| m.role(&id).map(|r| r.name.clone()).unwrap_or_default())
+        })
+    };
+    let holder = {
+        let id = id.clone();
+        Signal::derive(move || {
+            state
+                .model
+                .with(|m| m.role(&id).and_then(|r| r.holder.clone()))
+        })
+    };
+    let counts = {
+        let id = id.clone();
+        Signal::derive(move || {
+            ui.report.with(|r| {
+                r.for_role(&id).fold((0, 0), |(p, n), f| match f.severity {
+                    Severity::Problem => (p + 1, n),
+                    Severity::Note => (p, n + 1),
+                })
+            })
+        })
+    };
+    let (rename_id, move_id, del_id, drop_id, drag_id) =
+        (id.clone(), id.clone(), id.clone(), id.clone(), id.clone());
+    let on_rename = Callback::new(move |new: String| {
+        state
+            .apply(Op::RenameRole {
+                id: rename_id.clone(),
+                name: new,
+            })
+            .map_err(|e| e.to_string())
+    });
+    let on_move = Callback::new(move |delta: isize| {
+        let position = state
+            .model
+            .with_untracked(|m| m.roles.iter().position(|r| r.id == move_id));
+        if let Some(from) = position {
+            let to = from as isize + delta;
+            if to >= 0
+                && state
+                    .apply(Op::MoveRole {
+                        id: move_id.clone(),
+                        to: to as usize,
+                    })
+                    .is_ok()
+            {
+                focus_later(name_button_id(&move_id));
+            }
+        }
+    });
+    let remove = move |_| {
+        let _ = state.apply(Op::RemoveRole { id: del_id.clone() });
+        state.notify(NoticeKind::Info, "Role deleted. Undo with Ctrl+Z.");
+    };
+    view! {
+        <div
+            class="col-head"
+            draggable="true"
+            on:dragstart=move |ev| {
+                if let Some(dt) = ev.data_transfer() {
+                    let _ = dt.set_data(DRAG_ROLE, &drag_id);
+                    dt.set_effect_allowed("move");
+                }
+            }
+            on:dragover=move |ev| {
+                if ev.data_transfer().is_some_and(|d| d.types().includes(&DRAG_ROLE.into(), 0)) {
+                    ev.prevent_default();
+                }
+            }
+            on:drop=move |ev| {
+                let Some(moved) = ev.data_transfer().and_then(|d| d.get_data(DRAG_ROLE).ok()) else { return };
+                ev.prevent_default();
+                let to = state.model.with_untracked(|m| m.roles.iter().position(|r| r.id == drop_id));
+                if let Some(to) = to {
+                    let _ = state.apply(Op::MoveRole { id: moved, to });
+                }
+            }
+        >
+            <EditableName id=id.clone() name=name what="role" on_rename=on_rename on_move=on_move vertical=false/>
+            {move || holder.get().map(|h| view! { <span class="holder" title="Current holder">{h}</span> })}
+            <span class="col-head-line">
+                <Badge counts=counts/>
+                <button type="button" class="icon-button edit-chrome" on:click=remove
+                    aria-label=move || format!("Delete role {}", name.get())>"✕"</button>
+            </span>
+        </div>
+    }
+}
+
+/// A role's load: how many elements it owns and works on.
+#[component]
+pub fn RoleFooter(id: Id) -> impl IntoView {
+    let ui = use_matrix();
+    let load = move || {
+        ui.report.with(|r| {
+            r.load
+                .get(&id)
+                .map(|l| (l.accountable, l.responsible))
+                .unwrap_or_default()
+        })
+    };
+    view! {
+        <span class="load" title="Accountable for / responsible for">
+            {move || { let (a, r) = load(); format!("A {a} · R {r}") }}
+        </span>
+    }
+}

@@ -1,0 +1,392 @@
+//! The ownership matrix: elements x roles, one accountable role per element,
+//! checked live.
+
+mod findings;
+mod headers;
+mod io;
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use crate::model::ownership::{check, OwnershipReport};
+use crate::model::{new_id, Element, ElementKind, Id, Op, Raci, Role};
+use crate::ui::grid::{focus_cell, Grid, GridRow, GridSpec};
+use crate::ui::state::{use_app, AppState, NoticeKind};
+
+use self::findings::FindingsPanel;
+use self::headers::{ElementHeader, RoleFooter, RoleHeader};
+use self::io::{CsvImport, ExportButtons};
+
+pub const TABLE_ID: &str = "ownership-grid";
+
+/// State shared by the matrix's parts (headers, findings, toolbar).
+#[derive(Clone, Copy)]
+pub struct MatrixUi {
+    pub report: Memo<OwnershipReport>,
+    /// The element or role whose name is being edited.
+    pub editing: RwSignal<Option<Id>>,
+    pub active: RwSignal<Option<(Id, Id)>>,
+    pub kind_filter: RwSignal<Option<ElementKind>>,
+    /// The cell to return to once a name being edited is done (set when a
+    /// row or column was added from inside the grid, so typing can go on).
+    pub after_edit: RwSignal<Option<(Id, Id)>>,
+}
+
+pub fn use_matrix() -> MatrixUi {
+    expect_context::<MatrixUi>()
+}
+
+/// What each letter means, in the words shown in the legend and tooltips.
+pub fn letter_meaning(l: Raci) -> &'static str {
+    match l {
+        Raci::R => "Responsible: does the work",
+        Raci::A => "Accountable: owns the result; exactly one per element",
+        Raci::C => "Consulted: asked before it is done",
+        Raci::I => "Informed: told once it is done",
+    }
+}
+
+/// Focuses a button by element id once the DOM has caught up.
+pub fn focus_later(dom_id: String) {
+    request_animation_frame(move || {
+        if let Some(el) = document().get_element_by_id(&dom_id) {
+            use wasm_bindgen::JsCast;
+            if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+                let _ = el.focus();
+            }
+        }
+    });
+}
+
+pub fn add_element(state: AppState, ui: MatrixUi, from_grid: bool) {
+    let id = new_id();
+    let n = state.model.with_untracked(|m| m.elements.len()) + 1;
+    let kind = ui
+        .kind_filter
+        .get_untracked()
+        .unwrap_or(ElementKind::Process);
+    let element = Element {
+        id: id.clone(),
+        name: format!("New element {n}"),
+        kind,
+        description: String::new(),
+        assignments: Default::default(),
+    };
+    match state.apply(Op::AddElement {
+        index: usize::MAX,
+        element,
+    }) {
+        Ok(()) => {
+            if from_grid {
+                let col = ui.active.get_untracked().map(|(_, c)| c);
+                ui.after_edit.set(col.map(|c| (id.clone(), c)));
+            }
+            ui.editing.set(Some(id));
+        }
+        Err(e) => state.notify(NoticeKind::Error, e.to_string()),
+    }
+}
+
+pub fn add_role(state: AppState, ui: MatrixUi, from_grid: bool) {
+    let id = new_id();
+    let n = state.model.with_untracked(|m| m.roles.len()) + 1;
+    let role = Role {
+        id: id.clone(),
+        name: format!("New role {n}"),
+        description: String::new(),
+        holder: None,
+    };
+    match state.apply(Op::AddRole {
+        index: usize::MAX,
+        role,
+    }) {
+        Ok(()) => {
+            if from_grid {
+                let row = ui.active.get_untracked().map(|(r, _)| r);
+                ui.after_edit.set(row.map(|r| (r, id.clone())));
+            }
+            ui.editing.set(Some(id));
+        }
+        Err(e) => state.notify(NoticeKind::Error, e.to_string()),
+    }
+}
+
+#[component]
+pub fn Ownership() -> impl IntoView {
+    let state = use_app();
+    let report = Memo::new(move |_| state.model.with(check));
+    let ui = MatrixUi {
+        report,
+        editing: RwSignal::new(None),
+        active: RwSignal::new(None),
+        kind_filter: RwSignal::new(None),
+        after_edit: RwSignal::new(None),
+    };
+    provide_context(ui);
+    let grouped = RwSignal::new(false);
+    let presenting = RwSignal::new(false);
+
+    // Presentation mode ends with Escape, as slideshows do.
+    let escape = window_event_listener(leptos::ev::keydown, move |ev| {
+        if presenting.get_untracked() && ev.key() == "Escape" {
+            presenting.set(false);
+        }
+    });
+    on_cleanup(move || escape.remove());
+
+    // Element id -> position, so each row finds its element without a scan.
+    let index = Memo::new(move |_| {
+        state.model.with(|m| {
+            m.elements
+                .iter()
+                .enumerate()
+                .map(|(i, e)| (e.id.clone(), i))
+                .collect::<HashMap<Id, usize>>()
+        })
+    });
+
+    let rows = Signal::derive(move || {
+        let filter = ui.kind_filter.get();
+        let grouped = grouped.get();
+        state.model.with(|m| {
+            let visible = |e: &&Element| filter.is_none_or(|k| e.kind == k);
+            if grouped {
+                let mut out = Vec::new();
+                for kind in ElementKind::ALL {
+                    let items: Vec<GridRow> = m
+                        .elements
+                        .iter()
+                        .filter(visible)
+                        .filter(|e| e.kind == kind)
+                        .map(|e| GridRow::Item(e.id.clone()))
+                        .collect();
+                    if !items.is_empty() {
+                        out.push(GridRow::Group {
+                            key: kind.key().into(),
+                            label: format!("{} ({})", plural(kind), items.len()),
+                        });
+                        out.extend(items);
+                    }
+                }
+                out
+            } else {
+                m.elements
+                    .iter()
+                    .filter(visible)
+                    .map(|e| GridRow::Item(e.id.clone()))
+                    .collect()
+            }
+        })
+    });
+    let cols = Signal::derive(move || {
+        state
+            .model
+            .with(|m| m.roles.iter().map(|r| r.id.clone()).collect::<Vec<_>>())
+    });
+
+    let row_cells = Arc::new(move |id: &str| {
+        let i = index.with(|ix| ix.get(id).copied());
+        state.model.with(|m| {
+            i.and_then(|i| m.elements.get(i))
+                .filter(|e| e.id == id)
+                .map(|e| {
+                    e.assignments
+                        .iter()
+                        .map(|(r, l)| (r.clone(), l.letter().to_string()))
+                        .collect()
+                })
+                .unwrap_or_default()
+        })
+    });
+    let describe = Arc::new(move |row: &str, col: &str, letter: Option<&str>| {
+        state.model.with_untracked(|m| {
+            let element = m.element(row).map_or("", |e| e.name.as_str());
+            let role = m.role(col).map_or("", |r| r.name.as_str());
+            match letter
+                .and_then(|l| l.chars().next())
+                .and_then(Raci::from_letter)
+            {
+                Some(l) => format!(
+                    "{role} on {element}: {} ({})",
+                    l.letter(),
+                    letter_meaning(l)
+                ),
+                None => format!("{role} on {element}: no letter. Type R, A, C or I."),
+            }
+        })
+    });
+    let spec = GridSpec {
+        label: "Ownership matrix: elements by roles".into(),
+        corner: "Element".into(),
+        rows,
+        cols,
+        row_cells,
+        letters: Signal::stored(Raci::ALL.iter().map(|l| l.letter().to_string()).collect()),
+        on_set: Callback::new(move |(row, col, letter): (Id, Id, Option<String>)| {
+            let letter = letter
+                .and_then(|l| l.chars().next())
+                .and_then(Raci::from_letter);
+            if let Err(e) = state.apply(Op::SetAssignment {
+                element: row,
+                role: col,
+                letter,
+            }) {
+                state.notify(NoticeKind::Error, e.to_string());
+            }
+        }),
+        describe,
+        row_header: Arc::new(|id| view! { <ElementHeader id=id/> }.into_any()),
+        col_header: Arc::new(|id| view! { <RoleHeader id=id/> }.into_any()),
+        col_footer: Some(Arc::new(|id| view! { <RoleFooter id=id/> }.into_any())),
+        on_add_row: Callback::new(move |_| add_element(state, ui, true)),
+        on_add_col: Callback::new(move |_| add_role(state, ui, true)),
+        active: ui.active,
+    };
+
+    let coverage = move || {
+        report.with(|r| match r.coverage() {
+            Some(c) => format!("{c:.0}%"),
+            None => "–".into(),
+        })
+    };
+    let coverage_detail = move || {
+        report.with(|r| {
+            if r.elements == 0 {
+                "No elements yet.".to_string()
+            } else {
+                format!(
+                    "{} of {} elements have exactly one accountable role.",
+                    r.owned, r.elements
+                )
+            }
+        })
+    };
+    let empty = move || {
+        state
+            .model
+            .with(|m| m.elements.is_empty() && m.roles.is_empty())
+    };
+    let no_roles = move || {
+        state
+            .model
+            .with(|m| m.roles.is_empty() && !m.elements.is_empty())
+    };
+    let (can_undo, can_redo) = (
+        move || state.history_depth.get().0 > 0,
+        move || state.history_depth.get().1 > 0,
+    );
+
+    view! {
+        <section class="page ownership" class:presenting=move || presenting.get()>
+            <div class="page-head">
+                <div>
+                    <h1>"Ownership matrix"</h1>
+                    <p class="lead edit-chrome">
+                        "Every element of the operation gets exactly one accountable role (A), "
+                        "at least one role doing the work (R), and whoever must be consulted (C) or informed (I)."
+                    </p>
+                </div>
+                <div class="figure" data-testid="ownership-coverage">
+                    <span class="figure-value">{coverage}</span>
+                    <span class="figure-label">"ownership coverage"</span>
+                    <span class="figure-detail">{coverage_detail}</span>
+                </div>
+            </div>
+
+            <Legend/>
+
+            <div class="toolbar edit-chrome" role="toolbar" aria-label="Matrix tools">
+                <button type="button" on:click=move |_| add_element(state, ui, false) title="Shortcut in the grid: N">"+ Element"</button>
+                <button type="button" on:click=move |_| add_role(state, ui, false) title="Shortcut in the grid: Shift+N">"+ Role"</button>
+                <button type="button" disabled=move || !can_undo() on:click=move |_| { state.undo(); } title="Ctrl+Z">"Undo"</button>
+                <button type="button" disabled=move || !can_redo() on:click=move |_| { state.redo(); } title="Ctrl+Shift+Z or Ctrl+Y">"Redo"</button>
+                <label class="inline-field">
+                    "Show "
+                    <select
+                        data-testid="kind-filter"
+                        on:change=move |ev| ui.kind_filter.set(ElementKind::from_key(&event_target_value(&ev)))
+                    >
+                        <option value="" selected=move || ui.kind_filter.get().is_none()>"all kinds"</option>
+                        {ElementKind::ALL.into_iter().map(|k| view! {
+                            <option value=k.key() selected=move || ui.kind_filter.get() == Some(k)>{plural(k)}</option>
+                        }).collect_view()}
+                    </select>
+                </label>
+                <label class="inline-field">
+                    <input type="checkbox" prop:checked=move || grouped.get() on:change=move |ev| grouped.set(event_target_checked(&ev))/>
+                    " Group by kind"
+                </label>
+                <button type="button" on:click=move |_| presenting.set(true)>"Present"</button>
+                <ExportButtons/>
+                <CsvImport/>
+            </div>
+            <Show when=move || presenting.get()>
+                <button type="button" class="exit-present" on:click=move |_| presenting.set(false)>"Exit presentation (Esc)"</button>
+            </Show>
+
+            <Show when=empty>
+                <div class="empty-state">
+                    <p>"The matrix is empty. Add the elements of your operation as rows and your roles as columns, or start from a sample on the Models page."</p>
+                </div>
+            </Show>
+            <Show when=no_roles>
+                <p class="empty">"Add a role (a column) to start giving elements an owner."</p>
+            </Show>
+            <Grid spec=spec table_id=TABLE_ID/>
+            <KeyboardHelp/>
+            <FindingsPanel/>
+        </section>
+    }
+}
+
+fn plural(kind: ElementKind) -> &'static str {
+    match kind {
+        ElementKind::Process => "Processes",
+        ElementKind::Workflow => "Workflows",
+        ElementKind::Data => "Data entities",
+        ElementKind::System => "Systems",
+        ElementKind::Outcome => "Outcomes",
+    }
+}
+
+#[component]
+fn Legend() -> impl IntoView {
+    view! {
+        <dl class="legend" aria-label="What the letters mean">
+            {Raci::ALL.into_iter().map(|l| {
+                let (word, rest) = letter_meaning(l).split_once(": ").unwrap_or(("", ""));
+                view! {
+                    <div>
+                        <dt class=format!("cell letter-{}", l.letter().to_ascii_lowercase())>{l.letter().to_string()}</dt>
+                        <dd><strong>{word}</strong>": "{rest}</dd>
+                    </div>
+                }
+            }).collect_view()}
+        </dl>
+    }
+}
+
+#[component]
+fn KeyboardHelp() -> impl IntoView {
+    view! {
+        <details class="keyboard-help edit-chrome">
+            <summary>"Keyboard shortcuts"</summary>
+            <ul>
+                <li><kbd>"Arrows"</kbd>", "<kbd>"Home"</kbd>", "<kbd>"End"</kbd>", "<kbd>"Tab"</kbd>": move between cells"</li>
+                <li><kbd>"R"</kbd>" "<kbd>"A"</kbd>" "<kbd>"C"</kbd>" "<kbd>"I"</kbd>": set the letter; "<kbd>"Delete"</kbd>": clear; "<kbd>"Space"</kbd>": cycle"</li>
+                <li><kbd>"N"</kbd>": new element; "<kbd>"Shift+N"</kbd>": new role"</li>
+                <li><kbd>"Enter"</kbd>" on a name: rename; "<kbd>"Alt+Arrows"</kbd>" on a name: move it"</li>
+                <li><kbd>"Ctrl+Z"</kbd>": undo; "<kbd>"Ctrl+Shift+Z"</kbd>" or "<kbd>"Ctrl+Y"</kbd>": redo"</li>
+            </ul>
+        </details>
+    }
+}
+
+/// Moves the focus to a cell, first showing every kind if the filter hides it.
+pub fn jump_to_cell(ui: MatrixUi, element: Id, role: Id) {
+    ui.kind_filter.set(None);
+    ui.active.set(Some((element.clone(), role.clone())));
+    request_animation_frame(move || focus_cell(TABLE_ID, &element, &role));
+}

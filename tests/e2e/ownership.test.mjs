@@ -1,0 +1,193 @@
+// The ownership matrix as a workshop uses it: keyboard first, checked live.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, launchBrowser, openApp, waitForApp, waitSaved, readDownload } from './lib/harness.mjs';
+import { addRole, addElement, roleNames, elementNames, gridLetters, activeCellText } from './lib/matrix.mjs';
+
+let server;
+let browser;
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const isCellFocused = (page) => page.evaluate(() => document.activeElement?.tagName === 'TD');
+// Focus returns to the grid on the next animation frame.
+const cellFocused = (page) => page.waitForFunction(() => document.activeElement?.tagName === 'TD', null, { timeout: 2000 });
+const focusedRowName = (page) =>
+  page.evaluate(() => document.activeElement?.closest('tr')?.querySelector('.name-button')?.textContent.trim());
+
+test('a 4 x 3 matrix built by keyboard only, checked, undone, redone, exported and reloaded', async () => {
+  const { context, page } = await openApp(browser, server.url, '/ownership');
+  const kb = page.keyboard;
+  // The toolbar buttons are reached with the keyboard (focus, not a click).
+  await page.getByRole('button', { name: '+ Element' }).focus();
+  await kb.press('Enter');
+  await kb.type('Order fulfilment');
+  await kb.press('Enter');
+  await page.getByRole('button', { name: '+ Role' }).focus();
+  await kb.press('Enter');
+  await kb.type('Head of Operations');
+  await kb.press('Enter');
+  await page.waitForFunction(() => document.activeElement?.classList.contains('name-button'));
+  // Tab into the grid: the first cell holds the tab stop.
+  for (let i = 0; i < 15 && !(await isCellFocused(page)); i++) await kb.press('Tab');
+  assert.ok(await isCellFocused(page), 'Tab reaches the grid');
+
+  // Shift+N adds a role, N an element; after naming it, typing goes on in the grid.
+  for (const role of ['Support Lead', 'Finance Manager']) {
+    await kb.press('Shift+N');
+    await kb.type(role);
+    await kb.press('Enter');
+    await cellFocused(page);
+  }
+  for (const element of ['Refunds', 'Customer record', 'Pricing rules']) {
+    await kb.press('n');
+    await kb.type(element);
+    await kb.press('Enter');
+    await cellFocused(page);
+  }
+  assert.deepEqual(await roleNames(page), ['Head of Operations', 'Support Lead', 'Finance Manager']);
+  assert.deepEqual(await elementNames(page), ['Order fulfilment', 'Refunds', 'Customer record', 'Pricing rules']);
+
+  await kb.press('PageUp');
+  await kb.press('Home');
+  for (const key of [
+    'a', 'ArrowRight', 'r', 'ArrowRight', 'i', 'ArrowDown',
+    'c', 'ArrowLeft', 'a', 'ArrowLeft', 'a', 'ArrowDown',
+    'ArrowRight', 'r', 'ArrowRight', 'c', 'ArrowDown',
+    'a', 'ArrowLeft', 'r', 'ArrowLeft', 'c',
+  ]) {
+    await kb.press(key);
+  }
+  const expected = [
+    ['A', 'R', 'I'],
+    ['A', 'A', 'C'],
+    ['', 'R', 'C'],
+    ['C', 'R', 'A'],
+  ];
+  assert.deepEqual(await gridLetters(page), expected);
+
+  const findings = page.getByTestId('findings');
+  await findings.getByText('“Customer record” has no owner').waitFor();
+  await findings.getByText('“Refunds” has 2 accountable roles (Head of Operations, Support Lead): shared ownership is no ownership').waitFor();
+  assert.match(await page.getByTestId('ownership-coverage').innerText(), /50%[\s\S]*2 of 4 elements have exactly one accountable role/);
+
+  // Undo three times (the last three letters), then redo them.
+  for (let i = 0; i < 3; i++) await kb.press('Control+z');
+  assert.deepEqual((await gridLetters(page))[3], ['', '', '']);
+  await kb.press('Control+Shift+Z');
+  await kb.press('Control+y');
+  await kb.press('Control+y');
+  assert.deepEqual(await gridLetters(page), expected);
+
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv').click()]);
+  assert.match(download.suggestedFilename(), /^my-operating-model-\d{4}-\d{2}-\d{2}\.ownership\.csv$/);
+  assert.equal(
+    await readDownload(download),
+    '\ufeffElement,Kind,Description,Head of Operations,Support Lead,Finance Manager\r\n' +
+      'Order fulfilment,process,,A,R,I\r\n' +
+      'Refunds,process,,A,A,C\r\n' +
+      'Customer record,process,,,R,C\r\n' +
+      'Pricing rules,process,,C,R,A\r\n',
+  );
+
+  await waitSaved(page);
+  await page.reload();
+  await waitForApp(page);
+  assert.deepEqual(await gridLetters(page), expected);
+  assert.deepEqual(await roleNames(page), ['Head of Operations', 'Support Lead', 'Finance Manager']);
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
+test('space cycles, delete clears, a click cycles, and the status line explains the cell', async () => {
+  const { context, page } = await openApp(browser, server.url, '/ownership');
+  await addRole(page, 'Owner');
+  await addElement(page, 'Billing');
+  const cell = page.locator('#ownership-grid td.cell').first();
+  await cell.focus();
+  const seen = [];
+  for (let i = 0; i < 5; i++) {
+    await page.keyboard.press(' ');
+    seen.push(await activeCellText(page));
+  }
+  assert.deepEqual(seen, ['R', 'A', 'C', 'I', '']);
+  await page.keyboard.press('a');
+  assert.match(await page.getByTestId('grid-status').innerText(), /Owner on Billing: A \(Accountable: owns the result; exactly one per element\)/);
+  await page.keyboard.press('Delete');
+  assert.equal(await cell.innerText(), '');
+  await cell.click();
+  assert.equal(await cell.innerText(), 'R');
+  await cell.click();
+  assert.equal(await cell.innerText(), 'A');
+  await context.close();
+});
+
+test('rename with Enter, reorder with Alt+Arrows, filter by kind, and jump from a finding', async () => {
+  const { context, page } = await openApp(browser, server.url, '/ownership');
+  await addRole(page, 'Ops');
+  await addElement(page, 'First', 'process');
+  await addElement(page, 'Second', 'data');
+  await addElement(page, 'Third', 'system');
+
+  const third = page.getByRole('button', { name: 'Third', exact: true });
+  await third.focus();
+  await page.keyboard.press('Alt+ArrowUp');
+  await page.keyboard.press('Alt+ArrowUp');
+  assert.deepEqual(await elementNames(page), ['Third', 'First', 'Second']);
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Control+a');
+  await page.keyboard.type('Till system');
+  await page.keyboard.press('Enter');
+  assert.deepEqual(await elementNames(page), ['Till system', 'First', 'Second']);
+
+  await page.getByTestId('kind-filter').selectOption('data');
+  assert.deepEqual(await elementNames(page), ['Second']);
+  // A finding about a hidden row shows every kind again and focuses the cell.
+  await page.getByTestId('findings').getByText('“First” has no owner').click();
+  assert.deepEqual(await elementNames(page), ['Till system', 'First', 'Second']);
+  await cellFocused(page);
+  assert.equal(await focusedRowName(page), 'First');
+
+  await page.getByLabel('Group by kind').check();
+  assert.deepEqual(await page.locator('.group-row').allInnerTexts(), ['Processes (1)', 'Data entities (1)', 'Systems (1)']);
+
+  await page.getByRole('button', { name: 'Present' }).click();
+  assert.equal(await page.getByRole('button', { name: '+ Element' }).isVisible(), false, 'editing chrome is hidden');
+  await page.keyboard.press('Escape');
+  assert.equal(await page.getByRole('button', { name: '+ Element' }).isVisible(), true);
+  await context.close();
+});
+
+test('a CSV is previewed with per-line errors before it changes anything', async () => {
+  const { context, page } = await openApp(browser, server.url, '/ownership');
+  await addRole(page, 'Ops Lead');
+  await waitSaved(page);
+  const csv = 'Element,Kind,Description,Ops Lead,Support Lead\n' +
+    'Billing,process,Monthly invoices,A,R\n' +
+    'Gadget,gizmo,,A,\n' +
+    'Refunds,workflow,,X,A\n' +
+    'Customer record,data,,R,A\n';
+  await page.getByTestId('import-csv-input').setInputFiles({ name: 'team.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  const preview = page.getByTestId('csv-preview');
+  await preview.waitFor();
+  const text = await preview.innerText();
+  assert.match(text, /New roles \(1\): Support Lead/);
+  assert.match(text, /New elements \(2\): Billing, Customer record/);
+  assert.match(text, /Line 3: the kind “gizmo” is not one of process, workflow, data, system, outcome; the line is skipped\./);
+  assert.match(text, /Line 4: “X” is not one of R, A, C, I \(or empty\); the line is skipped\./);
+  assert.deepEqual(await elementNames(page), [], 'nothing changed yet');
+  await preview.getByRole('button', { name: 'Import' }).click();
+  assert.deepEqual(await elementNames(page), ['Billing', 'Customer record']);
+  assert.deepEqual(await gridLetters(page), [['A', 'R'], ['R', 'A']]);
+  // The whole import is one undo step.
+  await page.keyboard.press('Control+z');
+  assert.deepEqual(await elementNames(page), []);
+  assert.deepEqual(await roleNames(page), ['Ops Lead']);
+  await context.close();
+});

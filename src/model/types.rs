@@ -407,6 +407,8 @@ impl Model {
 }
 
 impl Vocabulary {
+    pub const ALL: [Vocabulary; 3] = [Vocabulary::Raci, Vocabulary::Rapid, Vocabulary::Daci];
+
     /// The letters a decision-rights cell may hold in this vocabulary.
     pub fn letters(self) -> &'static [&'static str] {
         match self {
@@ -414,5 +416,55 @@ impl Vocabulary {
             Vocabulary::Rapid => &["R", "A", "P", "I", "D"],
             Vocabulary::Daci => &["D", "A", "C", "I"],
         }
+    }
+
+    /// What each letter stands for, in the same order as [`Self::letters`].
+    pub fn words(self) -> &'static [&'static str] {
+        match self {
+            Vocabulary::Raci => &["Responsible", "Accountable", "Consulted", "Informed"],
+            Vocabulary::Rapid => &["Recommend", "Agree", "Perform", "Input", "Decide"],
+            Vocabulary::Daci => &["Driver", "Approver", "Contributor", "Informed"],
+        }
+    }
+
+    /// The letter of the one role that makes the decision: RACI's
+    /// Accountable, RAPID's Decide, DACI's Approver.
+    pub fn decider(self) -> &'static str {
+        match self {
+            Vocabulary::Raci => "A",
+            Vocabulary::Rapid => "D",
+            Vocabulary::Daci => "A",
+        }
+    }
+
+    /// The letter of whoever carries the decision out, where the vocabulary
+    /// has one (DACI's Driver runs the decision process, not its execution).
+    pub fn performer(self) -> Option<&'static str> {
+        match self {
+            Vocabulary::Raci => Some("R"),
+            Vocabulary::Rapid => Some("P"),
+            Vocabulary::Daci => None,
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Vocabulary::Raci => "RACI",
+            Vocabulary::Rapid => "RAPID",
+            Vocabulary::Daci => "DACI",
+        }
+    }
+}
+
+impl Decision {
+    /// The roles holding the decider's letter, in the model's role order.
+    pub fn deciders<'a>(&'a self, model: &'a Model) -> Vec<&'a Id> {
+        let letter = model.settings.vocabulary.decider();
+        model
+            .roles
+            .iter()
+            .filter(|r| self.rights.get(&r.id).map(String::as_str) == Some(letter))
+            .map(|r| &r.id)
+            .collect()
     }
 }

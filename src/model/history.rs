@@ -5,7 +5,7 @@
 //! from elsewhere keep a snapshot.
 
 use super::edit::{clean_name, EditError};
-use super::limits::{MAX_ELEMENTS, MAX_NAME_CHARS, MAX_ROLES, MAX_TEXT_CHARS};
+use super::limits::{MAX_ELEMENTS, MAX_HISTORY_POINTS, MAX_NAME_CHARS, MAX_ROLES, MAX_TEXT_CHARS};
 use super::types::*;
 
 /// How many steps can be undone. Far beyond the 100 a workshop needs, small
@@ -66,6 +66,14 @@ pub enum Op {
         role: Id,
         letter: Option<Raci>,
     },
+    /// Adds an assessment, or replaces the one with the same id. Assessments
+    /// are kept in date order.
+    PutAssessment(Box<Assessment>),
+    RemoveAssessment {
+        id: Id,
+    },
+    /// Replaces the whole list of recorded metric snapshots.
+    SetSnapshots(Vec<Snapshot>),
     /// Several changes undone as one step.
     Batch(Vec<Op>),
     /// The whole model as it was (the inverse of removals that touched
@@ -284,6 +292,48 @@ impl Model {
                     letter: old,
                 }
             }
+            Op::PutAssessment(assessment) => {
+                if self.assessments.len() >= MAX_HISTORY_POINTS
+                    && !self.assessments.iter().any(|a| a.id == assessment.id)
+                {
+                    return Err(EditError::Limit {
+                        what: "assessments",
+                        max: MAX_HISTORY_POINTS,
+                    });
+                }
+                let id = assessment.id.clone();
+                let old = self
+                    .assessments
+                    .iter()
+                    .position(|a| a.id == id)
+                    .map(|i| self.assessments.remove(i));
+                let at = self
+                    .assessments
+                    .partition_point(|a| a.taken_at <= assessment.taken_at);
+                self.assessments.insert(at, *assessment);
+                match old {
+                    Some(old) => Op::PutAssessment(Box::new(old)),
+                    None => Op::RemoveAssessment { id },
+                }
+            }
+            Op::RemoveAssessment { id } => {
+                let i = self
+                    .assessments
+                    .iter()
+                    .position(|a| a.id == id)
+                    .ok_or(EditError::NotFound)?;
+                Op::PutAssessment(Box::new(self.assessments.remove(i)))
+            }
+            Op::SetSnapshots(mut snapshots) => {
+                if snapshots.len() > MAX_HISTORY_POINTS {
+                    return Err(EditError::Limit {
+                        what: "snapshots",
+                        max: MAX_HISTORY_POINTS,
+                    });
+                }
+                std::mem::swap(&mut self.snapshots, &mut snapshots);
+                Op::SetSnapshots(snapshots)
+            }
             Op::Batch(ops) => {
                 let mut inverses = Vec::with_capacity(ops.len());
                 for op in ops {
@@ -385,6 +435,28 @@ mod tests {
             description: String::new(),
             assignments: Default::default(),
         }
+    }
+
+    fn assessment(id: &str, day: u32) -> Assessment {
+        Assessment {
+            id: id.into(),
+            kind: AssessmentKind::Quick,
+            taken_at: Utc.with_ymd_and_hms(2026, 3, day, 0, 0, 0).unwrap(),
+            answers: Default::default(),
+            scores: Default::default(),
+            overall: 50.0,
+        }
+    }
+
+    #[test]
+    fn assessments_stay_in_date_order() {
+        let mut m = base();
+        m.apply(Op::PutAssessment(Box::new(assessment("late", 9))))
+            .unwrap();
+        m.apply(Op::PutAssessment(Box::new(assessment("early", 2))))
+            .unwrap();
+        let ids: Vec<&str> = m.assessments.iter().map(|a| a.id.as_str()).collect();
+        assert_eq!(ids, ["early", "late"]);
     }
 
     fn base() -> Model {

@@ -2,9 +2,11 @@
 //! the file format, validation and the edits a person can make. No browser
 //! APIs here, so all of it is tested natively with `cargo test`.
 
+pub mod decisions;
 pub mod edit;
 pub mod envelope;
 pub mod error;
+pub mod governance;
 pub mod history;
 pub mod ids;
 pub mod layers;

@@ -8,6 +8,8 @@ mod inline_edit;
 mod notices;
 mod ownership;
 mod pages;
+mod quiz;
+mod samples;
 pub mod state;
 
 use leptos::prelude::*;
@@ -47,6 +49,28 @@ pub fn App() -> impl IntoView {
         undo.remove();
     });
 
+    // Embedded in another site's iframe: the quiz and its result only.
+    let embedded = window()
+        .location()
+        .pathname()
+        .is_ok_and(|p| p.starts_with("/embed"));
+    if embedded {
+        if let Some(body) = document().body() {
+            let _ = body.class_list().add_1("embedded");
+        }
+        return view! {
+            <Router>
+                <Notices/>
+                <main id="main" tabindex="-1">
+                    <Routes fallback=quiz::EmbedQuiz>
+                        <Route path=path!("/embed") view=quiz::EmbedQuiz/>
+                    </Routes>
+                </main>
+            </Router>
+        }
+        .into_any();
+    }
+
     view! {
         <Router>
             <a class="skip-link" href="#main">"Skip to content"</a>
@@ -56,7 +80,9 @@ pub fn App() -> impl IntoView {
             <main id="main" tabindex="-1">
                 <Routes fallback=pages::NotFound>
                     <Route path=path!("/") view=pages::Home/>
-                    <Route path=path!("/quiz") view=pages::Quiz/>
+                    <Route path=path!("/quiz") view=quiz::QuickQuiz/>
+                    <Route path=path!("/quiz/full") view=quiz::FullAssessment/>
+                    <Route path=path!("/result") view=quiz::SharedResult/>
                     <Route path=path!("/ownership") view=ownership::Ownership/>
                     <Route path=path!("/decisions") view=pages::Decisions/>
                     <Route path=path!("/governance") view=pages::Governance/>
@@ -67,6 +93,7 @@ pub fn App() -> impl IntoView {
             <DropZone/>
         </Router>
     }
+    .into_any()
 }
 
 fn in_text_field(ev: &web_sys::KeyboardEvent) -> bool {

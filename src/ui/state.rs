@@ -188,7 +188,7 @@ impl AppState {
     }
 
     /// Makes `model` the open one and stores it.
-    fn open_model(&self, model: Model) {
+    pub fn open_model(&self, model: Model) {
         self.flush();
         let saved = library().save(&model, now());
         self.model.set(model);

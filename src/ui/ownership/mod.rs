@@ -328,7 +328,8 @@ pub fn Ownership() -> impl IntoView {
 
             <Show when=empty>
                 <div class="empty-state">
-                    <p>"The matrix is empty. Add the elements of your operation as rows and your roles as columns, or start from a sample on the Models page."</p>
+                    <p>"The matrix is empty. Add the elements of your operation as rows (+ Element) and your roles as columns (+ Role), or start from a sample."</p>
+                    <crate::ui::samples::SamplePicker/>
                 </div>
             </Show>
             <Show when=no_roles>

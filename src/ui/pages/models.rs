@@ -7,6 +7,7 @@ use crate::storage::browser::library;
 use crate::storage::library::Entry;
 use crate::ui::files::ImportButton;
 use crate::ui::inline_edit::InlineName;
+use crate::ui::samples::SamplePicker;
 use crate::ui::state::use_app;
 
 #[component]
@@ -52,6 +53,7 @@ pub fn Models() -> impl IntoView {
                     </ul>
                 }.into_any(),
             }}
+            <SamplePicker/>
             {move || {
                 let keys = backups();
                 (!keys.is_empty()).then(|| view! {

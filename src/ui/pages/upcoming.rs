@@ -20,21 +20,6 @@ fn Upcoming(title: &'static str, children: Children) -> impl IntoView {
 }
 
 #[component]
-pub fn Quiz() -> impl IntoView {
-    view! {
-        <Upcoming title="Where does your operation stand?">
-            <p>
-                "Twelve questions about what actually happens in your organization (when a "
-                "key person leaves, when a procedure is skipped, when an automation misfires) "
-                "place you on the ladder from tools to workflows to automation to a governed "
-                "operating system, and say which lever to pull first."
-            </p>
-            <p>"A full 40-question assessment will track your progress quarter by quarter."</p>
-        </Upcoming>
-    }
-}
-
-#[component]
 pub fn Decisions() -> impl IntoView {
     view! {
         <Upcoming title="Decision rights">

@@ -1,0 +1,155 @@
+// The quick quiz as a visitor on a phone takes it, its result, and shared links.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, launchBrowser, openApp, waitForApp } from './lib/harness.mjs';
+
+let server;
+let browser;
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+// Option numbers (1-4) for the 12 questions: tools and workflows in place,
+// automation absent, governance in place.
+const ANSWERS = [3, 3, 3, 3, 1, 1, 3, 3, 3, 3, 3, 3];
+
+async function expectKnownResult(page) {
+  await page.getByTestId('result').waitFor();
+  assert.equal(await page.getByTestId('overall').innerText(), '58 / 100');
+  assert.equal(await page.getByTestId('stage').innerText(), 'Stage 2: Workflow definition');
+  const levers = await page.getByTestId('levers').innerText();
+  assert.match(levers, /^Let systems carry out the steps you have defined/);
+  assert.match(levers, /this is compliance drift/);
+  assert.match(await page.getByTestId('warnings').innerText(), /Governance without leverage/);
+}
+
+test('the quick quiz taken by tapping, on a phone, gives the expected score and levers', async () => {
+  const context = await browser.newContext({ viewport: { width: 360, height: 740 }, baseURL: server.url, hasTouch: true, isMobile: true });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto('/');
+  await waitForApp(page);
+  await page.getByRole('link', { name: 'Take the two-minute quiz' }).click();
+  for (let i = 0; i < 12; i++) {
+    assert.match(await page.locator('.quiz-count').innerText(), new RegExp(`^Question ${i + 1} of 12`));
+    const options = page.getByTestId('question').locator('label.option');
+    assert.equal(await options.count(), 4);
+    await options.nth(ANSWERS[i] - 1).tap();
+    if (i === 1) {
+      // Back keeps the answer given.
+      await page.getByRole('button', { name: 'Back' }).tap();
+      assert.ok(await page.getByTestId('question').locator('input').nth(ANSWERS[0] - 1).isChecked());
+      await page.getByTestId('next').tap();
+    }
+    await page.getByTestId('next').tap();
+  }
+  await expectKnownResult(page);
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  assert.ok(width <= 360, `no horizontal scroll at 360 px (content is ${width} px wide)`);
+
+  const link = await page.getByTestId('share-link').inputValue();
+  assert.match(link, /\/result#1q[0-9-]{12}[A-Za-z0-9_-]{3}$/);
+
+  // The shared link, opened in a fresh browser, shows the same result, read only.
+  const other = await browser.newContext();
+  const shared = await other.newPage();
+  await shared.goto(link);
+  await waitForApp(shared);
+  await expectKnownResult(shared);
+  await shared.getByText('This is a result someone shared with you').waitFor();
+  assert.equal(await shared.getByTestId('save-result').count(), 0, 'no saving from a shared link');
+  await shared.getByRole('button', { name: 'Take it yourself' }).click();
+  await shared.waitForURL(/\/quiz$/);
+  await other.close();
+
+  // Saving stores the assessment in the model.
+  await page.getByTestId('save-result').tap();
+  await page.getByText('Saved to my model').waitFor();
+  const stored = await page.evaluate(() => {
+    const id = localStorage.getItem('opmodel.last');
+    return JSON.parse(localStorage.getItem(`opmodel.model.${id}`) ?? '{}');
+  });
+  // The save is written after the autosave delay.
+  await page.waitForFunction(() => {
+    const id = localStorage.getItem('opmodel.last');
+    return JSON.parse(localStorage.getItem(`opmodel.model.${id}`)).model.assessments.length === 1;
+  });
+  assert.ok(stored);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('the quiz can be answered with the keyboard alone', async () => {
+  const { context, page } = await openApp(browser, server.url, '/quiz');
+  for (const n of ANSWERS) {
+    await page.keyboard.press(String(n));
+    await page.keyboard.press('Enter');
+  }
+  await expectKnownResult(page);
+  await page.getByRole('button', { name: 'Retake the quiz' }).click();
+  assert.match(await page.locator('.quiz-count').innerText(), /^Question 1 of 12/);
+  await context.close();
+});
+
+test('a truncated or tampered share link shows a clear message, not a crash', async () => {
+  const { context, page } = await openApp(browser, server.url, '/quiz');
+  for (const n of ANSWERS) {
+    await page.keyboard.press(String(n));
+    await page.keyboard.press('Enter');
+  }
+  const link = await page.getByTestId('share-link').inputValue();
+  const code = link.split('#')[1];
+  const cases = [
+    [code.slice(0, 9), /cut off|incomplete/i],
+    [code.slice(0, -1) + (code.endsWith('A') ? 'B' : 'A'), /changed or damaged|damaged/i],
+    ['hello-world', /not an OpModel quiz link/],
+    ['', /no quiz answers/],
+  ];
+  for (const [fragment, message] of cases) {
+    await page.goto(`/result#${fragment}`);
+    await waitForApp(page);
+    const error = page.getByTestId('share-error');
+    await error.waitFor();
+    assert.match(await error.innerText(), message, `fragment ${JSON.stringify(fragment)}`);
+    await error.getByRole('link', { name: 'Take the quiz' }).waitFor();
+  }
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
+test('the embed mode shows only the quiz, with a link to the full app', async () => {
+  const { context, page } = await openApp(browser, server.url, '/embed').catch(async () => ({}));
+  const p = page ?? (await (await browser.newContext()).newPage());
+  if (!page) await p.goto(`${server.url}/embed`);
+  await p.getByTestId('question').waitFor();
+  assert.equal(await p.locator('.app-header').count(), 0, 'no app navigation');
+  assert.equal(await p.getByRole('link', { name: 'Open the full app' }).getAttribute('target'), '_blank');
+  for (const n of ANSWERS) {
+    await p.keyboard.press(String(n));
+    await p.keyboard.press('Enter');
+  }
+  await expectKnownResult(p);
+  assert.equal(await p.getByTestId('save-result').count(), 0);
+  await context?.close();
+});
+
+test('the full assessment can be left and resumed', async () => {
+  const { context, page } = await openApp(browser, server.url, '/quiz/full');
+  assert.match(await page.locator('.quiz-count').innerText(), /^Question 1 of 40/);
+  for (let i = 0; i < 7; i++) {
+    await page.keyboard.press('2');
+    await page.keyboard.press('Enter');
+  }
+  await page.waitForFunction(() => document.querySelector('[data-testid="save-state"]').textContent.trim() === 'Saved');
+  await page.reload();
+  await waitForApp(page);
+  await page.getByText('you had answered 7 of 40 questions').waitFor();
+  assert.match(await page.locator('.quiz-count').innerText(), /^Question 8 of 40/);
+  await context.close();
+});

@@ -5,7 +5,10 @@
 //! from elsewhere keep a snapshot.
 
 use super::edit::{clean_name, EditError};
-use super::limits::{MAX_ELEMENTS, MAX_HISTORY_POINTS, MAX_NAME_CHARS, MAX_ROLES, MAX_TEXT_CHARS};
+use super::limits::{
+    MAX_DECISIONS, MAX_ELEMENTS, MAX_HISTORY_POINTS, MAX_LIST_ITEMS, MAX_NAME_CHARS, MAX_ROLES,
+    MAX_TEXT_CHARS,
+};
 use super::types::*;
 
 /// How many steps can be undone. Far beyond the 100 a workshop needs, small
@@ -65,6 +68,30 @@ pub enum Op {
         element: Id,
         role: Id,
         letter: Option<Raci>,
+    },
+    AddDecision {
+        index: usize,
+        decision: Box<Decision>,
+    },
+    RemoveDecision {
+        id: Id,
+    },
+    /// Replaces the decision with the same id (every field of the details
+    /// panel goes through this: a decision is small).
+    SetDecision(Box<Decision>),
+    SetRight {
+        decision: Id,
+        role: Id,
+        letter: Option<String>,
+    },
+    MoveDecision {
+        id: Id,
+        to: usize,
+    },
+    /// Switches the vocabulary together with the converted decisions.
+    SetVocabulary {
+        vocabulary: Vocabulary,
+        decisions: Vec<Decision>,
     },
     /// Adds an assessment, or replaces the one with the same id. Assessments
     /// are kept in date order.
@@ -292,6 +319,98 @@ impl Model {
                     letter: old,
                 }
             }
+            Op::AddDecision {
+                index,
+                mut decision,
+            } => {
+                decision.name = clean_name(&decision.name)?;
+                if self.decisions.len() >= MAX_DECISIONS {
+                    return Err(EditError::Limit {
+                        what: "decisions",
+                        max: MAX_DECISIONS,
+                    });
+                }
+                if self.decisions.iter().any(|d| d.id == decision.id) {
+                    return Err(EditError::DuplicateId);
+                }
+                self.check_decision(&decision, self.settings.vocabulary)?;
+                let id = decision.id.clone();
+                self.decisions
+                    .insert(index.min(self.decisions.len()), *decision);
+                Op::RemoveDecision { id }
+            }
+            Op::RemoveDecision { id } => {
+                let index = self
+                    .decisions
+                    .iter()
+                    .position(|d| d.id == id)
+                    .ok_or(EditError::NotFound)?;
+                let decision = Box::new(self.decisions.remove(index));
+                Op::AddDecision { index, decision }
+            }
+            Op::SetDecision(mut decision) => {
+                decision.name = clean_name(&decision.name)?;
+                self.check_decision(&decision, self.settings.vocabulary)?;
+                let slot = self
+                    .decisions
+                    .iter_mut()
+                    .find(|d| d.id == decision.id)
+                    .ok_or(EditError::NotFound)?;
+                Op::SetDecision(Box::new(std::mem::replace(slot, *decision)))
+            }
+            Op::SetRight {
+                decision,
+                role,
+                letter,
+            } => {
+                if self.role(&role).is_none() {
+                    return Err(EditError::NotFound);
+                }
+                let vocabulary = self.settings.vocabulary;
+                if letter
+                    .as_deref()
+                    .is_some_and(|l| !vocabulary.letters().contains(&l))
+                {
+                    return Err(EditError::NotFound);
+                }
+                let d = self
+                    .decisions
+                    .iter_mut()
+                    .find(|d| d.id == decision)
+                    .ok_or(EditError::NotFound)?;
+                let old = match letter {
+                    Some(l) => d.rights.insert(role.clone(), l),
+                    None => d.rights.remove(&role),
+                };
+                Op::SetRight {
+                    decision,
+                    role,
+                    letter: old,
+                }
+            }
+            Op::MoveDecision { id, to } => {
+                let from = self
+                    .decisions
+                    .iter()
+                    .position(|d| d.id == id)
+                    .ok_or(EditError::NotFound)?;
+                move_item(&mut self.decisions, from, to);
+                Op::MoveDecision { id, to: from }
+            }
+            Op::SetVocabulary {
+                vocabulary,
+                mut decisions,
+            } => {
+                for d in &decisions {
+                    self.check_decision(d, vocabulary)?;
+                }
+                let old = std::mem::replace(&mut self.settings.vocabulary, vocabulary);
+                std::mem::swap(&mut self.decisions, &mut decisions);
+                Op::SetVocabulary {
+                    vocabulary: old,
+                    decisions,
+                }
+            }
             Op::PutAssessment(assessment) => {
                 if self.assessments.len() >= MAX_HISTORY_POINTS
                     && !self.assessments.iter().any(|a| a.id == assessment.id)
@@ -356,6 +475,52 @@ impl Model {
                 Op::Restore(before)
             }
         })
+    }
+}
+
+impl Model {
+    /// A decision is acceptable when every role and element it names exists,
+    /// its letters belong to the vocabulary and its texts fit the limits.
+    fn check_decision(&self, d: &Decision, vocabulary: Vocabulary) -> Result<(), EditError> {
+        let role_ok = |id: &str| self.role(id).is_some();
+        let roles_ok = d.rights.keys().all(|r| role_ok(r))
+            && d.approvals.iter().all(|a| role_ok(&a.role))
+            && d.escalations.iter().all(|e| role_ok(&e.role))
+            && d.vetoes.iter().all(|v| role_ok(&v.role))
+            && d.elements.iter().all(|e| self.element(e).is_some());
+        if !roles_ok {
+            return Err(EditError::NotFound);
+        }
+        if d.rights
+            .values()
+            .any(|l| !vocabulary.letters().contains(&l.as_str()))
+        {
+            return Err(EditError::NotFound);
+        }
+        let texts = [&d.description, &d.documentation, &d.authority.condition]
+            .into_iter()
+            .chain(d.approvals.iter().map(|a| &a.when))
+            .chain(d.escalations.iter().map(|e| &e.condition))
+            .chain(d.vetoes.iter().flat_map(|v| [&v.circumstances, &v.record]));
+        if texts
+            .into_iter()
+            .any(|t| t.chars().count() > MAX_TEXT_CHARS)
+        {
+            return Err(EditError::TextTooLong);
+        }
+        let lists = [
+            d.approvals.len(),
+            d.escalations.len(),
+            d.vetoes.len(),
+            d.elements.len(),
+        ];
+        if lists.iter().any(|n| *n > MAX_LIST_ITEMS) {
+            return Err(EditError::Limit {
+                what: "entries in one list",
+                max: MAX_LIST_ITEMS,
+            });
+        }
+        Ok(())
     }
 }
 
@@ -435,6 +600,63 @@ mod tests {
             description: String::new(),
             assignments: Default::default(),
         }
+    }
+
+    fn decision(id: &str) -> Decision {
+        Decision {
+            id: id.into(),
+            name: format!("Decision {id}"),
+            description: String::new(),
+            significance: Default::default(),
+            reversibility: Default::default(),
+            authority: Default::default(),
+            rights: Default::default(),
+            approvals: vec![],
+            escalations: vec![],
+            vetoes: vec![],
+            documentation: String::new(),
+            elements: vec![],
+        }
+    }
+
+    #[test]
+    fn decision_ops_refuse_unknown_roles_and_foreign_letters() {
+        let mut m = base();
+        m.apply(Op::AddDecision {
+            index: 0,
+            decision: Box::new(decision("d")),
+        })
+        .unwrap();
+        let bad_letter = Op::SetRight {
+            decision: "d".into(),
+            role: "r1".into(),
+            letter: Some("D".into()),
+        };
+        assert_eq!(
+            m.apply(bad_letter),
+            Err(EditError::NotFound),
+            "D is not a RACI letter"
+        );
+        let mut d = decision("d");
+        d.escalations.push(Escalation {
+            condition: "x".into(),
+            role: "ghost".into(),
+        });
+        assert_eq!(
+            m.apply(Op::SetDecision(Box::new(d))),
+            Err(EditError::NotFound)
+        );
+        let mut d = decision("d");
+        d.rights.insert("r1".into(), "C".into());
+        let switch = Op::SetVocabulary {
+            vocabulary: Vocabulary::Rapid,
+            decisions: vec![d],
+        };
+        assert_eq!(
+            m.apply(switch),
+            Err(EditError::NotFound),
+            "C is not a RAPID letter"
+        );
     }
 
     fn assessment(id: &str, day: u32) -> Assessment {

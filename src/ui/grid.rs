@@ -14,6 +14,52 @@ use wasm_bindgen::JsCast;
 
 use crate::model::Id;
 
+/// Editing state shared by a grid and its headers.
+#[derive(Clone, Copy)]
+pub struct GridUi {
+    pub table_id: &'static str,
+    /// The row or column whose name is being edited.
+    pub editing: RwSignal<Option<Id>>,
+    /// The cell with the focus; set it to jump to a cell.
+    pub active: RwSignal<Option<(Id, Id)>>,
+    /// The cell to return to once a name being edited is done (set when a
+    /// row or column was added from inside the grid, so typing can go on).
+    pub after_edit: RwSignal<Option<(Id, Id)>>,
+}
+
+impl GridUi {
+    pub fn new(table_id: &'static str) -> Self {
+        GridUi {
+            table_id,
+            editing: RwSignal::new(None),
+            active: RwSignal::new(None),
+            after_edit: RwSignal::new(None),
+        }
+    }
+
+    /// Moves the focus to a cell on the next frame.
+    pub fn jump(self, row: Id, col: Id) {
+        self.active.set(Some((row.clone(), col.clone())));
+        let table = self.table_id;
+        request_animation_frame(move || focus_cell(table, &row, &col));
+    }
+
+    /// Starts naming a new row (`row` given) or column, remembering where in
+    /// the grid to come back to when it was added from a cell.
+    pub fn name_new(self, row: Option<Id>, col: Option<Id>, from_grid: bool) {
+        if from_grid {
+            let current = self.active.get_untracked();
+            let target = match (&row, &col) {
+                (Some(r), None) => current.map(|(_, c)| (r.clone(), c)),
+                (None, Some(c)) => current.map(|(r, _)| (r, c.clone())),
+                _ => None,
+            };
+            self.after_edit.set(target);
+        }
+        self.editing.set(row.or(col));
+    }
+}
+
 /// A line of the grid body: a group heading or an item.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum GridRow {
@@ -78,6 +124,18 @@ pub fn focus_cell(table_id: &str, row: &str, col: &str) {
     {
         let _ = el.focus();
     }
+}
+
+/// Focuses the element with this DOM id once the DOM has caught up.
+pub fn focus_later(dom_id: String) {
+    request_animation_frame(move || {
+        if let Some(el) = document().get_element_by_id(&dom_id) {
+            use wasm_bindgen::JsCast;
+            if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+                let _ = el.focus();
+            }
+        }
+    });
 }
 
 /// Where a key moves the active cell, given the visible order.

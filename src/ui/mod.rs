@@ -1,8 +1,10 @@
 //! The Leptos components, one feature per module. They read and change the
 //! model through [`state::AppState`] and never reimplement domain rules.
 
+mod decisions;
 mod files;
 mod grid;
+mod grid_headers;
 mod header;
 mod inline_edit;
 mod notices;
@@ -84,7 +86,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/quiz/full") view=quiz::FullAssessment/>
                     <Route path=path!("/result") view=quiz::SharedResult/>
                     <Route path=path!("/ownership") view=ownership::Ownership/>
-                    <Route path=path!("/decisions") view=pages::Decisions/>
+                    <Route path=path!("/decisions") view=decisions::Decisions/>
+                    <Route path=path!("/decisions/cards") view=decisions::RoleCards/>
                     <Route path=path!("/governance") view=pages::Governance/>
                     <Route path=path!("/progress") view=pages::Progress/>
                     <Route path=path!("/models") view=pages::Models/>

@@ -3,169 +3,15 @@
 
 use leptos::prelude::*;
 
-use super::{focus_later, use_matrix, TABLE_ID};
-use crate::model::limits::{MAX_NAME_CHARS, MAX_TEXT_CHARS};
+use super::{focus_later, use_matrix};
+use crate::model::limits::MAX_TEXT_CHARS;
 use crate::model::ownership::Severity;
 use crate::model::{ElementKind, Id, Op};
-use crate::ui::grid::focus_cell;
+use crate::ui::grid_headers::{name_button_id, Badge, EditableName};
 use crate::ui::state::{use_app, NoticeKind};
 
 const DRAG_ELEMENT: &str = "application/x-opmodel-element";
 const DRAG_ROLE: &str = "application/x-opmodel-role";
-
-fn name_button_id(id: &str) -> String {
-    format!("name-{id}")
-}
-
-/// A name shown as a button; Enter or a click turns it into an input.
-/// Enter commits, Escape cancels; an invalid name is refused with a message.
-#[component]
-fn EditableName(
-    id: Id,
-    #[prop(into)] name: Signal<String>,
-    /// "element" or "role", for labels.
-    what: &'static str,
-    on_rename: Callback<String, Result<(), String>>,
-    /// Alt+Arrow on the name: -1 or +1.
-    on_move: Callback<isize>,
-    /// Whether Alt+Up/Down (rows) or Alt+Left/Right (columns) move it.
-    vertical: bool,
-) -> impl IntoView {
-    let ui = use_matrix();
-    let error = RwSignal::new(None::<String>);
-    let input = NodeRef::<leptos::html::Input>::new();
-    let editing = {
-        let id = id.clone();
-        Memo::new(move |_| ui.editing.get().as_deref() == Some(id.as_str()))
-    };
-    Effect::new(move |_| {
-        if editing.get() {
-            if let Some(el) = input.get() {
-                // The value is set here, not only through the prop, so the
-                // selection covers it: typing replaces a default name.
-                el.set_value(&name.get_untracked());
-                let _ = el.focus();
-                el.select();
-            }
-        }
-    });
-    let button_id = name_button_id(&id);
-    let finish = {
-        let button_id = button_id.clone();
-        move |commit: bool| {
-            if !editing.get_untracked() {
-                return;
-            }
-            if commit {
-                if let Some(el) = input.get_untracked() {
-                    if let Err(e) = on_rename.run(el.value()) {
-                        error.set(Some(e));
-                        return;
-                    }
-                }
-            }
-            error.set(None);
-            ui.editing.set(None);
-            match ui.after_edit.get_untracked() {
-                Some((row, col)) => {
-                    ui.after_edit.set(None);
-                    ui.active.set(Some((row.clone(), col.clone())));
-                    request_animation_frame(move || focus_cell(TABLE_ID, &row, &col));
-                }
-                None => focus_later(button_id.clone()),
-            }
-        }
-    };
-    let finish_key = finish.clone();
-    view! {
-        <Show
-            when=move || editing.get()
-            fallback={
-                let (id, button_id) = (id.clone(), button_id.clone());
-                move || {
-                    let id = id.clone();
-                    view! {
-                        <button
-                            type="button"
-                            class="name-button"
-                            id=button_id.clone()
-                            title=move || format!("Rename {what} (Enter); move it with Alt+Arrows")
-                            on:click=move |_| ui.editing.set(Some(id.clone()))
-                            on:keydown=move |ev| {
-                                if !ev.alt_key() {
-                                    return;
-                                }
-                                let delta = match (ev.key().as_str(), vertical) {
-                                    ("ArrowUp", true) | ("ArrowLeft", false) => -1,
-                                    ("ArrowDown", true) | ("ArrowRight", false) => 1,
-                                    _ => return,
-                                };
-                                ev.prevent_default();
-                                on_move.run(delta);
-                            }
-                        >
-                            {move || name.get()}
-                        </button>
-                    }
-                }
-            }
-        >
-            <input
-                node_ref=input
-                type="text"
-                class="name-input"
-                maxlength=MAX_NAME_CHARS
-                aria-label=move || format!("Name of {what} {}", name.get_untracked())
-                prop:value=move || name.get_untracked()
-                on:keydown={
-                    let finish = finish_key.clone();
-                    move |ev| match ev.key().as_str() {
-                        "Enter" => { ev.prevent_default(); finish(true) }
-                        "Escape" => { ev.prevent_default(); ev.stop_propagation(); finish(false) }
-                        _ => {}
-                    }
-                }
-                on:blur={
-                    let finish = finish.clone();
-                    move |_| finish(true)
-                }
-            />
-        </Show>
-        {move || error.get().map(|e| view! { <span class="field-error" role="alert">{e}</span> })}
-    }
-}
-
-/// Problems (and notes) for an element or role, shown as a badge that is
-/// never colour alone: an icon and a number, with a text for screen readers.
-#[component]
-fn Badge(#[prop(into)] counts: Signal<(usize, usize)>) -> impl IntoView {
-    move || {
-        let (problems, notes) = counts.get();
-        let text = match (problems, notes) {
-            (0, 0) => return None,
-            (p, 0) => format!("{p} problem{}", if p == 1 { "" } else { "s" }),
-            (0, n) => format!("{n} note{}", if n == 1 { "" } else { "s" }),
-            (p, n) => format!(
-                "{p} problem{}, {n} note{}",
-                if p == 1 { "" } else { "s" },
-                if n == 1 { "" } else { "s" }
-            ),
-        };
-        let class = if problems > 0 {
-            "badge-problem"
-        } else {
-            "badge-note"
-        };
-        let icon = if problems > 0 { "⚠" } else { "ℹ" };
-        let title = text.clone();
-        Some(view! {
-            <span class=class title=title>
-                <span aria-hidden="true">{icon}" "{problems + notes}</span>
-                <span class="visually-hidden">{text}</span>
-            </span>
-        })
-    }
-}
 
 #[component]
 pub fn ElementHeader(id: Id) -> impl IntoView {
@@ -271,7 +117,7 @@ pub fn ElementHeader(id: Id) -> impl IntoView {
         >
             <div class="row-head-line">
                 <span class="drag-handle edit-chrome" aria-hidden="true">"⋮⋮"</span>
-                <EditableName id=id.clone() name=name what="element" on_rename=on_rename on_move=on_move vertical=true/>
+                <EditableName ui=ui.grid id=id.clone() name=name what="element" on_rename=on_rename on_move=on_move vertical=true/>
                 <Badge counts=counts/>
                 <button type="button" class="icon-button edit-chrome" on:click=remove
                     aria-label=move || format!("Delete element {}", name.get())>"✕"</button>
@@ -412,7 +258,7 @@ pub fn RoleHeader(id: Id) -> impl IntoView {
                 }
             }
         >
-            <EditableName id=id.clone() name=name what="role" on_rename=on_rename on_move=on_move vertical=false/>
+            <EditableName ui=ui.grid id=id.clone() name=name what="role" on_rename=on_rename on_move=on_move vertical=false/>
             {move || holder.get().map(|h| view! { <span class="holder" title="Current holder">{h}</span> })}
             <span class="col-head-line">
                 <Badge counts=counts/>

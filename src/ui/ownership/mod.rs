@@ -12,7 +12,7 @@ use leptos::prelude::*;
 
 use crate::model::ownership::{check, OwnershipReport};
 use crate::model::{new_id, Element, ElementKind, Id, Op, Raci, Role};
-use crate::ui::grid::{focus_cell, Grid, GridRow, GridSpec};
+use crate::ui::grid::{Grid, GridRow, GridSpec, GridUi};
 use crate::ui::state::{use_app, AppState, NoticeKind};
 
 use self::findings::FindingsPanel;
@@ -25,13 +25,8 @@ pub const TABLE_ID: &str = "ownership-grid";
 #[derive(Clone, Copy)]
 pub struct MatrixUi {
     pub report: Memo<OwnershipReport>,
-    /// The element or role whose name is being edited.
-    pub editing: RwSignal<Option<Id>>,
-    pub active: RwSignal<Option<(Id, Id)>>,
+    pub grid: GridUi,
     pub kind_filter: RwSignal<Option<ElementKind>>,
-    /// The cell to return to once a name being edited is done (set when a
-    /// row or column was added from inside the grid, so typing can go on).
-    pub after_edit: RwSignal<Option<(Id, Id)>>,
 }
 
 pub fn use_matrix() -> MatrixUi {
@@ -48,17 +43,7 @@ pub fn letter_meaning(l: Raci) -> &'static str {
     }
 }
 
-/// Focuses a button by element id once the DOM has caught up.
-pub fn focus_later(dom_id: String) {
-    request_animation_frame(move || {
-        if let Some(el) = document().get_element_by_id(&dom_id) {
-            use wasm_bindgen::JsCast;
-            if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
-                let _ = el.focus();
-            }
-        }
-    });
-}
+pub use crate::ui::grid::focus_later;
 
 pub fn add_element(state: AppState, ui: MatrixUi, from_grid: bool) {
     let id = new_id();
@@ -78,13 +63,7 @@ pub fn add_element(state: AppState, ui: MatrixUi, from_grid: bool) {
         index: usize::MAX,
         element,
     }) {
-        Ok(()) => {
-            if from_grid {
-                let col = ui.active.get_untracked().map(|(_, c)| c);
-                ui.after_edit.set(col.map(|c| (id.clone(), c)));
-            }
-            ui.editing.set(Some(id));
-        }
+        Ok(()) => ui.grid.name_new(Some(id), None, from_grid),
         Err(e) => state.notify(NoticeKind::Error, e.to_string()),
     }
 }
@@ -102,13 +81,7 @@ pub fn add_role(state: AppState, ui: MatrixUi, from_grid: bool) {
         index: usize::MAX,
         role,
     }) {
-        Ok(()) => {
-            if from_grid {
-                let row = ui.active.get_untracked().map(|(r, _)| r);
-                ui.after_edit.set(row.map(|r| (r, id.clone())));
-            }
-            ui.editing.set(Some(id));
-        }
+        Ok(()) => ui.grid.name_new(None, Some(id), from_grid),
         Err(e) => state.notify(NoticeKind::Error, e.to_string()),
     }
 }
@@ -119,10 +92,8 @@ pub fn Ownership() -> impl IntoView {
     let report = Memo::new(move |_| state.model.with(check));
     let ui = MatrixUi {
         report,
-        editing: RwSignal::new(None),
-        active: RwSignal::new(None),
+        grid: GridUi::new(TABLE_ID),
         kind_filter: RwSignal::new(None),
-        after_edit: RwSignal::new(None),
     };
     provide_context(ui);
     let grouped = RwSignal::new(false);
@@ -242,7 +213,7 @@ pub fn Ownership() -> impl IntoView {
         col_footer: Some(Arc::new(|id| view! { <RoleFooter id=id/> }.into_any())),
         on_add_row: Callback::new(move |_| add_element(state, ui, true)),
         on_add_col: Callback::new(move |_| add_role(state, ui, true)),
-        active: ui.active,
+        active: ui.grid.active,
     };
 
     let coverage = move || {
@@ -388,6 +359,5 @@ fn KeyboardHelp() -> impl IntoView {
 /// Moves the focus to a cell, first showing every kind if the filter hides it.
 pub fn jump_to_cell(ui: MatrixUi, element: Id, role: Id) {
     ui.kind_filter.set(None);
-    ui.active.set(Some((element.clone(), role.clone())));
-    request_animation_frame(move || focus_cell(TABLE_ID, &element, &role));
+    ui.grid.jump(element, role);
 }

@@ -6,4 +6,4 @@ mod upcoming;
 
 pub use home::Home;
 pub use models::Models;
-pub use upcoming::{Decisions, Governance, NotFound, Progress};
+pub use upcoming::{Governance, NotFound, Progress};

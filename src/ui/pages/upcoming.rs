@@ -20,19 +20,6 @@ fn Upcoming(title: &'static str, children: Children) -> impl IntoView {
 }
 
 #[component]
-pub fn Decisions() -> impl IntoView {
-    view! {
-        <Upcoming title="Decision rights">
-            <p>
-                "A table of the decisions that matter (a refund over the limit, a pricing "
-                "change, a new hire) and, for each, who decides, who must approve, what "
-                "triggers an escalation and who can veto, in RACI, RAPID or DACI letters."
-            </p>
-        </Upcoming>
-    }
-}
-
-#[component]
 pub fn Governance() -> impl IntoView {
     view! {
         <Upcoming title="Reviews and corrections">

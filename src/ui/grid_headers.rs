@@ -1,0 +1,163 @@
+//! Header cells shared by the letter grids: a name that is renamed in place
+//! and moved with Alt+Arrows, and a problem badge.
+
+use leptos::prelude::*;
+
+use crate::model::limits::MAX_NAME_CHARS;
+use crate::model::Id;
+use crate::ui::grid::{focus_cell, focus_later, GridUi};
+
+pub fn name_button_id(id: &str) -> String {
+    format!("name-{id}")
+}
+
+/// A name shown as a button; Enter or a click turns it into an input.
+/// Enter commits, Escape cancels; an invalid name is refused with a message.
+#[component]
+pub fn EditableName(
+    ui: GridUi,
+    id: Id,
+    #[prop(into)] name: Signal<String>,
+    /// "element" or "role", for labels.
+    what: &'static str,
+    on_rename: Callback<String, Result<(), String>>,
+    /// Alt+Arrow on the name: -1 or +1.
+    on_move: Callback<isize>,
+    /// Whether Alt+Up/Down (rows) or Alt+Left/Right (columns) move it.
+    vertical: bool,
+) -> impl IntoView {
+    let error = RwSignal::new(None::<String>);
+    let input = NodeRef::<leptos::html::Input>::new();
+    let editing = {
+        let id = id.clone();
+        Memo::new(move |_| ui.editing.get().as_deref() == Some(id.as_str()))
+    };
+    Effect::new(move |_| {
+        if editing.get() {
+            if let Some(el) = input.get() {
+                // The value is set here, not only through the prop, so the
+                // selection covers it: typing replaces a default name.
+                el.set_value(&name.get_untracked());
+                let _ = el.focus();
+                el.select();
+            }
+        }
+    });
+    let button_id = name_button_id(&id);
+    let finish = {
+        let button_id = button_id.clone();
+        move |commit: bool| {
+            if !editing.get_untracked() {
+                return;
+            }
+            if commit {
+                if let Some(el) = input.get_untracked() {
+                    if let Err(e) = on_rename.run(el.value()) {
+                        error.set(Some(e));
+                        return;
+                    }
+                }
+            }
+            error.set(None);
+            ui.editing.set(None);
+            match ui.after_edit.get_untracked() {
+                Some((row, col)) => {
+                    ui.after_edit.set(None);
+                    ui.active.set(Some((row.clone(), col.clone())));
+                    let table = ui.table_id;
+                    request_animation_frame(move || focus_cell(table, &row, &col));
+                }
+                None => focus_later(button_id.clone()),
+            }
+        }
+    };
+    let finish_key = finish.clone();
+    view! {
+        <Show
+            when=move || editing.get()
+            fallback={
+                let (id, button_id) = (id.clone(), button_id.clone());
+                move || {
+                    let id = id.clone();
+                    view! {
+                        <button
+                            type="button"
+                            class="name-button"
+                            id=button_id.clone()
+                            title=move || format!("Rename {what} (Enter); move it with Alt+Arrows")
+                            on:click=move |_| ui.editing.set(Some(id.clone()))
+                            on:keydown=move |ev| {
+                                if !ev.alt_key() {
+                                    return;
+                                }
+                                let delta = match (ev.key().as_str(), vertical) {
+                                    ("ArrowUp", true) | ("ArrowLeft", false) => -1,
+                                    ("ArrowDown", true) | ("ArrowRight", false) => 1,
+                                    _ => return,
+                                };
+                                ev.prevent_default();
+                                on_move.run(delta);
+                            }
+                        >
+                            {move || name.get()}
+                        </button>
+                    }
+                }
+            }
+        >
+            <input
+                node_ref=input
+                type="text"
+                class="name-input"
+                maxlength=MAX_NAME_CHARS
+                aria-label=move || format!("Name of {what} {}", name.get_untracked())
+                prop:value=move || name.get_untracked()
+                on:keydown={
+                    let finish = finish_key.clone();
+                    move |ev| match ev.key().as_str() {
+                        "Enter" => { ev.prevent_default(); finish(true) }
+                        "Escape" => { ev.prevent_default(); ev.stop_propagation(); finish(false) }
+                        _ => {}
+                    }
+                }
+                on:blur={
+                    let finish = finish.clone();
+                    move |_| finish(true)
+                }
+            />
+        </Show>
+        {move || error.get().map(|e| view! { <span class="field-error" role="alert">{e}</span> })}
+    }
+}
+
+/// Problems (and notes) for an element or role, shown as a badge that is
+/// never colour alone: an icon and a number, with a text for screen readers.
+#[component]
+pub fn Badge(#[prop(into)] counts: Signal<(usize, usize)>) -> impl IntoView {
+    move || {
+        let (problems, notes) = counts.get();
+        let text = match (problems, notes) {
+            (0, 0) => return None,
+            (p, 0) => format!("{p} problem{}", if p == 1 { "" } else { "s" }),
+            (0, n) => format!("{n} note{}", if n == 1 { "" } else { "s" }),
+            (p, n) => format!(
+                "{p} problem{}, {n} note{}",
+                if p == 1 { "" } else { "s" },
+                if n == 1 { "" } else { "s" }
+            ),
+        };
+        let class = if problems > 0 {
+            "badge-problem"
+        } else {
+            "badge-note"
+        };
+        let icon = if problems > 0 { "⚠" } else { "ℹ" };
+        let title = text.clone();
+        Some(view! {
+            <span class=class title=title>
+                <span aria-hidden="true">{icon}" "{problems + notes}</span>
+                <span class="visually-hidden">{text}</span>
+            </span>
+        })
+    }
+}

@@ -6,8 +6,8 @@
 
 use super::edit::{clean_name, EditError};
 use super::limits::{
-    MAX_DECISIONS, MAX_ELEMENTS, MAX_HISTORY_POINTS, MAX_LIST_ITEMS, MAX_NAME_CHARS, MAX_ROLES,
-    MAX_TEXT_CHARS,
+    MAX_CORRECTIONS, MAX_DECISIONS, MAX_ELEMENTS, MAX_HISTORY_POINTS, MAX_LIST_ITEMS,
+    MAX_NAME_CHARS, MAX_REVIEWS, MAX_ROLES, MAX_TEXT_CHARS,
 };
 use super::types::*;
 
@@ -93,6 +93,22 @@ pub enum Op {
         vocabulary: Vocabulary,
         decisions: Vec<Decision>,
     },
+    AddReview {
+        index: usize,
+        review: Box<Review>,
+    },
+    RemoveReview {
+        id: Id,
+    },
+    SetReview(Box<Review>),
+    AddCorrection {
+        index: usize,
+        correction: Box<Correction>,
+    },
+    RemoveCorrection {
+        id: Id,
+    },
+    SetCorrection(Box<Correction>),
     /// Adds an assessment, or replaces the one with the same id. Assessments
     /// are kept in date order.
     PutAssessment(Box<Assessment>),
@@ -411,6 +427,92 @@ impl Model {
                     decisions,
                 }
             }
+            Op::AddReview { index, mut review } => {
+                review.name = clean_name(&review.name)?;
+                if self.reviews.len() >= MAX_REVIEWS {
+                    return Err(EditError::Limit {
+                        what: "reviews",
+                        max: MAX_REVIEWS,
+                    });
+                }
+                if self.reviews.iter().any(|r| r.id == review.id) {
+                    return Err(EditError::DuplicateId);
+                }
+                self.check_review(&review)?;
+                let id = review.id.clone();
+                self.reviews.insert(index.min(self.reviews.len()), *review);
+                Op::RemoveReview { id }
+            }
+            Op::RemoveReview { id } => {
+                let index = self
+                    .reviews
+                    .iter()
+                    .position(|r| r.id == id)
+                    .ok_or(EditError::NotFound)?;
+                if self
+                    .corrections
+                    .iter()
+                    .any(|c| c.review.as_deref() == Some(&id))
+                {
+                    // Corrections that came from it lose the link; undo
+                    // restores both.
+                    let before = self.clone();
+                    self.reviews.remove(index);
+                    for c in &mut self.corrections {
+                        if c.review.as_deref() == Some(&id) {
+                            c.review = None;
+                        }
+                    }
+                    Op::Restore(Box::new(before))
+                } else {
+                    let review = Box::new(self.reviews.remove(index));
+                    Op::AddReview { index, review }
+                }
+            }
+            Op::SetReview(mut review) => {
+                review.name = clean_name(&review.name)?;
+                self.check_review(&review)?;
+                let slot = self
+                    .reviews
+                    .iter_mut()
+                    .find(|r| r.id == review.id)
+                    .ok_or(EditError::NotFound)?;
+                Op::SetReview(Box::new(std::mem::replace(slot, *review)))
+            }
+            Op::AddCorrection { index, correction } => {
+                if self.corrections.len() >= MAX_CORRECTIONS {
+                    return Err(EditError::Limit {
+                        what: "corrections",
+                        max: MAX_CORRECTIONS,
+                    });
+                }
+                if self.corrections.iter().any(|c| c.id == correction.id) {
+                    return Err(EditError::DuplicateId);
+                }
+                self.check_correction(&correction)?;
+                let id = correction.id.clone();
+                self.corrections
+                    .insert(index.min(self.corrections.len()), *correction);
+                Op::RemoveCorrection { id }
+            }
+            Op::RemoveCorrection { id } => {
+                let index = self
+                    .corrections
+                    .iter()
+                    .position(|c| c.id == id)
+                    .ok_or(EditError::NotFound)?;
+                let correction = Box::new(self.corrections.remove(index));
+                Op::AddCorrection { index, correction }
+            }
+            Op::SetCorrection(correction) => {
+                self.check_correction(&correction)?;
+                let slot = self
+                    .corrections
+                    .iter_mut()
+                    .find(|c| c.id == correction.id)
+                    .ok_or(EditError::NotFound)?;
+                Op::SetCorrection(Box::new(std::mem::replace(slot, *correction)))
+            }
             Op::PutAssessment(assessment) => {
                 if self.assessments.len() >= MAX_HISTORY_POINTS
                     && !self.assessments.iter().any(|a| a.id == assessment.id)
@@ -524,6 +626,53 @@ impl Model {
     }
 }
 
+impl Model {
+    fn check_review(&self, r: &Review) -> Result<(), EditError> {
+        if r.owner.as_deref().is_some_and(|o| self.role(o).is_none())
+            || r.elements.iter().any(|e| self.element(e).is_none())
+        {
+            return Err(EditError::NotFound);
+        }
+        if r.metrics.iter().any(|m| m.chars().count() > MAX_NAME_CHARS) {
+            return Err(EditError::NameTooLong);
+        }
+        if r.elements.len() > MAX_LIST_ITEMS || r.metrics.len() > MAX_LIST_ITEMS {
+            return Err(EditError::Limit {
+                what: "entries in one list",
+                max: MAX_LIST_ITEMS,
+            });
+        }
+        Ok(())
+    }
+
+    fn check_correction(&self, c: &Correction) -> Result<(), EditError> {
+        if c.finding.trim().is_empty() {
+            return Err(EditError::EmptyName);
+        }
+        if c.finding.chars().count() > MAX_TEXT_CHARS
+            || c.history
+                .iter()
+                .any(|h| h.note.chars().count() > MAX_TEXT_CHARS)
+        {
+            return Err(EditError::TextTooLong);
+        }
+        if c.owner.as_deref().is_some_and(|o| self.role(o).is_none())
+            || c.review
+                .as_deref()
+                .is_some_and(|r| !self.reviews.iter().any(|x| x.id == r))
+        {
+            return Err(EditError::NotFound);
+        }
+        if c.history.len() > MAX_LIST_ITEMS {
+            return Err(EditError::Limit {
+                what: "status changes",
+                max: MAX_LIST_ITEMS,
+            });
+        }
+        Ok(())
+    }
+}
+
 /// The undo and redo stacks of one open model.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct History {
@@ -599,6 +748,31 @@ mod tests {
             kind: ElementKind::Process,
             description: String::new(),
             assignments: Default::default(),
+        }
+    }
+
+    fn review(id: &str) -> Review {
+        Review {
+            id: id.into(),
+            name: format!("Review {id}"),
+            level: ReviewLevel::Tactical,
+            cadence: Cadence::Weekly,
+            owner: None,
+            elements: vec![],
+            metrics: vec![],
+            last_held: None,
+        }
+    }
+
+    fn correction(id: &str, review: Option<&str>) -> Correction {
+        Correction {
+            id: id.into(),
+            finding: "Late refunds".into(),
+            review: review.map(Into::into),
+            owner: None,
+            due: None,
+            status: CorrectionStatus::Proposed,
+            history: vec![],
         }
     }
 
@@ -775,6 +949,62 @@ mod tests {
                 role: "r1".into(),
                 letter: None,
             },
+            Op::PutAssessment(Box::new(assessment("a2", 2))),
+            Op::PutAssessment(Box::new(assessment("a1", 1))),
+            Op::PutAssessment(Box::new(Assessment {
+                overall: 80.0,
+                ..assessment("a2", 2)
+            })),
+            Op::RemoveAssessment { id: "a1".into() },
+            Op::AddDecision {
+                index: 0,
+                decision: Box::new(decision("d1")),
+            },
+            Op::SetRight {
+                decision: "d1".into(),
+                role: "r1".into(),
+                letter: Some("A".into()),
+            },
+            Op::SetDecision(Box::new(Decision {
+                documentation: "Why".into(),
+                ..decision("d1")
+            })),
+            Op::AddDecision {
+                index: 9,
+                decision: Box::new(decision("d2")),
+            },
+            Op::MoveDecision {
+                id: "d2".into(),
+                to: 0,
+            },
+            Op::SetVocabulary {
+                vocabulary: Vocabulary::Rapid,
+                decisions: vec![decision("d2"), decision("d1")],
+            },
+            Op::RemoveDecision { id: "d1".into() },
+            Op::AddReview {
+                index: 0,
+                review: Box::new(review("v1")),
+            },
+            Op::SetReview(Box::new(Review {
+                owner: Some("r1".into()),
+                elements: vec!["e2".into()],
+                ..review("v1")
+            })),
+            Op::AddCorrection {
+                index: 0,
+                correction: Box::new(correction("c1", Some("v1"))),
+            },
+            Op::SetCorrection(Box::new(Correction {
+                status: CorrectionStatus::Evaluated,
+                ..correction("c1", Some("v1"))
+            })),
+            Op::RemoveReview { id: "v1".into() },
+            Op::RemoveCorrection { id: "c1".into() },
+            Op::SetSnapshots(vec![Snapshot {
+                taken_at: Utc.with_ymd_and_hms(2026, 2, 1, 0, 0, 0).unwrap(),
+                metrics: Default::default(),
+            }]),
         ]
     }
 

@@ -81,6 +81,68 @@ pub fn download(file_name: &str, text: &str, mime: &str) -> Result<(), String> {
     Ok(())
 }
 
+/// Offers a `data:` or `blob:` URL as a file download.
+pub fn download_url(file_name: &str, url: &str) -> Result<(), String> {
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or("no document")?;
+    let a: web_sys::HtmlAnchorElement = document
+        .create_element("a")
+        .map_err(|e| format!("{e:?}"))?
+        .unchecked_into();
+    a.set_href(url);
+    a.set_download(file_name);
+    a.click();
+    Ok(())
+}
+
+/// Renders an SVG document to a PNG `data:` URL at twice its size (sharp on
+/// high-density screens and in slides).
+pub async fn svg_to_png(svg: &str) -> Result<String, String> {
+    let fail = |e: JsValue| format!("the picture could not be drawn ({e:?})");
+    let parts = js_sys::Array::of1(&JsValue::from_str(svg));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type("image/svg+xml");
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(fail)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(fail)?;
+    let image = web_sys::HtmlImageElement::new().map_err(fail)?;
+    let loaded = js_sys::Promise::new(&mut |resolve, reject| {
+        image.set_onload(Some(&resolve));
+        image.set_onerror(Some(&reject));
+    });
+    image.set_src(&url);
+    let result = wasm_bindgen_futures::JsFuture::from(loaded).await;
+    let _ = web_sys::Url::revoke_object_url(&url);
+    result.map_err(fail)?;
+    let (w, h) = (image.natural_width().max(1), image.natural_height().max(1));
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or("no document")?;
+    let canvas: web_sys::HtmlCanvasElement = document
+        .create_element("canvas")
+        .map_err(fail)?
+        .unchecked_into();
+    canvas.set_width(w * 2);
+    canvas.set_height(h * 2);
+    let context: web_sys::CanvasRenderingContext2d = canvas
+        .get_context("2d")
+        .map_err(fail)?
+        .ok_or("no 2d canvas")?
+        .unchecked_into();
+    context.set_fill_style_str("#ffffff");
+    context.fill_rect(0.0, 0.0, f64::from(w * 2), f64::from(h * 2));
+    context
+        .draw_image_with_html_image_element_and_dw_and_dh(
+            &image,
+            0.0,
+            0.0,
+            f64::from(w * 2),
+            f64::from(h * 2),
+        )
+        .map_err(fail)?;
+    canvas.to_data_url_with_type("image/png").map_err(fail)
+}
+
 /// The bytes of a file the user picked or dropped.
 pub async fn read_file(file: &web_sys::File) -> Result<Vec<u8>, String> {
     let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer())

@@ -3,6 +3,7 @@
 
 mod decisions;
 mod files;
+mod governance;
 mod grid;
 mod grid_headers;
 mod header;
@@ -10,6 +11,7 @@ mod inline_edit;
 mod notices;
 mod ownership;
 mod pages;
+mod progress;
 mod quiz;
 mod samples;
 pub mod state;
@@ -88,8 +90,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/ownership") view=ownership::Ownership/>
                     <Route path=path!("/decisions") view=decisions::Decisions/>
                     <Route path=path!("/decisions/cards") view=decisions::RoleCards/>
-                    <Route path=path!("/governance") view=pages::Governance/>
-                    <Route path=path!("/progress") view=pages::Progress/>
+                    <Route path=path!("/governance") view=governance::Governance/>
+                    <Route path=path!("/progress") view=progress::Progress/>
                     <Route path=path!("/models") view=pages::Models/>
                 </Routes>
             </main>

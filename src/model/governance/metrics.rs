@@ -169,23 +169,36 @@ pub fn snapshot(model: &Model, now: DateTime<Utc>) -> Snapshot {
     }
 }
 
-/// Records today's state in the model's history of snapshots:
+/// The model's snapshots with today's state recorded:
 /// - a snapshot already taken on the same calendar day (UTC) is replaced,
 ///   so recording twice in a day leaves one point, the latest;
 /// - snapshots stay sorted by time, oldest first;
 /// - at most [`MAX_HISTORY_POINTS`] are kept, the oldest dropped first.
 ///
-/// Returns whether a snapshot of the same day was replaced.
-pub fn record_snapshot(model: &mut Model, now: DateTime<Utc>) -> bool {
+/// Pure, so the UI can apply the result as one undoable change. Also
+/// returns whether a snapshot of the same day was replaced.
+pub fn with_snapshot(model: &Model, now: DateTime<Utc>) -> (Vec<Snapshot>, bool) {
     let taken = snapshot(model, now);
     let day = now.date_naive();
-    let before = model.snapshots.len();
-    model.snapshots.retain(|s| s.taken_at.date_naive() != day);
-    let replaced = model.snapshots.len() != before;
-    model.snapshots.push(taken);
-    model.snapshots.sort_by_key(|s| s.taken_at);
-    let excess = model.snapshots.len().saturating_sub(MAX_HISTORY_POINTS);
-    model.snapshots.drain(..excess);
+    let mut snapshots: Vec<Snapshot> = model
+        .snapshots
+        .iter()
+        .filter(|s| s.taken_at.date_naive() != day)
+        .cloned()
+        .collect();
+    let replaced = snapshots.len() != model.snapshots.len();
+    snapshots.push(taken);
+    snapshots.sort_by_key(|s| s.taken_at);
+    let excess = snapshots.len().saturating_sub(MAX_HISTORY_POINTS);
+    snapshots.drain(..excess);
+    (snapshots, replaced)
+}
+
+/// Records today's state in the model (see [`with_snapshot`]). Returns
+/// whether a snapshot of the same day was replaced.
+pub fn record_snapshot(model: &mut Model, now: DateTime<Utc>) -> bool {
+    let (snapshots, replaced) = with_snapshot(model, now);
+    model.snapshots = snapshots;
     replaced
 }
 

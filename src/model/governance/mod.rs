@@ -29,7 +29,7 @@ pub use correction::{
     CorrectionStatusExt, TransitionError, STATUSES,
 };
 pub use metrics::{
-    metric_info, metrics, record_snapshot, snapshot, MetricInfo, CONTROL,
+    metric_info, metrics, record_snapshot, snapshot, with_snapshot, MetricInfo, CONTROL,
     CORRECTION_IMPLEMENTATION, CORRECTION_VALIDATION, DECISION_RIGHTS_COVERAGE, METRICS,
     OWNERSHIP_COVERAGE, REVIEW_COMPLETION, REVIEW_COVERAGE,
 };

@@ -2,8 +2,8 @@
 
 mod home;
 mod models;
-mod upcoming;
+mod not_found;
 
 pub use home::Home;
 pub use models::Models;
-pub use upcoming::{Governance, NotFound, Progress};
+pub use not_found::NotFound;

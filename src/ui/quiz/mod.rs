@@ -15,7 +15,7 @@ use crate::model::{new_id, Assessment, AssessmentKind, Op};
 use crate::storage::browser::now;
 use crate::ui::state::{use_app, NoticeKind};
 
-pub use result::{ResultMode, ResultView, SharedResult};
+pub use result::{bands, ResultMode, ResultView, SharedResult};
 
 type Answers = BTreeMap<String, u8>;
 

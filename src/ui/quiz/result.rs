@@ -9,6 +9,7 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 
 use crate::charts::{layers, radar, LayerBand};
+use crate::model::governance::with_snapshot;
 use crate::model::layers::Layer;
 use crate::model::quiz::{decode_share, encode_share, score, to_assessment, QuizResult};
 use crate::model::{new_id, AssessmentKind, Op};
@@ -29,7 +30,7 @@ pub enum ResultMode {
 }
 
 /// The layer figure's bands, bottom-up, with the placement marked.
-fn bands(result: &QuizResult) -> Vec<LayerBand> {
+pub fn bands(result: &QuizResult) -> Vec<LayerBand> {
     let mut below_ok = true;
     Layer::ALL
         .into_iter()
@@ -125,7 +126,13 @@ pub fn ResultView(
         let answers = answers.clone();
         move |_| {
             let assessment = to_assessment(kind, answers.clone(), new_id(), now());
-            match state.apply(Op::PutAssessment(Box::new(assessment))) {
+            // Saving a result also records the governance metrics of the
+            // day, so both progress charts move together.
+            let op = Op::Batch(vec![
+                Op::PutAssessment(Box::new(assessment)),
+                Op::SetSnapshots(state.model.with_untracked(|m| with_snapshot(m, now()).0)),
+            ]);
+            match state.apply(op) {
                 Ok(()) => {
                     saved.set(true);
                     let name = state.model.with_untracked(|m| m.name.clone());

@@ -5,6 +5,8 @@
 //! - `test`: install what is missing, run the native tests, build the release
 //!   app and run the browser end-to-end tests against it.
 //! - `dist`: an optimized static build in `dist/`.
+//! - `bench`: an optimized build in `target/bench-dist/`, measured in headless
+//!   Chromium against the performance budgets (`target/bench.json`).
 //! - `setup`: only install what is missing.
 //!
 //! Every install step first checks what is there and skips itself when the
@@ -26,6 +28,7 @@ fn main() {
         Some("serve") => setup(&root, false).and_then(|_| serve(&root)),
         Some("dist") => setup(&root, false).and_then(|_| dist(&root)),
         Some("test") => setup(&root, true).and_then(|_| test(&root, &args[1..])),
+        Some("bench") => setup(&root, true).and_then(|_| bench(&root, &args[1..])),
         _ => {
             eprintln!(
                 "usage: cargo xtask <command>\n\n\
@@ -34,6 +37,8 @@ fn main() {
                  test    run every test: native, then the browser tests on a release build\n          \
                  (`test --native` or `test --e2e` runs one half)\n  \
                  dist    optimized static build in dist/\n  \
+                 bench   measure a release build against the performance budgets\n          \
+                 (`bench --profile` also records CPU profiles)\n  \
                  setup   install whatever is missing"
             );
             exit(2);
@@ -294,6 +299,34 @@ fn test(root: &Path, args: &[String]) -> Result {
         if !status.success() {
             return Err("browser tests failed".into());
         }
+    }
+    Ok(())
+}
+
+/// Where `bench` builds: never `dist/`, which the browser tests use.
+const BENCH_DIST: &str = "target/bench-dist";
+
+/// A release build in its own folder, then the measurements (the driver
+/// prints the table and writes target/bench.json). Budgets that are not met
+/// do not fail the command; only a measurement that could not be taken does.
+fn bench(root: &Path, args: &[String]) -> Result {
+    step(&format!("building the optimized app into {BENCH_DIST}/"));
+    run(
+        root,
+        "trunk",
+        &["build", "--release", "--offline", "--dist", BENCH_DIST],
+    )?;
+    step("benchmark (headless Chromium, a few minutes)");
+    let chromium = chromium_path().ok_or("Chromium is not installed")?;
+    let status = command(root, "node")
+        .arg("tests/bench/bench.mjs")
+        .args(args)
+        .env("CHROMIUM", chromium)
+        .env("DIST", root.join(BENCH_DIST))
+        .status()
+        .map_err(|e| format!("could not start node: {e}"))?;
+    if !status.success() {
+        return Err("the benchmark could not measure everything (see above)".into());
     }
     Ok(())
 }

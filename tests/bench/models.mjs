@@ -1,0 +1,130 @@
+// Generated models for the benchmark: valid schema v1 envelopes, the same
+// text the app itself keeps in local storage and exports (pretty-printed).
+//
+// Deterministic (seeded), so every run and every commit measures the same
+// files. Every id is unique, every assignment names an existing role, about
+// every third cell holds a letter, and each element has at most one A.
+
+const KINDS = ['process', 'workflow', 'data', 'system', 'outcome'];
+const WORDS = (
+  'order invoice supplier customer payroll onboarding release incident audit ' +
+  'forecast contract inventory shipment refund pricing roadmap hiring budget ' +
+  'ledger report backlog review escalation quality training vendor policy risk'
+).split(' ');
+
+/// Mulberry32: a small seeded generator, good enough for test data.
+function rng(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/// A UUID v4 in text form, from the seeded generator.
+function uuid(next) {
+  const hex = [...Array(32)].map(() => Math.floor(next() * 16).toString(16));
+  hex[12] = '4';
+  hex[16] = '89ab'[Math.floor(next() * 4)];
+  const h = hex.join('');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}
+
+function words(next, n) {
+  return [...Array(n)].map(() => WORDS[Math.floor(next() * WORDS.length)]).join(' ');
+}
+
+/// A model of `elements` rows by `roles` columns, as an envelope object.
+/// `descriptionChars` gives every element a description of that length.
+export function makeModel({ elements, roles, descriptionChars = 0, seed = 1, name }) {
+  const next = rng(seed);
+  // Descriptions draw from their own stream, so their length does not change
+  // the ids and names (modelOfSize relies on it).
+  const text = rng(seed + 1_000_003);
+  const stamp = '2026-11-01T09:00:00Z';
+  const roleList = [...Array(roles)].map((_, j) => ({
+    id: uuid(next),
+    name: `Role ${j + 1}: ${words(next, 2)}`,
+    description: '',
+  }));
+  const elementList = [...Array(elements)].map((_, i) => {
+    const assignments = {};
+    let accountable = false;
+    for (let j = 0; j < roles; j++) {
+      // About every third cell is filled; the first filled cell of most
+      // elements is the accountable role, so the matrix looks like a real one
+      // (a few elements have no owner and show up as findings).
+      if ((i * roles + j) % 3 !== 0) continue;
+      let letter;
+      if (!accountable && i % 20 !== 7) {
+        letter = 'A';
+        accountable = true;
+      } else {
+        letter = 'RCI'[Math.floor(next() * 3)];
+      }
+      assignments[roleList[j].id] = letter;
+    }
+    return {
+      id: uuid(next),
+      name: `${words(next, 3)} ${i + 1}`.slice(0, 200),
+      kind: KINDS[i % KINDS.length],
+      description: descriptionChars > 0 ? filler(text, descriptionChars) : '',
+      assignments,
+    };
+  });
+  return {
+    format: 'opmodel',
+    schemaVersion: 1,
+    exportedAt: stamp,
+    generator: 'opmodel bench',
+    model: {
+      id: uuid(next),
+      name: name ?? `Bench ${elements} x ${roles}`,
+      createdAt: stamp,
+      updatedAt: stamp,
+      settings: { vocabulary: 'raci' },
+      roles: roleList,
+      elements: elementList,
+      decisions: [],
+      reviews: [],
+      corrections: [],
+      assessments: [],
+      snapshots: [],
+    },
+  };
+}
+
+function filler(next, n) {
+  let s = '';
+  while (s.length < n) s += `${words(next, 8)}. `;
+  return s.slice(0, n).trimEnd().padEnd(n, '.');
+}
+
+/// The text of a model file, pretty-printed like the app's own exports.
+export function toText(envelope) {
+  return JSON.stringify(envelope, null, 2);
+}
+
+/// A model whose file text is exactly `bytes` long (ASCII only, so
+/// characters are bytes): `elements` x `roles` with descriptions padded out.
+export function modelOfSize({ bytes, elements, roles, seed = 7, name }) {
+  const bare = makeModel({ elements, roles, seed, name, descriptionChars: 1 });
+  const base = toText(bare).length - elements; // without the 1-char descriptions
+  const room = bytes - base;
+  if (room < elements) throw new Error(`${elements} x ${roles} is already larger than ${bytes} bytes`);
+  const each = Math.floor(room / elements);
+  if (each > 5000) throw new Error('descriptions would exceed the 5,000 character limit: use more elements');
+  const envelope = makeModel({ elements, roles, seed, name, descriptionChars: each });
+  // Spread the remainder over the first descriptions, one character each.
+  let extra = room - each * elements;
+  for (const e of envelope.model.elements) {
+    if (extra-- <= 0) break;
+    e.description += '.';
+  }
+  const text = toText(envelope);
+  if (text.length !== bytes) throw new Error(`sized model is ${text.length} bytes, wanted ${bytes}`);
+  return { envelope, text };
+}

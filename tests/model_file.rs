@@ -342,7 +342,7 @@ fn many_problems_are_summarised() {
         panic!("{err:?}")
     };
     assert_eq!(problems.len(), 6);
-    assert!(err.to_string().ends_with("(1 more problems.)"), "{err}");
+    assert!(err.to_string().ends_with("(And 1 more problem.)"), "{err}");
 }
 
 #[test]

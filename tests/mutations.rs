@@ -679,7 +679,6 @@ fn every_id_swapped_for_every_other() {
 /// the value the app reads then differ, and an export followed by an import
 /// changes the model.
 #[test]
-#[ignore = "fails today: serde_json is built without float_roundtrip (see the hardening report)"]
 fn known_float_round_trip_failure() {
     let mut m = Model::new("m".into(), "Floats", t0());
     m.snapshots.push(Snapshot {

@@ -73,9 +73,17 @@ pub fn load(bytes: &[u8]) -> Result<Model, LoadError> {
     let model = migrate(model, version)?;
     let model: Model = serde_path_to_error::deserialize(model).map_err(|e| {
         let path = e.path().to_string();
+        // Both parts can quote the file (an unknown key, a wrong value):
+        // bounded, so a hostile file cannot make a megabyte-long message.
+        let path = if path == "." {
+            "model".into()
+        } else {
+            clip_long(&path)
+        };
+        let detail = plain_serde_message(&e.into_inner().to_string());
         LoadError::Shape {
-            path: if path == "." { "model".into() } else { path },
-            detail: plain_serde_message(&e.into_inner().to_string()),
+            path,
+            detail: clip_long(&detail),
         }
     })?;
     validate(&model).map_err(|problems| LoadError::Invalid { problems })?;
@@ -106,17 +114,45 @@ fn json_error(e: serde_json::Error) -> LoadError {
     }
 }
 
+/// A message part, cut past a length nobody reads.
+fn clip_long(s: &str) -> String {
+    const MAX: usize = 300;
+    if s.chars().count() <= MAX {
+        s.to_string()
+    } else {
+        format!("{}...", s.chars().take(MAX).collect::<String>())
+    }
+}
+
+/// Messages of the date parser, which say nothing of what was expected.
+const DATE_ERRORS: [&str; 5] = [
+    "input contains invalid characters",
+    "premature end of input",
+    "input is out of range",
+    "input is not enough for unique date and time",
+    "trailing input",
+];
+
 /// serde's messages mention Rust types ("invalid type: string, expected u8");
 /// rephrase the common ones for people.
 fn plain_serde_message(message: &str) -> String {
     let message = message.rsplit_once(" at line ").map_or(message, |(d, _)| d);
-    message
+    if DATE_ERRORS.contains(&message) {
+        return "not a date and time like 2026-11-01T09:30:00Z".into();
+    }
+    let mut text = message
         .replace("invalid type: ", "wrong kind of value: found ")
         .replace("expected u8", "expected a whole number from 0 to 255")
         .replace("expected f64", "expected a number")
         .replace("expected a sequence", "expected a list")
-        .replace("expected struct ", "expected an object ")
-        .replace("unknown variant", "unknown value")
+        .replace("found map", "found an object")
+        .replace("found sequence", "found a list")
+        .replace("unknown variant", "unknown value");
+    // "expected struct Model" names a Rust type.
+    if let Some(at) = text.find("expected struct ") {
+        text.replace_range(at.., "expected an object");
+    }
+    text
 }
 
 #[cfg(test)]

@@ -25,7 +25,7 @@ pub enum LoadError {
     Empty,
     #[error(
         "The file is {} KB, over the limit of {} KB: a model that large could not be saved in this browser.",
-        bytes / 1024,
+        bytes.div_ceil(1024),
         limits::MAX_FILE_BYTES / 1024
     )]
     TooLarge { bytes: usize },
@@ -65,8 +65,21 @@ fn summarize(problems: &[Problem]) -> String {
         .map(|p| format!("{p}."))
         .collect::<Vec<_>>()
         .join(" ");
-    if problems.len() > SHOWN {
-        text.push_str(&format!(" ({} more problems.)", problems.len() - SHOWN));
+    match problems.len().saturating_sub(SHOWN) {
+        0 => {}
+        1 => text.push_str(" (And 1 more problem.)"),
+        n => text.push_str(&format!(" (And {n} more problems.)")),
     }
     text
+}
+
+/// Cuts a value quoted in a message, so a hostile 10 MB id does not become a
+/// 10 MB error message.
+pub(crate) fn clip(s: &str) -> String {
+    const MAX: usize = 40;
+    if s.chars().count() <= MAX {
+        s.to_string()
+    } else {
+        format!("{}...", s.chars().take(MAX).collect::<String>())
+    }
 }

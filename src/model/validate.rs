@@ -4,7 +4,7 @@
 
 use std::collections::HashSet;
 
-use super::error::Problem;
+use super::error::{clip, Problem};
 use super::limits::*;
 use super::types::*;
 
@@ -181,17 +181,6 @@ pub fn validate(model: &Model) -> Result<(), Vec<Problem>> {
         Ok(())
     } else {
         Err(v.problems)
-    }
-}
-
-/// Cuts a value quoted in a message, so a hostile 10 MB id does not become a
-/// 10 MB error message.
-fn clip(s: &str) -> String {
-    const MAX: usize = 40;
-    if s.chars().count() <= MAX {
-        s.to_string()
-    } else {
-        format!("{}...", s.chars().take(MAX).collect::<String>())
     }
 }
 

@@ -6,7 +6,7 @@
 //! one cell re-renders that row's cells only, never the whole grid; the
 //! roving focus uses a `Selector`, so moving it touches two cells.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 
 use leptos::prelude::*;
@@ -76,8 +76,12 @@ impl GridRow {
     }
 }
 
-type RowCells = Arc<dyn Fn(&str) -> BTreeMap<Id, String> + Send + Sync>;
+type Letters = BTreeMap<Id, String>;
+type RowCells = Arc<dyn Fn(&str) -> Signal<Letters> + Send + Sync>;
 type Describe = Arc<dyn Fn(&str, &str, Option<&str>) -> String + Send + Sync>;
+type Explain = Arc<dyn Fn(&str) -> String + Send + Sync>;
+/// The letters signal of each mounted row, for keyboard and status lookups.
+type RowCache = StoredValue<HashMap<Id, Signal<Letters>>>;
 type Render = Arc<dyn Fn(Id) -> AnyView + Send + Sync>;
 
 /// Everything the grid needs from its caller.
@@ -89,14 +93,18 @@ pub struct GridSpec {
     pub corner: String,
     pub rows: Signal<Vec<GridRow>>,
     pub cols: Signal<Vec<Id>>,
-    /// The letters of one row, by column id (read inside a per-row memo).
+    /// The letters of one row, by column id: called once per mounted row, and
+    /// should return a signal that changes only when that row changes.
     pub row_cells: RowCells,
     /// The letters a cell may hold, in the order Space cycles through them.
     pub letters: Signal<Vec<String>>,
     /// Sets (row, column) to a letter, or clears it with `None`.
     pub on_set: Callback<(Id, Id, Option<String>)>,
-    /// Text for a cell's tooltip and the status line: (row, col, letter).
+    /// The status line's text for the active cell: (row, col, letter).
     pub describe: Describe,
+    /// A cell's tooltip: what its letter means (cheap: no name lookups, as
+    /// it is computed for every cell).
+    pub explain: Explain,
     pub row_header: Render,
     pub col_header: Render,
     /// Below each column (e.g. the role's load).
@@ -162,6 +170,7 @@ pub fn Grid(spec: GridSpec, #[prop(into)] table_id: String) -> impl IntoView {
         letters,
         on_set,
         describe,
+        explain,
         row_header,
         col_header,
         col_footer,
@@ -192,7 +201,8 @@ pub fn Grid(spec: GridSpec, #[prop(into)] table_id: String) -> impl IntoView {
     let selected = Selector::new(move || effective.get());
 
     let table_id_for_keys = table_id.clone();
-    let keys_row_cells = row_cells.clone();
+    let cache: RowCache = StoredValue::new(HashMap::new());
+    let letters_of = move |row: &str| cache.with_value(|c| c.get(row).copied());
     let on_keydown = move |ev: web_sys::KeyboardEvent| {
         let Some(cell) = ev
             .target()
@@ -244,7 +254,7 @@ pub fn Grid(spec: GridSpec, #[prop(into)] table_id: String) -> impl IntoView {
             }
             "Delete" | "Backspace" => set(None),
             " " | "Enter" => {
-                let now = (keys_row_cells)(&row).get(&col).cloned();
+                let now = letters_of(&row).and_then(|l| l.with_untracked(|l| l.get(&col).cloned()));
                 set(cycle(&letters.get_untracked(), now.as_deref()));
             }
             "n" if !ev.shift_key() => on_add_row.run(()),
@@ -267,10 +277,9 @@ pub fn Grid(spec: GridSpec, #[prop(into)] table_id: String) -> impl IntoView {
 
     let status = {
         let describe = describe.clone();
-        let row_cells = row_cells.clone();
         move || {
             active.get().map(|(r, c)| {
-                let letter = (row_cells)(&r).get(&c).cloned();
+                let letter = letters_of(&r).and_then(|l| l.with(|l| l.get(&c).cloned()));
                 describe(&r, &c, letter.as_deref())
             })
         }
@@ -327,7 +336,8 @@ pub fn Grid(spec: GridSpec, #[prop(into)] table_id: String) -> impl IntoView {
                                     id=id
                                     cols=cols
                                     row_cells=row_cells.clone()
-                                    describe=describe.clone()
+                                    cache=cache
+                                    explain=explain.clone()
                                     row_header=row_header.clone()
                                     letters=letters
                                     on_set=on_set
@@ -367,17 +377,26 @@ fn GridLine(
     id: Id,
     cols: Signal<Vec<Id>>,
     row_cells: RowCells,
-    describe: Describe,
+    cache: RowCache,
+    explain: Explain,
     row_header: Render,
     letters: Signal<Vec<String>>,
     on_set: Callback<(Id, Id, Option<String>)>,
     active: RwSignal<Option<(Id, Id)>>,
     selected: Selector<Option<(Id, Id)>>,
 ) -> impl IntoView {
-    let cells = {
+    let cells = (row_cells)(&id);
+    cache.update_value(|c| {
+        c.insert(id.clone(), cells);
+    });
+    {
         let id = id.clone();
-        Memo::new(move |_| (row_cells)(&id))
-    };
+        on_cleanup(move || {
+            cache.update_value(|c| {
+                c.remove(&id);
+            })
+        });
+    }
     let row_id = id.clone();
     view! {
         <tr data-row=id.clone()>
@@ -391,8 +410,8 @@ fn GridLine(
                         move || cells.with(|c| c.get(&col).cloned())
                     };
                     let title = {
-                        let (row, col, describe, letter) = (row.clone(), col.clone(), describe.clone(), letter.clone());
-                        move || describe(&row, &col, letter().as_deref())
+                        let (explain, letter) = (explain.clone(), letter.clone());
+                        move || letter().map(|l| explain(&l))
                     };
                     let is_active = {
                         let (key, selected) = (key.clone(), selected.clone());

@@ -13,6 +13,7 @@ mod ownership;
 mod pages;
 mod progress;
 mod quiz;
+mod row_store;
 mod samples;
 pub mod state;
 

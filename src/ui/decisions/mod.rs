@@ -4,7 +4,6 @@
 mod cards;
 mod details;
 
-use std::collections::HashMap;
 use std::sync::Arc;
 
 use leptos::prelude::*;
@@ -17,6 +16,7 @@ use crate::storage::browser::{download, now};
 use crate::storage::filename::model_file_name;
 use crate::ui::grid::{focus_later, Grid, GridRow, GridSpec, GridUi};
 use crate::ui::grid_headers::{name_button_id, Badge, EditableName};
+use crate::ui::row_store::{self, RowStore};
 use crate::ui::state::{use_app, AppState, NoticeKind};
 
 pub use cards::RoleCards;
@@ -28,6 +28,8 @@ pub const TABLE_ID: &str = "decisions-grid";
 struct DecisionsUi {
     report: Memo<DecisionReport>,
     grid: GridUi,
+    decisions: RowStore<Decision>,
+    roles: RowStore<Role>,
     /// The decision whose details are open.
     selected: RwSignal<Option<Id>>,
 }
@@ -95,17 +97,10 @@ pub fn Decisions() -> impl IntoView {
         report: Memo::new(move |_| state.model.with(check)),
         grid: GridUi::new(TABLE_ID),
         selected: RwSignal::new(None),
+        decisions: RowStore::new(state.model, row_store::decisions),
+        roles: RowStore::new(state.model, row_store::roles),
     };
     let vocabulary = Memo::new(move |_| state.model.with(|m| m.settings.vocabulary));
-    let index = Memo::new(move |_| {
-        state.model.with(|m| {
-            m.decisions
-                .iter()
-                .enumerate()
-                .map(|(i, d)| (d.id.clone(), i))
-                .collect::<HashMap<Id, usize>>()
-        })
-    });
     let rows = Signal::derive(move || {
         state.model.with(|m| {
             m.decisions
@@ -119,14 +114,13 @@ pub fn Decisions() -> impl IntoView {
             .model
             .with(|m| m.roles.iter().map(|r| r.id.clone()).collect())
     });
+    let store = ui.decisions;
     let row_cells = Arc::new(move |id: &str| {
-        let i = index.with(|ix| ix.get(id).copied());
-        state.model.with(|m| {
-            i.and_then(|i| m.decisions.get(i))
-                .filter(|d| d.id == id)
-                .map(|d| d.rights.clone())
+        let row = store.get(id);
+        Signal::from(Memo::new(move |_| {
+            row.map(|r| r.with(|d| d.rights.clone()))
                 .unwrap_or_default()
-        })
+        }))
     });
     let describe = Arc::new(move |row: &str, col: &str, letter: Option<&str>| {
         state.model.with_untracked(|m| {
@@ -149,9 +143,13 @@ pub fn Decisions() -> impl IntoView {
     let spec = GridSpec {
         label: "Decision rights: decisions by roles".into(),
         corner: "Decision".into(),
-        rows,
-        cols,
+        rows: rows.into(),
+        cols: cols.into(),
         row_cells,
+        explain: Arc::new(move |letter: &str| {
+            let v = vocabulary.get_untracked();
+            format!("{letter}: {}", word(v, letter))
+        }),
         letters: Signal::derive(move || {
             vocabulary
                 .get()
@@ -327,18 +325,7 @@ pub fn Decisions() -> impl IntoView {
 #[component]
 fn DecisionHeader(id: Id, ui: DecisionsUi) -> impl IntoView {
     let state = use_app();
-    let name = {
-        let id = id.clone();
-        Signal::derive(move || {
-            state.model.with(|m| {
-                m.decisions
-                    .iter()
-                    .find(|d| d.id == id)
-                    .map(|d| d.name.clone())
-                    .unwrap_or_default()
-            })
-        })
-    };
+    let name = ui.decisions.field(&id, |d| d.name.clone());
     let counts = {
         let id = id.clone();
         Signal::derive(move || {
@@ -409,14 +396,7 @@ fn DecisionHeader(id: Id, ui: DecisionsUi) -> impl IntoView {
 #[component]
 fn RoleColumn(id: Id, ui: DecisionsUi) -> impl IntoView {
     let state = use_app();
-    let name = {
-        let id = id.clone();
-        Signal::derive(move || {
-            state
-                .model
-                .with(|m| m.role(&id).map(|r| r.name.clone()).unwrap_or_default())
-        })
-    };
+    let name = ui.roles.field(&id, |r| r.name.clone());
     let (rename_id, move_id) = (id.clone(), id.clone());
     let on_rename = Callback::new(move |new: String| {
         state
@@ -447,7 +427,8 @@ fn RoleColumn(id: Id, ui: DecisionsUi) -> impl IntoView {
     view! {
         <div class="col-head">
             <EditableName ui=ui.grid id=id.clone() name=name what="role" on_rename=on_rename on_move=on_move vertical=false/>
-            <A href=format!("/decisions/cards#card-{id}") attr:class="small-link">"card"</A>
+            <A href=format!("/decisions/cards#card-{id}") attr:class="small-link"
+                attr:aria-label=move || format!("Role card of {}", name.get())>"card"</A>
         </div>
     }
 }

@@ -17,31 +17,12 @@ const DRAG_ROLE: &str = "application/x-opmodel-role";
 pub fn ElementHeader(id: Id) -> impl IntoView {
     let state = use_app();
     let ui = use_matrix();
-    let field = {
-        let id = id.clone();
-        move |f: fn(&crate::model::Element) -> String| {
-            let id = id.clone();
-            Signal::derive(move || {
-                state
-                    .model
-                    .with(|m| m.element(&id).map(f).unwrap_or_default())
-            })
-        }
-    };
-    let name = field(|e| e.name.clone());
-    let kind = field(|e| e.kind.key().to_string());
-    let description = field(|e| e.description.clone());
+    let name = ui.elements.field(&id, |e| e.name.clone());
+    let kind = ui.elements.field(&id, |e| e.kind.key().to_string());
+    let description = ui.elements.field(&id, |e| e.description.clone());
     let counts = {
         let id = id.clone();
-        Signal::derive(move || {
-            ui.report.with(|r| {
-                r.for_element(&id)
-                    .fold((0, 0), |(p, n), f| match f.severity {
-                        Severity::Problem => (p + 1, n),
-                        Severity::Note => (p, n + 1),
-                    })
-            })
-        })
+        Memo::new(move |_| ui.badges.with(|b| b.get(&id).copied().unwrap_or_default()))
     };
     let editing_desc = RwSignal::new(false);
     let (rename_id, move_id, kind_id, desc_id, del_id, drop_id, drag_id) = (
@@ -175,22 +156,8 @@ pub fn ElementHeader(id: Id) -> impl IntoView {
 pub fn RoleHeader(id: Id) -> impl IntoView {
     let state = use_app();
     let ui = use_matrix();
-    let name = {
-        let id = id.clone();
-        Signal::derive(move || {
-            state
-                .model
-                .with(|m| m.role(&id).map(|r| r.name.clone()).unwrap_or_default())
-        })
-    };
-    let holder = {
-        let id = id.clone();
-        Signal::derive(move || {
-            state
-                .model
-                .with(|m| m.role(&id).and_then(|r| r.holder.clone()))
-        })
-    };
+    let name = ui.roles.field(&id, |r| r.name.clone());
+    let holder = ui.roles.field(&id, |r| r.holder.clone());
     let counts = {
         let id = id.clone();
         Signal::derive(move || {

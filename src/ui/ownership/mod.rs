@@ -5,14 +5,16 @@ mod findings;
 mod headers;
 mod io;
 
-use std::collections::HashMap;
 use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::model::ownership::{check, OwnershipReport};
+use std::collections::BTreeMap;
+
+use crate::model::ownership::{badges_by_element, check, OwnershipReport};
 use crate::model::{new_id, Element, ElementKind, Id, Op, Raci, Role};
 use crate::ui::grid::{Grid, GridRow, GridSpec, GridUi};
+use crate::ui::row_store::{self, RowStore};
 use crate::ui::state::{use_app, AppState, NoticeKind};
 
 use self::findings::FindingsPanel;
@@ -25,8 +27,13 @@ pub const TABLE_ID: &str = "ownership-grid";
 #[derive(Clone, Copy)]
 pub struct MatrixUi {
     pub report: Memo<OwnershipReport>,
+    /// Problems and notes per element, counted once per change.
+    pub badges: Memo<BTreeMap<Id, (usize, usize)>>,
     pub grid: GridUi,
     pub kind_filter: RwSignal<Option<ElementKind>>,
+    /// One signal per element and per role (see `row_store`).
+    pub elements: RowStore<Element>,
+    pub roles: RowStore<Role>,
 }
 
 pub fn use_matrix() -> MatrixUi {
@@ -92,8 +99,11 @@ pub fn Ownership() -> impl IntoView {
     let report = Memo::new(move |_| state.model.with(check));
     let ui = MatrixUi {
         report,
+        badges: Memo::new(move |_| report.with(badges_by_element)),
         grid: GridUi::new(TABLE_ID),
         kind_filter: RwSignal::new(None),
+        elements: RowStore::new(state.model, row_store::elements),
+        roles: RowStore::new(state.model, row_store::roles),
     };
     provide_context(ui);
     let grouped = RwSignal::new(false);
@@ -107,18 +117,7 @@ pub fn Ownership() -> impl IntoView {
     });
     on_cleanup(move || escape.remove());
 
-    // Element id -> position, so each row finds its element without a scan.
-    let index = Memo::new(move |_| {
-        state.model.with(|m| {
-            m.elements
-                .iter()
-                .enumerate()
-                .map(|(i, e)| (e.id.clone(), i))
-                .collect::<HashMap<Id, usize>>()
-        })
-    });
-
-    let rows = Signal::derive(move || {
+    let rows = Memo::new(move |_| {
         let filter = ui.kind_filter.get();
         let grouped = grouped.get();
         state.model.with(|m| {
@@ -157,19 +156,20 @@ pub fn Ownership() -> impl IntoView {
             .with(|m| m.roles.iter().map(|r| r.id.clone()).collect::<Vec<_>>())
     });
 
+    let elements = ui.elements;
     let row_cells = Arc::new(move |id: &str| {
-        let i = index.with(|ix| ix.get(id).copied());
-        state.model.with(|m| {
-            i.and_then(|i| m.elements.get(i))
-                .filter(|e| e.id == id)
-                .map(|e| {
+        let row = elements.get(id);
+        Signal::from(Memo::new(move |_| {
+            row.map(|r| {
+                r.with(|e| {
                     e.assignments
                         .iter()
-                        .map(|(r, l)| (r.clone(), l.letter().to_string()))
+                        .map(|(k, l)| (k.clone(), l.letter().to_string()))
                         .collect()
                 })
-                .unwrap_or_default()
-        })
+            })
+            .unwrap_or_default()
+        }))
     });
     let describe = Arc::new(move |row: &str, col: &str, letter: Option<&str>| {
         state.model.with_untracked(|m| {
@@ -191,9 +191,17 @@ pub fn Ownership() -> impl IntoView {
     let spec = GridSpec {
         label: "Ownership matrix: elements by roles".into(),
         corner: "Element".into(),
-        rows,
-        cols,
+        rows: rows.into(),
+        cols: cols.into(),
         row_cells,
+        explain: Arc::new(|letter: &str| {
+            letter
+                .chars()
+                .next()
+                .and_then(Raci::from_letter)
+                .map(|l| format!("{}: {}", l.letter(), letter_meaning(l)))
+                .unwrap_or_default()
+        }),
         letters: Signal::stored(Raci::ALL.iter().map(|l| l.letter().to_string()).collect()),
         on_set: Callback::new(move |(row, col, letter): (Id, Id, Option<String>)| {
             let letter = letter

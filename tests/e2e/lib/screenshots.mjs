@@ -1,7 +1,7 @@
 // Takes screenshots of the built app (docs/screenshot.png for the README and
 // a few others in target/screenshots to look at): `node tests/e2e/lib/screenshots.mjs`
 // after `cargo xtask dist`.
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { startServer, launchBrowser, openApp, waitForApp, waitSaved } from './harness.mjs';
 
 const server = await startServer();
@@ -9,11 +9,12 @@ const browser = await launchBrowser();
 await mkdir('target/screenshots', { recursive: true });
 try {
   const { context, page } = await openApp(browser, server.url, '/models');
-  const sample = await readFile('tests/fixtures/valid-small.opmodel.json');
-  await page.getByTestId('import-input').setInputFiles({ name: 'bakery.opmodel.json', mimeType: 'application/json', buffer: sample });
-  await page.getByText('Imported').waitFor();
+  await page.getByTestId('sample-ecommerce').click();
+  await page.waitForURL(/ownership/);
   await waitSaved(page);
-  await page.setViewportSize({ width: 1100, height: 640 });
+  await page.setViewportSize({ width: 1280, height: 1000 });
+  await page.locator('#ownership-grid td.cell').nth(1).evaluate((td) => td.focus({ preventScroll: true }));
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: 'docs/screenshot.png' });
   for (const [name, path] of [['home', '/'], ['ownership', '/ownership'], ['quiz', '/quiz']]) {
     await page.goto(path);

@@ -218,3 +218,32 @@ test('models can be created, renamed, duplicated, opened and deleted', async () 
   assert.deepEqual(page.errors, []);
   await context.close();
 });
+
+test('storage that is turned off: the app works, says so, and the download keeps the work', async () => {
+  const context = await browser.newContext({ acceptDownloads: true, baseURL: server.url });
+  // As in a browser that refuses site data: any touch of localStorage throws.
+  await context.addInitScript(() => {
+    Object.defineProperty(window, 'localStorage', {
+      get() {
+        throw new DOMException('The operation is insecure.', 'SecurityError');
+      },
+    });
+  });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto('/ownership');
+  await waitForApp(page);
+  const banner = page.getByTestId('storage-banner');
+  await banner.waitFor();
+  assert.match(await banner.innerText(), /does not let the app store anything \(private browsing, or storage turned off\)/);
+  await addRole(page, 'Owner');
+  await addElement(page, 'Billing');
+  assert.deepEqual(await roleNames(page), ['Owner'], 'editing still works');
+  const [download] = await Promise.all([page.waitForEvent('download'), banner.getByRole('button', { name: 'Download model' }).click()]);
+  const file = JSON.parse(await readDownload(download));
+  assert.equal(file.model.roles[0].name, 'Owner');
+  assert.equal(file.model.elements[0].name, 'Billing');
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -158,5 +158,10 @@ test('the sample decisions show their gaps and the role cards print', async () =
   assert.match(await page.getByTestId('lookup-results').innerText(), /nobody decides this yet/);
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('decisions-csv').click()]);
   assert.match(download.suggestedFilename(), /\.decisions\.csv$/);
+  // Role cards print one role per page.
+  await page.getByRole('link', { name: 'Role cards' }).click();
+  const cards = await page.getByTestId('role-card').count();
+  const pdf = (await page.pdf({ format: 'A4' })).toString('latin1');
+  assert.equal(pdf.match(/\/Type\s*\/Page[^s]/g).length, cards, 'one page per role');
   await context.close();
 });

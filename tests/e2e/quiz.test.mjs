@@ -92,6 +92,9 @@ test('the quiz can be answered with the keyboard alone', async () => {
     await page.keyboard.press('Enter');
   }
   await expectKnownResult(page);
+  // The browser's print gives a one-page report.
+  const pdf = (await page.pdf({ format: 'A4' })).toString('latin1');
+  assert.equal(pdf.match(/\/Type\s*\/Page[^s]/g).length, 1, 'one printed page');
   await page.getByRole('button', { name: 'Retake the quiz' }).click();
   assert.match(await page.locator('.quiz-count').innerText(), /^Question 1 of 12/);
   await context.close();

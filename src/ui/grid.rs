@@ -25,6 +25,9 @@ pub struct GridUi {
     /// The cell to return to once a name being edited is done (set when a
     /// row or column was added from inside the grid, so typing can go on).
     pub after_edit: RwSignal<Option<(Id, Id)>>,
+    /// A row to bring into view (a large grid renders only the rows near
+    /// the viewport, so a jump may first have to scroll).
+    pub reveal: RwSignal<Option<Id>>,
 }
 
 impl GridUi {
@@ -34,14 +37,16 @@ impl GridUi {
             editing: RwSignal::new(None),
             active: RwSignal::new(None),
             after_edit: RwSignal::new(None),
+            reveal: RwSignal::new(None),
         }
     }
 
     /// Moves the focus to a cell on the next frame.
     pub fn jump(self, row: Id, col: Id) {
+        self.reveal.set(Some(row.clone()));
         self.active.set(Some((row.clone(), col.clone())));
-        let table = self.table_id;
-        request_animation_frame(move || focus_cell(table, &row, &col));
+        // A row scrolled into view renders a frame or two later.
+        focus_cell_soon(self.table_id.to_string(), row, col, 4);
     }
 
     /// Starts naming a new row (`row` given) or column, remembering where in
@@ -114,23 +119,55 @@ pub struct GridSpec {
     pub on_add_col: Callback<()>,
     /// The cell with the focus; the caller may set it to jump to a cell.
     pub active: RwSignal<Option<(Id, Id)>>,
+    /// A row the caller wants scrolled into view (see [`GridUi::reveal`]).
+    pub reveal: RwSignal<Option<Id>>,
 }
 
-/// Focuses the cell (row, col) of the grid whose table has `table_id`.
-pub fn focus_cell(table_id: &str, row: &str, col: &str) {
+/// Focuses a cell that may not be rendered yet (a row being scrolled into a
+/// windowed grid), over the next few frames: the window settles after the
+/// scroll, and moving the focused row in the page takes the focus away, so
+/// the focus is put back while that happens.
+pub fn focus_cell_soon(table_id: String, row: Id, col: Id, frames: u8) {
+    keep_focus(table_id, row, col, frames, true);
+}
+
+fn keep_focus(table_id: String, row: Id, col: Id, frames: u8, first: bool) {
+    request_animation_frame(move || {
+        let active = document().active_element();
+        let on_target = active.as_ref().is_some_and(|e| {
+            e.get_attribute("data-row").as_deref() == Some(row.as_str())
+                && e.get_attribute("data-col").as_deref() == Some(col.as_str())
+        });
+        // Later frames only put back a focus that was lost (it fell to the
+        // body), never take it from where the user has since moved it.
+        let lost = active.is_none_or(|e| e.tag_name() == "BODY");
+        let mut done = on_target;
+        if !on_target && (first || lost) {
+            done = focus_cell(&table_id, &row, &col);
+        }
+        if frames > 1 && (done || first || lost) {
+            keep_focus(table_id, row, col, frames - 1, first && !done);
+        }
+    });
+}
+
+/// Focuses the cell (row, col) of the grid whose table has `table_id`;
+/// false when that cell is not in the page.
+pub fn focus_cell(table_id: &str, row: &str, col: &str) -> bool {
     let selector = format!(
         "#{} td[data-row=\"{}\"][data-col=\"{}\"]",
         web_sys::css::escape(table_id),
         web_sys::css::escape(row),
         web_sys::css::escape(col)
     );
-    if let Some(el) = document()
+    match document()
         .query_selector(&selector)
         .ok()
         .flatten()
         .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
     {
-        let _ = el.focus();
+        Some(el) => el.focus().is_ok(),
+        None => false,
     }
 }
 
@@ -177,7 +214,97 @@ pub fn Grid(spec: GridSpec, #[prop(into)] table_id: String) -> impl IntoView {
         on_add_row,
         on_add_col,
         active,
+        reveal,
     } = spec;
+
+    // Windowing: past WINDOW_FROM rows only the rows near the viewport are
+    // in the DOM (40,000 live cells take seconds to build); spacer rows keep
+    // the scroll height. Smaller grids render whole, so the browser's find
+    // works on them. Printing always renders every row.
+    const WINDOW_FROM: usize = 150;
+    const OVERSCAN: usize = 15;
+    let scroller = NodeRef::<leptos::html::Div>::new();
+    let first = RwSignal::new(0usize);
+    let span = RwSignal::new(40 + 2 * OVERSCAN);
+    let row_height = RwSignal::new(56.0f64);
+    let print_all = RwSignal::new(false);
+    let windowed = Memo::new(move |_| !print_all.get() && rows.with(Vec::len) > WINDOW_FROM);
+    let range = Memo::new(move |_| {
+        let n = rows.with(Vec::len);
+        if windowed.get() {
+            let start = first.get().min(n);
+            (start, (start + span.get()).min(n))
+        } else {
+            (0, n)
+        }
+    });
+    let on_scroll = move || {
+        let Some(div) = scroller.get_untracked() else {
+            return;
+        };
+        // Measure a real row: the height depends on the theme and on the
+        // presentation mode.
+        if let Some(tr) = div
+            .query_selector("tbody tr[data-row]")
+            .ok()
+            .flatten()
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            let h = f64::from(tr.offset_height());
+            if h > 8.0 && (h - row_height.get_untracked()).abs() > 1.0 {
+                row_height.set(h);
+            }
+        }
+        let h = row_height.get_untracked();
+        let start = ((f64::from(div.scroll_top()) / h) as usize).saturating_sub(OVERSCAN);
+        if start.abs_diff(first.get_untracked()) >= OVERSCAN / 3 {
+            first.set(start);
+        }
+        let wanted = (f64::from(div.client_height()) / h).ceil() as usize + 2 * OVERSCAN;
+        if wanted != span.get_untracked() {
+            span.set(wanted);
+        }
+    };
+    // Scrolls a row into the rendered window; true when it had to.
+    let reveal_row = move |id: &str| -> bool {
+        if !windowed.get_untracked() {
+            return false;
+        }
+        let index = rows.with_untracked(|r| {
+            r.iter()
+                .position(|x| matches!(x, GridRow::Item(i) if i == id))
+        });
+        let Some(index) = index else { return false };
+        let (start, end) = range.get_untracked();
+        if (start..end).contains(&index) {
+            return false;
+        }
+        if let Some(div) = scroller.get_untracked() {
+            let h = row_height.get_untracked();
+            let top = (index as f64 * h - f64::from(div.client_height()) / 2.0).max(0.0);
+            div.set_scroll_top(top as i32);
+        }
+        first.set(index.saturating_sub(span.get_untracked() / 2));
+        true
+    };
+    // Measure the real row height once rows are on screen, before any jump
+    // needs it.
+    Effect::new(move |_| {
+        range.track();
+        request_animation_frame(on_scroll);
+    });
+    Effect::new(move |_| {
+        if let Some(id) = reveal.get() {
+            reveal_row(&id);
+            reveal.set(None);
+        }
+    });
+    let before_print = window_event_listener(leptos::ev::beforeprint, move |_| print_all.set(true));
+    let after_print = window_event_listener(leptos::ev::afterprint, move |_| print_all.set(false));
+    on_cleanup(move || {
+        before_print.remove();
+        after_print.remove();
+    });
 
     let item_rows = move || {
         rows.with(|r| {
@@ -224,7 +351,11 @@ pub fn Grid(spec: GridSpec, #[prop(into)] table_id: String) -> impl IntoView {
         let go = |r: Option<Id>, c: Option<Id>| {
             if let (Some(r), Some(c)) = (r, c) {
                 active.set(Some((r.clone(), c.clone())));
-                focus_cell(&table_id_for_keys, &r, &c);
+                if reveal_row(&r) {
+                    focus_cell_soon(table_id_for_keys.clone(), r, c, 4);
+                } else {
+                    focus_cell(&table_id_for_keys, &r, &c);
+                }
             }
         };
         let current = (row.clone(), col.clone());
@@ -287,7 +418,7 @@ pub fn Grid(spec: GridSpec, #[prop(into)] table_id: String) -> impl IntoView {
 
     let col_count = move || cols.with(Vec::len) + 1;
     view! {
-        <div class="grid-scroll" tabindex="-1">
+        <div class="grid-scroll" tabindex="-1" node_ref=scroller on:scroll=move |_| on_scroll()>
             <table
                 id=table_id.clone()
                 class="grid"
@@ -324,7 +455,15 @@ pub fn Grid(spec: GridSpec, #[prop(into)] table_id: String) -> impl IntoView {
                     </tr>
                 </thead>
                 <tbody>
-                    <For each=move || rows.get() key=GridRow::key let:row>
+                    {move || {
+                        let (start, _) = range.get();
+                        (start > 0).then(|| view! {
+                            <tr class="spacer" aria-hidden="true">
+                                <td colspan=col_count style:height=move || format!("{}px", start as f64 * row_height.get())></td>
+                            </tr>
+                        })
+                    }}
+                    <For each=move || { let (s, e) = range.get(); rows.with(|r| r[s..e].to_vec()) } key=GridRow::key let:row>
                         {match row {
                             GridRow::Group { label, .. } => view! {
                                 <tr class="group-row">
@@ -347,6 +486,15 @@ pub fn Grid(spec: GridSpec, #[prop(into)] table_id: String) -> impl IntoView {
                             }.into_any(),
                         }}
                     </For>
+                    {move || {
+                        let (_, end) = range.get();
+                        let rest = rows.with(Vec::len).saturating_sub(end);
+                        (rest > 0).then(|| view! {
+                            <tr class="spacer" aria-hidden="true">
+                                <td colspan=col_count style:height=move || format!("{}px", rest as f64 * row_height.get())></td>
+                            </tr>
+                        })
+                    }}
                 </tbody>
                 {col_footer.map(|footer| view! {
                     <tfoot>

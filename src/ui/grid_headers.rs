@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::model::limits::MAX_NAME_CHARS;
 use crate::model::Id;
-use crate::ui::grid::{focus_cell, focus_later, GridUi};
+use crate::ui::grid::{focus_cell_soon, focus_later, GridUi};
 
 pub fn name_button_id(id: &str) -> String {
     format!("name-{id}")
@@ -64,8 +64,7 @@ pub fn EditableName(
                 Some((row, col)) => {
                     ui.after_edit.set(None);
                     ui.active.set(Some((row.clone(), col.clone())));
-                    let table = ui.table_id;
-                    request_animation_frame(move || focus_cell(table, &row, &col));
+                    focus_cell_soon(ui.table_id.to_string(), row, col, 4);
                 }
                 None => focus_later(button_id.clone()),
             }

@@ -21,6 +21,8 @@ const ROLES = ['Support Agent', 'Support Lead', 'Finance Manager', 'Head of Oper
 async function addNamed(page, button, name) {
   await page.getByRole('button', { name: button, exact: true }).focus();
   await page.keyboard.press('Enter');
+  // The name field takes the focus on the next frame: type once it has.
+  await page.waitForFunction(() => document.activeElement?.classList.contains('name-input'));
   await page.keyboard.press('Control+a');
   await page.keyboard.type(name);
   await page.keyboard.press('Enter');

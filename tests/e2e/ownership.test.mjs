@@ -18,6 +18,8 @@ after(async () => {
 const isCellFocused = (page) => page.evaluate(() => document.activeElement?.tagName === 'TD');
 // Focus returns to the grid on the next animation frame.
 const cellFocused = (page) => page.waitForFunction(() => document.activeElement?.tagName === 'TD', null, { timeout: 2000 });
+// A new row's or column's name field takes the focus on the next frame.
+const nameFocused = (page) => page.waitForFunction(() => document.activeElement?.classList.contains('name-input'));
 const focusedRowName = (page) =>
   page.evaluate(() => document.activeElement?.closest('tr')?.querySelector('.name-button')?.textContent.trim());
 
@@ -27,10 +29,12 @@ test('a 4 x 3 matrix built by keyboard only, checked, undone, redone, exported a
   // The toolbar buttons are reached with the keyboard (focus, not a click).
   await page.getByRole('button', { name: '+ Element' }).focus();
   await kb.press('Enter');
+  await nameFocused(page);
   await kb.type('Order fulfilment');
   await kb.press('Enter');
   await page.getByRole('button', { name: '+ Role' }).focus();
   await kb.press('Enter');
+  await nameFocused(page);
   await kb.type('Head of Operations');
   await kb.press('Enter');
   await page.waitForFunction(() => document.activeElement?.classList.contains('name-button'));
@@ -41,12 +45,14 @@ test('a 4 x 3 matrix built by keyboard only, checked, undone, redone, exported a
   // Shift+N adds a role, N an element; after naming it, typing goes on in the grid.
   for (const role of ['Support Lead', 'Finance Manager']) {
     await kb.press('Shift+N');
+    await nameFocused(page);
     await kb.type(role);
     await kb.press('Enter');
     await cellFocused(page);
   }
   for (const element of ['Refunds', 'Customer record', 'Pricing rules']) {
     await kb.press('n');
+    await nameFocused(page);
     await kb.type(element);
     await kb.press('Enter');
     await cellFocused(page);
@@ -144,6 +150,7 @@ test('rename with Enter, reorder with Alt+Arrows, filter by kind, and jump from 
   }
   assert.deepEqual(await elementNames(page), ['Third', 'First', 'Second']);
   await page.keyboard.press('Enter');
+  await nameFocused(page);
   await page.keyboard.press('Control+a');
   await page.keyboard.type('Till system');
   await page.keyboard.press('Enter');
@@ -194,5 +201,35 @@ test('a CSV is previewed with per-line errors before it changes anything', async
   await page.keyboard.press('Control+z');
   assert.deepEqual(await elementNames(page), []);
   assert.deepEqual(await roleNames(page), ['Ops Lead']);
+  await context.close();
+});
+
+test('a 1,000 x 40 model keeps only the rows near the viewport in the page, and every row stays reachable', async () => {
+  const { makeModel, toText } = await import('../bench/models.mjs');
+  const { context, page } = await openApp(browser, server.url, '/models');
+  const file = toText(makeModel({ elements: 1000, roles: 40, name: 'Big' }));
+  await page.getByTestId('import-input').setInputFiles({ name: 'big.opmodel.json', mimeType: 'application/json', buffer: Buffer.from(file) });
+  await page.getByText('Imported').waitFor();
+  await page.getByRole('link', { name: 'Ownership', exact: true }).click();
+  await page.waitForSelector('#ownership-grid tbody tr[data-row]');
+  const rendered = () => page.locator('#ownership-grid tbody tr[data-row]').count();
+  const focusedRow = () => page.evaluate(() => document.activeElement?.closest('tr')?.querySelector('.name-button')?.textContent);
+  assert.ok((await rendered()) < 150, `${await rendered()} rows in the page`);
+
+  await page.locator('#ownership-grid td.cell').first().focus();
+  await page.keyboard.press('PageDown');
+  await page.waitForFunction(() => document.activeElement?.tagName === 'TD' && document.activeElement.closest('tr').nextElementSibling?.className !== '');
+  assert.match(await focusedRow(), / 1000$/, 'PageDown reaches the last row');
+  await page.keyboard.press('a');
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), 'A');
+  await page.keyboard.press('PageUp');
+  await page.waitForFunction(() => / 1$/.test(document.activeElement?.closest('tr')?.querySelector('.name-button')?.textContent ?? ''));
+
+  // A finding about a row far away scrolls to it and focuses its cell.
+  const last = page.getByTestId('findings').locator('button').last();
+  const target = (await last.innerText()).match(/“([^”]+)”/)[1];
+  await last.click();
+  await page.waitForFunction((name) => document.activeElement?.tagName === 'TD' && document.activeElement.closest('tr').querySelector('.name-button').textContent === name, target);
+  assert.deepEqual(page.errors, []);
   await context.close();
 });

@@ -101,18 +101,20 @@ pub fn Decisions() -> impl IntoView {
         roles: RowStore::new(state.model, row_store::roles),
     };
     let vocabulary = Memo::new(move |_| state.model.with(|m| m.settings.vocabulary));
-    let rows = Signal::derive(move || {
+    // Memos: every row and cell reads these, and they must not wake them
+    // unless the list of ids itself changed.
+    let rows = Memo::new(move |_| {
         state.model.with(|m| {
             m.decisions
                 .iter()
                 .map(|d| GridRow::Item(d.id.clone()))
-                .collect()
+                .collect::<Vec<_>>()
         })
     });
-    let cols = Signal::derive(move || {
+    let cols = Memo::new(move |_| {
         state
             .model
-            .with(|m| m.roles.iter().map(|r| r.id.clone()).collect())
+            .with(|m| m.roles.iter().map(|r| r.id.clone()).collect::<Vec<_>>())
     });
     let store = ui.decisions;
     let row_cells = Arc::new(move |id: &str| {
@@ -175,6 +177,7 @@ pub fn Decisions() -> impl IntoView {
         on_add_row: Callback::new(move |_| add_decision(state, ui, true)),
         on_add_col: Callback::new(move |_| add_role(state, ui, true)),
         active: ui.grid.active,
+        reveal: ui.grid.reveal,
     };
 
     let switch = move |ev: leptos::ev::Event| {

@@ -23,25 +23,33 @@ pub fn FindingsPanel() -> impl IntoView {
                 fallback=none
             >
                 <ul>
-                    {move || ui.report.with(|r| r.findings.iter().map(|f| {
-                        let problem = f.severity == Severity::Problem;
-                        let (element, role) = (f.element.clone(), f.role.clone());
-                        let jump = move |_| match (element.clone(), role.clone()) {
-                            (Some(e), Some(r)) => jump_to_cell(ui, e, r),
-                            (None, Some(r)) => focus_later(format!("name-{r}")),
-                            (Some(e), None) => focus_later(format!("name-{e}")),
-                            (None, None) => {}
-                        };
-                        view! {
-                            <li class=if problem { "finding problem" } else { "finding note" }>
-                                <button type="button" class="finding-button" on:click=jump>
-                                    <span class="finding-icon" aria-hidden="true">{if problem { "⚠" } else { "ℹ" }}</span>
-                                    <span class="visually-hidden">{if problem { "Problem: " } else { "Note: " }}</span>
-                                    {f.message.clone()}
-                                </button>
-                            </li>
+                    // Keyed by content: an edit re-renders only the findings
+                    // it changed, not the whole list.
+                    <For
+                        each=move || ui.report.with(|r| r.findings.clone())
+                        key=|f| (f.element.clone(), f.role.clone(), f.message.clone())
+                        let:f
+                    >
+                        {
+                            let problem = f.severity == Severity::Problem;
+                            let (element, role) = (f.element.clone(), f.role.clone());
+                            let jump = move |_| match (element.clone(), role.clone()) {
+                                (Some(e), Some(r)) => jump_to_cell(ui, e, r),
+                                (None, Some(r)) => focus_later(format!("name-{r}")),
+                                (Some(e), None) => focus_later(format!("name-{e}")),
+                                (None, None) => {}
+                            };
+                            view! {
+                                <li class=if problem { "finding problem" } else { "finding note" }>
+                                    <button type="button" class="finding-button" on:click=jump>
+                                        <span class="finding-icon" aria-hidden="true">{if problem { "⚠" } else { "ℹ" }}</span>
+                                        <span class="visually-hidden">{if problem { "Problem: " } else { "Note: " }}</span>
+                                        {f.message.clone()}
+                                    </button>
+                                </li>
+                            }
                         }
-                    }).collect_view())}
+                    </For>
                 </ul>
             </Show>
         </section>

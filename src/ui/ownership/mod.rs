@@ -150,7 +150,7 @@ pub fn Ownership() -> impl IntoView {
             }
         })
     });
-    let cols = Signal::derive(move || {
+    let cols = Memo::new(move |_| {
         state
             .model
             .with(|m| m.roles.iter().map(|r| r.id.clone()).collect::<Vec<_>>())
@@ -222,6 +222,7 @@ pub fn Ownership() -> impl IntoView {
         on_add_row: Callback::new(move |_| add_element(state, ui, true)),
         on_add_col: Callback::new(move |_| add_role(state, ui, true)),
         active: ui.grid.active,
+        reveal: ui.grid.reveal,
     };
 
     let coverage = move || {

@@ -238,27 +238,43 @@ pub fn Grid(spec: GridSpec, #[prop(into)] table_id: String) -> impl IntoView {
             (0, n)
         }
     });
+    // A stored value, so the scroll handler stays `Copy`.
+    let table_for_scroll = StoredValue::new(table_id.clone());
     let on_scroll = move || {
         let Some(div) = scroller.get_untracked() else {
             return;
         };
-        // Measure a real row: the height depends on the theme and on the
-        // presentation mode.
-        if let Some(tr) = div
-            .query_selector("tbody tr[data-row]")
-            .ok()
-            .flatten()
-            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-        {
-            let h = f64::from(tr.offset_height());
-            if h > 8.0 && (h - row_height.get_untracked()).abs() > 1.0 {
+        // Measure the real rows (the height depends on the theme and on
+        // the presentation mode); their average is steadier than one row.
+        if let Ok(list) = div.query_selector_all("tbody tr[data-row]") {
+            let (mut total, mut count) = (0.0, 0.0);
+            for i in 0..list.length() {
+                if let Some(tr) = list
+                    .item(i)
+                    .and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok())
+                {
+                    total += f64::from(tr.offset_height());
+                    count += 1.0;
+                }
+            }
+            let h = if count > 0.0 { total / count } else { 0.0 };
+            if h > 8.0 && (h - row_height.get_untracked()).abs() > 2.0 {
                 row_height.set(h);
             }
         }
         let h = row_height.get_untracked();
         let start = ((f64::from(div.scroll_top()) / h) as usize).saturating_sub(OVERSCAN);
         if start.abs_diff(first.get_untracked()) >= OVERSCAN / 3 {
+            // Shifting the window can move the focused row in the page,
+            // which drops the focus: a keyboard user arrowing down past the
+            // edge keeps their cell.
+            let focused_here = document()
+                .active_element()
+                .is_some_and(|e| e.tag_name() == "TD" && div.contains(Some(&e)));
             first.set(start);
+            if let (true, Some((r, c))) = (focused_here, active.get_untracked()) {
+                focus_cell_soon(table_for_scroll.get_value(), r, c, 3);
+            }
         }
         let wanted = (f64::from(div.client_height()) / h).ceil() as usize + 2 * OVERSCAN;
         if wanted != span.get_untracked() {

@@ -83,7 +83,7 @@ pub fn EditableName(
                             type="button"
                             class="name-button"
                             id=button_id.clone()
-                            title=move || format!("Rename {what} (Enter); move it with Alt+Arrows")
+                            title=move || format!("{}: Enter renames this {what}, Alt+Arrows move it", name.get())
                             on:click=move |_| ui.editing.set(Some(id.clone()))
                             on:keydown=move |ev| {
                                 if !ev.alt_key() {

@@ -233,3 +233,21 @@ test('a 1,000 x 40 model keeps only the rows near the viewport in the page, and 
   assert.deepEqual(page.errors, []);
   await context.close();
 });
+
+test('arrowing down through a large grid keeps the focus on the cell as rows scroll in', async () => {
+  const { makeModel, toText } = await import('../bench/models.mjs');
+  const { context, page } = await openApp(browser, server.url, '/models');
+  const file = toText(makeModel({ elements: 400, roles: 10, name: 'Long' }));
+  await page.getByTestId('import-input').setInputFiles({ name: 'long.opmodel.json', mimeType: 'application/json', buffer: Buffer.from(file) });
+  await page.getByText('Imported').waitFor();
+  await page.getByRole('link', { name: 'Ownership', exact: true }).click();
+  await page.locator('#ownership-grid td.cell').first().focus();
+  for (let i = 0; i < 120; i++) {
+    await page.keyboard.press('ArrowDown');
+    // The browser scrolls to the cell; the window follows a frame later.
+    await page.waitForFunction(() => document.activeElement?.tagName === 'TD', null, { timeout: 2000 });
+  }
+  assert.match(await page.evaluate(() => document.activeElement.closest('tr').querySelector('.name-button').textContent), / 121$/);
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});

@@ -172,8 +172,19 @@ pub fn focus_cell(table_id: &str, row: &str, col: &str) -> bool {
 }
 
 /// Focuses the element with this DOM id once the DOM has caught up.
+///
+/// Only a focus that was lost (it fell to the body when the focused element
+/// left the page) or has not moved since is taken: if the user has already
+/// gone on (pressed the next button, started typing elsewhere), it stays
+/// where they put it.
 pub fn focus_later(dom_id: String) {
+    let before = document().active_element();
     request_animation_frame(move || {
+        let now = document().active_element();
+        let lost = now.as_ref().is_none_or(|e| e.tag_name() == "BODY");
+        if !(lost || now == before) {
+            return;
+        }
         if let Some(el) = document().get_element_by_id(&dom_id) {
             use wasm_bindgen::JsCast;
             if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
@@ -438,6 +449,9 @@ pub fn Grid(spec: GridSpec, #[prop(into)] table_id: String) -> impl IntoView {
             <table
                 id=table_id.clone()
                 class="grid"
+                // Fixed layout with set column widths: changing one cell's
+                // letter then re-lays out that cell, not every column.
+                style:width=move || format!("{}rem", 18.0 + 7.5 * cols.with(Vec::len) as f64)
                 role="grid"
                 aria-label=label
                 aria-rowcount=move || item_rows().len() + 1

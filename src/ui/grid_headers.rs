@@ -4,8 +4,9 @@
 use leptos::prelude::*;
 
 use crate::model::limits::MAX_NAME_CHARS;
-use crate::model::Id;
+use crate::model::{new_id, Id, Op, Role};
 use crate::ui::grid::{focus_cell_soon, focus_later, GridUi};
+use crate::ui::state::{AppState, NoticeKind};
 
 pub fn name_button_id(id: &str) -> String {
     format!("name-{id}")
@@ -158,5 +159,45 @@ pub fn Badge(#[prop(into)] counts: Signal<(usize, usize)>) -> impl IntoView {
                 <span class="visually-hidden">{text}</span>
             </span>
         })
+    }
+}
+
+/// Adds a role (a column of both grids) and starts naming it.
+pub fn add_role(state: AppState, grid: GridUi, from_grid: bool) {
+    let id = new_id();
+    let n = state.model.with_untracked(|m| m.roles.len()) + 1;
+    let role = Role {
+        id: id.clone(),
+        name: format!("New role {n}"),
+        description: String::new(),
+        holder: None,
+    };
+    match state.apply(Op::AddRole {
+        index: usize::MAX,
+        role,
+    }) {
+        Ok(()) => grid.name_new(None, Some(id), from_grid),
+        Err(e) => state.notify(NoticeKind::Error, e.to_string()),
+    }
+}
+
+/// Moves a role one column left (-1) or right (+1), keeping its name
+/// focused (Alt+Arrows on a column header).
+pub fn move_role(state: AppState, id: &str, delta: isize) {
+    let from = state
+        .model
+        .with_untracked(|m| m.roles.iter().position(|r| r.id == id));
+    if let Some(from) = from {
+        let to = from as isize + delta;
+        if to >= 0
+            && state
+                .apply(Op::MoveRole {
+                    id: id.to_string(),
+                    to: to as usize,
+                })
+                .is_ok()
+        {
+            focus_later(name_button_id(id));
+        }
     }
 }

@@ -15,7 +15,7 @@ use crate::model::{new_id, Decision, Id, Op, Role, Vocabulary};
 use crate::storage::browser::{download, now};
 use crate::storage::filename::model_file_name;
 use crate::ui::grid::{focus_later, Grid, GridRow, GridSpec, GridUi};
-use crate::ui::grid_headers::{name_button_id, Badge, EditableName};
+use crate::ui::grid_headers::{add_role, move_role, name_button_id, Badge, EditableName};
 use crate::ui::row_store::{self, RowStore};
 use crate::ui::state::{use_app, AppState, NoticeKind};
 
@@ -59,24 +59,6 @@ fn add_decision(state: AppState, ui: DecisionsUi, from_grid: bool) {
             ui.selected.set(Some(id.clone()));
             ui.grid.name_new(Some(id), None, from_grid);
         }
-        Err(e) => state.notify(NoticeKind::Error, e.to_string()),
-    }
-}
-
-fn add_role(state: AppState, ui: DecisionsUi, from_grid: bool) {
-    let id = new_id();
-    let n = state.model.with_untracked(|m| m.roles.len()) + 1;
-    let role = Role {
-        id: id.clone(),
-        name: format!("New role {n}"),
-        description: String::new(),
-        holder: None,
-    };
-    match state.apply(Op::AddRole {
-        index: usize::MAX,
-        role,
-    }) {
-        Ok(()) => ui.grid.name_new(None, Some(id), from_grid),
         Err(e) => state.notify(NoticeKind::Error, e.to_string()),
     }
 }
@@ -175,7 +157,7 @@ pub fn Decisions() -> impl IntoView {
         col_header: Arc::new(move |id| view! { <RoleColumn id=id ui=ui/> }.into_any()),
         col_footer: None,
         on_add_row: Callback::new(move |_| add_decision(state, ui, true)),
-        on_add_col: Callback::new(move |_| add_role(state, ui, true)),
+        on_add_col: Callback::new(move |_| add_role(state, ui.grid, true)),
         active: ui.grid.active,
         reveal: ui.grid.reveal,
     };
@@ -289,7 +271,7 @@ pub fn Decisions() -> impl IntoView {
                     </select>
                 </label>
                 <button type="button" on:click=move |_| add_decision(state, ui, false) title="Shortcut in the table: N">"+ Decision"</button>
-                <button type="button" on:click=move |_| add_role(state, ui, false) title="Shortcut in the table: Shift+N">"+ Role"</button>
+                <button type="button" on:click=move |_| add_role(state, ui.grid, false) title="Shortcut in the table: Shift+N">"+ Role"</button>
                 <button type="button" disabled=move || !can_undo() on:click=move |_| { state.undo(); }>"Undo"</button>
                 <button type="button" disabled=move || !can_redo() on:click=move |_| { state.redo(); }>"Redo"</button>
                 <button type="button" data-testid="decisions-csv" on:click=move |_| export(false)>"Export CSV"</button>
@@ -409,24 +391,7 @@ fn RoleColumn(id: Id, ui: DecisionsUi) -> impl IntoView {
             })
             .map_err(|e| e.to_string())
     });
-    let on_move = Callback::new(move |delta: isize| {
-        let from = state
-            .model
-            .with_untracked(|m| m.roles.iter().position(|r| r.id == move_id));
-        if let Some(from) = from {
-            let to = from as isize + delta;
-            if to >= 0
-                && state
-                    .apply(Op::MoveRole {
-                        id: move_id.clone(),
-                        to: to as usize,
-                    })
-                    .is_ok()
-            {
-                focus_later(name_button_id(&move_id));
-            }
-        }
-    });
+    let on_move = Callback::new(move |delta: isize| move_role(state, &move_id, delta));
     view! {
         <div class="col-head">
             <EditableName ui=ui.grid id=id.clone() name=name what="role" on_rename=on_rename on_move=on_move vertical=false/>

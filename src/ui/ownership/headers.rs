@@ -7,7 +7,7 @@ use super::{focus_later, use_matrix};
 use crate::model::limits::MAX_TEXT_CHARS;
 use crate::model::ownership::Severity;
 use crate::model::{ElementKind, Id, Op};
-use crate::ui::grid_headers::{name_button_id, Badge, EditableName};
+use crate::ui::grid_headers::{move_role, name_button_id, Badge, EditableName};
 use crate::ui::state::{use_app, NoticeKind};
 
 const DRAG_ELEMENT: &str = "application/x-opmodel-element";
@@ -179,24 +179,7 @@ pub fn RoleHeader(id: Id) -> impl IntoView {
             })
             .map_err(|e| e.to_string())
     });
-    let on_move = Callback::new(move |delta: isize| {
-        let position = state
-            .model
-            .with_untracked(|m| m.roles.iter().position(|r| r.id == move_id));
-        if let Some(from) = position {
-            let to = from as isize + delta;
-            if to >= 0
-                && state
-                    .apply(Op::MoveRole {
-                        id: move_id.clone(),
-                        to: to as usize,
-                    })
-                    .is_ok()
-            {
-                focus_later(name_button_id(&move_id));
-            }
-        }
-    });
+    let on_move = Callback::new(move |delta: isize| move_role(state, &move_id, delta));
     let remove = move |_| {
         let _ = state.apply(Op::RemoveRole { id: del_id.clone() });
         state.notify(NoticeKind::Info, "Role deleted. Undo with Ctrl+Z.");

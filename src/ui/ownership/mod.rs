@@ -14,6 +14,7 @@ use std::collections::BTreeMap;
 use crate::model::ownership::{badges_by_element, check, OwnershipReport};
 use crate::model::{new_id, Element, ElementKind, Id, Op, Raci, Role};
 use crate::ui::grid::{Grid, GridRow, GridSpec, GridUi};
+use crate::ui::grid_headers::add_role;
 use crate::ui::row_store::{self, RowStore};
 use crate::ui::state::{use_app, AppState, NoticeKind};
 
@@ -71,24 +72,6 @@ pub fn add_element(state: AppState, ui: MatrixUi, from_grid: bool) {
         element,
     }) {
         Ok(()) => ui.grid.name_new(Some(id), None, from_grid),
-        Err(e) => state.notify(NoticeKind::Error, e.to_string()),
-    }
-}
-
-pub fn add_role(state: AppState, ui: MatrixUi, from_grid: bool) {
-    let id = new_id();
-    let n = state.model.with_untracked(|m| m.roles.len()) + 1;
-    let role = Role {
-        id: id.clone(),
-        name: format!("New role {n}"),
-        description: String::new(),
-        holder: None,
-    };
-    match state.apply(Op::AddRole {
-        index: usize::MAX,
-        role,
-    }) {
-        Ok(()) => ui.grid.name_new(None, Some(id), from_grid),
         Err(e) => state.notify(NoticeKind::Error, e.to_string()),
     }
 }
@@ -220,7 +203,7 @@ pub fn Ownership() -> impl IntoView {
         col_header: Arc::new(|id| view! { <RoleHeader id=id/> }.into_any()),
         col_footer: Some(Arc::new(|id| view! { <RoleFooter id=id/> }.into_any())),
         on_add_row: Callback::new(move |_| add_element(state, ui, true)),
-        on_add_col: Callback::new(move |_| add_role(state, ui, true)),
+        on_add_col: Callback::new(move |_| add_role(state, ui.grid, true)),
         active: ui.grid.active,
         reveal: ui.grid.reveal,
     };
@@ -279,7 +262,7 @@ pub fn Ownership() -> impl IntoView {
 
             <div class="toolbar edit-chrome" role="toolbar" aria-label="Matrix tools">
                 <button type="button" on:click=move |_| add_element(state, ui, false) title="Shortcut in the grid: N">"+ Element"</button>
-                <button type="button" on:click=move |_| add_role(state, ui, false) title="Shortcut in the grid: Shift+N">"+ Role"</button>
+                <button type="button" on:click=move |_| add_role(state, ui.grid, false) title="Shortcut in the grid: Shift+N">"+ Role"</button>
                 <button type="button" disabled=move || !can_undo() on:click=move |_| { state.undo(); } title="Ctrl+Z">"Undo"</button>
                 <button type="button" disabled=move || !can_redo() on:click=move |_| { state.redo(); } title="Ctrl+Shift+Z or Ctrl+Y">"Redo"</button>
                 <label class="inline-field">

@@ -777,20 +777,7 @@ mod tests {
     }
 
     fn decision(id: &str) -> Decision {
-        Decision {
-            id: id.into(),
-            name: format!("Decision {id}"),
-            description: String::new(),
-            significance: Default::default(),
-            reversibility: Default::default(),
-            authority: Default::default(),
-            rights: Default::default(),
-            approvals: vec![],
-            escalations: vec![],
-            vetoes: vec![],
-            documentation: String::new(),
-            elements: vec![],
-        }
+        Decision::new(id.into(), format!("Decision {id}"))
     }
 
     #[test]

@@ -457,6 +457,24 @@ impl Vocabulary {
 }
 
 impl Decision {
+    /// A decision with a name and nothing decided yet.
+    pub fn new(id: Id, name: impl Into<String>) -> Self {
+        Decision {
+            id,
+            name: name.into(),
+            description: String::new(),
+            significance: Significance::default(),
+            reversibility: Reversibility::default(),
+            authority: Authority::default(),
+            rights: BTreeMap::new(),
+            approvals: Vec::new(),
+            escalations: Vec::new(),
+            vetoes: Vec::new(),
+            documentation: String::new(),
+            elements: Vec::new(),
+        }
+    }
+
     /// The roles holding the decider's letter, in the model's role order.
     pub fn deciders<'a>(&'a self, model: &'a Model) -> Vec<&'a Id> {
         let letter = model.settings.vocabulary.decider();

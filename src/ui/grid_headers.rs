@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::model::limits::MAX_NAME_CHARS;
-use crate::model::{new_id, Id, Op, Role};
+use crate::model::{new_id, Id, Model, Op, Role};
 use crate::ui::grid::{focus_cell_soon, focus_later, GridUi};
 use crate::ui::state::{AppState, NoticeKind};
 
@@ -181,23 +181,46 @@ pub fn add_role(state: AppState, grid: GridUi, from_grid: bool) {
     }
 }
 
-/// Moves a role one column left (-1) or right (+1), keeping its name
-/// focused (Alt+Arrows on a column header).
-pub fn move_role(state: AppState, id: &str, delta: isize) {
-    let from = state
-        .model
-        .with_untracked(|m| m.roles.iter().position(|r| r.id == id));
+/// Moves an item (row or column) one place back (-1) or on (+1), keeping
+/// its name focused (Alt+Arrows on a header).
+pub fn move_item(
+    state: AppState,
+    id: &str,
+    delta: isize,
+    position: fn(&Model, &str) -> Option<usize>,
+    op: fn(Id, usize) -> Op,
+) {
+    let from = state.model.with_untracked(|m| position(m, id));
     if let Some(from) = from {
         let to = from as isize + delta;
-        if to >= 0
-            && state
-                .apply(Op::MoveRole {
-                    id: id.to_string(),
-                    to: to as usize,
-                })
-                .is_ok()
-        {
+        if to >= 0 && state.apply(op(id.to_string(), to as usize)).is_ok() {
             focus_later(name_button_id(id));
         }
+    }
+}
+
+/// [`move_item`] for a role, the column of both grids.
+pub fn move_role(state: AppState, id: &str, delta: isize) {
+    move_item(
+        state,
+        id,
+        delta,
+        |m, id| m.roles.iter().position(|r| r.id == id),
+        |id, to| Op::MoveRole { id, to },
+    );
+}
+
+/// One finding in a findings panel: icon and words (never colour alone),
+/// a button that jumps to what it is about.
+#[component]
+pub fn FindingItem(problem: bool, message: String, on_jump: Callback<()>) -> impl IntoView {
+    view! {
+        <li class=if problem { "finding problem" } else { "finding note" }>
+            <button type="button" class="finding-button" on:click=move |_| on_jump.run(())>
+                <span class="finding-icon" aria-hidden="true">{if problem { "⚠" } else { "ℹ" }}</span>
+                <span class="visually-hidden">{if problem { "Problem: " } else { "Note: " }}</span>
+                {message}
+            </button>
+        </li>
     }
 }

@@ -15,7 +15,9 @@ use crate::model::{new_id, Decision, Id, Op, Role, Vocabulary};
 use crate::storage::browser::{download, now};
 use crate::storage::filename::model_file_name;
 use crate::ui::grid::{focus_later, Grid, GridRow, GridSpec, GridUi};
-use crate::ui::grid_headers::{add_role, move_role, name_button_id, Badge, EditableName};
+use crate::ui::grid_headers::{
+    add_role, move_item, move_role, name_button_id, Badge, EditableName, FindingItem,
+};
 use crate::ui::row_store::{self, RowStore};
 use crate::ui::state::{use_app, AppState, NoticeKind};
 
@@ -37,20 +39,7 @@ struct DecisionsUi {
 fn add_decision(state: AppState, ui: DecisionsUi, from_grid: bool) {
     let id = new_id();
     let n = state.model.with_untracked(|m| m.decisions.len()) + 1;
-    let decision = Decision {
-        id: id.clone(),
-        name: format!("New decision {n}"),
-        description: String::new(),
-        significance: Default::default(),
-        reversibility: Default::default(),
-        authority: Default::default(),
-        rights: Default::default(),
-        approvals: vec![],
-        escalations: vec![],
-        vetoes: vec![],
-        documentation: String::new(),
-        elements: vec![],
-    };
+    let decision = Decision::new(id.clone(), format!("New decision {n}"));
     match state.apply(Op::AddDecision {
         index: usize::MAX,
         decision: Box::new(decision),
@@ -339,22 +328,13 @@ fn DecisionHeader(id: Id, ui: DecisionsUi) -> impl IntoView {
         }
     });
     let on_move = Callback::new(move |delta: isize| {
-        let from = state
-            .model
-            .with_untracked(|m| m.decisions.iter().position(|d| d.id == move_id));
-        if let Some(from) = from {
-            let to = from as isize + delta;
-            if to >= 0
-                && state
-                    .apply(Op::MoveDecision {
-                        id: move_id.clone(),
-                        to: to as usize,
-                    })
-                    .is_ok()
-            {
-                focus_later(name_button_id(&move_id));
-            }
-        }
+        move_item(
+            state,
+            &move_id,
+            delta,
+            |m, id| m.decisions.iter().position(|x| x.id == id),
+            |id, to| Op::MoveDecision { id, to },
+        )
     });
     let is_open = {
         let id = id.clone();
@@ -445,7 +425,7 @@ fn Findings(ui: DecisionsUi) -> impl IntoView {
                         {r.findings.iter().map(|f| {
                             let problem = f.severity == Severity::Problem;
                             let (decision, role) = (f.decision.clone(), f.role.clone());
-                            let jump = move |_| {
+                            let jump = move |_: ()| {
                                 let first_role = state.model.with_untracked(|m| m.roles.first().map(|r| r.id.clone()));
                                 if let Some(d) = decision.clone() {
                                     ui.selected.set(Some(d.clone()));
@@ -455,15 +435,7 @@ fn Findings(ui: DecisionsUi) -> impl IntoView {
                                     }
                                 }
                             };
-                            view! {
-                                <li class=if problem { "finding problem" } else { "finding note" }>
-                                    <button type="button" class="finding-button" on:click=jump>
-                                        <span class="finding-icon" aria-hidden="true">{if problem { "⚠" } else { "ℹ" }}</span>
-                                        <span class="visually-hidden">{if problem { "Problem: " } else { "Note: " }}</span>
-                                        {f.message.clone()}
-                                    </button>
-                                </li>
-                            }
+                            view! { <FindingItem problem=problem message=f.message.clone() on_jump=Callback::new(jump)/> }
                         }).collect_view()}
                     </ul>
                 }.into_any()

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use super::{focus_later, jump_to_cell, use_matrix};
 use crate::model::ownership::Severity;
+use crate::ui::grid_headers::{name_button_id, FindingItem};
 
 #[component]
 pub fn FindingsPanel() -> impl IntoView {
@@ -33,21 +34,13 @@ pub fn FindingsPanel() -> impl IntoView {
                         {
                             let problem = f.severity == Severity::Problem;
                             let (element, role) = (f.element.clone(), f.role.clone());
-                            let jump = move |_| match (element.clone(), role.clone()) {
+                            let jump = move |_: ()| match (element.clone(), role.clone()) {
                                 (Some(e), Some(r)) => jump_to_cell(ui, e, r),
-                                (None, Some(r)) => focus_later(format!("name-{r}")),
-                                (Some(e), None) => focus_later(format!("name-{e}")),
+                                (None, Some(r)) => focus_later(name_button_id(&r)),
+                                (Some(e), None) => focus_later(name_button_id(&e)),
                                 (None, None) => {}
                             };
-                            view! {
-                                <li class=if problem { "finding problem" } else { "finding note" }>
-                                    <button type="button" class="finding-button" on:click=jump>
-                                        <span class="finding-icon" aria-hidden="true">{if problem { "⚠" } else { "ℹ" }}</span>
-                                        <span class="visually-hidden">{if problem { "Problem: " } else { "Note: " }}</span>
-                                        {f.message.clone()}
-                                    </button>
-                                </li>
-                            }
+                            view! { <FindingItem problem=problem message=f.message.clone() on_jump=Callback::new(jump)/> }
                         }
                     </For>
                 </ul>

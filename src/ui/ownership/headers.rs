@@ -3,11 +3,11 @@
 
 use leptos::prelude::*;
 
-use super::{focus_later, use_matrix};
+use super::use_matrix;
 use crate::model::limits::MAX_TEXT_CHARS;
 use crate::model::ownership::Severity;
 use crate::model::{ElementKind, Id, Op};
-use crate::ui::grid_headers::{move_role, name_button_id, Badge, EditableName};
+use crate::ui::grid_headers::{move_item, move_role, Badge, EditableName};
 use crate::ui::state::{use_app, NoticeKind};
 
 const DRAG_ELEMENT: &str = "application/x-opmodel-element";
@@ -43,22 +43,13 @@ pub fn ElementHeader(id: Id) -> impl IntoView {
             .map_err(|e| e.to_string())
     });
     let on_move = Callback::new(move |delta: isize| {
-        let position = state
-            .model
-            .with_untracked(|m| m.elements.iter().position(|e| e.id == move_id));
-        if let Some(from) = position {
-            let to = from as isize + delta;
-            if to >= 0
-                && state
-                    .apply(Op::MoveElement {
-                        id: move_id.clone(),
-                        to: to as usize,
-                    })
-                    .is_ok()
-            {
-                focus_later(name_button_id(&move_id));
-            }
-        }
+        move_item(
+            state,
+            &move_id,
+            delta,
+            |m, id| m.elements.iter().position(|x| x.id == id),
+            |id, to| Op::MoveElement { id, to },
+        )
     });
     let set_kind = move |ev: leptos::ev::Event| {
         if let Some(kind) = ElementKind::from_key(&event_target_value(&ev)) {

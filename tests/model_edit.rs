@@ -122,6 +122,18 @@ fn duplicate_gets_a_new_id_and_name() {
 }
 
 #[test]
+fn a_copy_of_a_long_name_keeps_its_suffix_within_the_limit() {
+    let mut m = model();
+    m.name = "é".repeat(opmodel::model::limits::MAX_NAME_CHARS);
+    let c = m.copy_with_suffix("m2".into(), m.updated_at, " (this tab’s version)");
+    assert!(c.name.ends_with(" (this tab’s version)"), "{}", c.name);
+    assert_eq!(
+        c.name.chars().count(),
+        opmodel::model::limits::MAX_NAME_CHARS
+    );
+}
+
+#[test]
 fn element_kind_keys_round_trip() {
     for k in ElementKind::ALL {
         assert_eq!(ElementKind::from_key(k.key()), Some(k));

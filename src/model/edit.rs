@@ -198,10 +198,20 @@ impl Model {
     /// A copy under a new id and name; everything inside keeps its ids, which
     /// are only unique within one model.
     pub fn duplicate(&self, new_id: Id, now: chrono::DateTime<chrono::Utc>) -> Model {
+        self.copy_with_suffix(new_id, now, " (copy)")
+    }
+
+    /// A copy under a new id whose name ends in `suffix` (the name is cut
+    /// so that the whole still fits the name limit).
+    pub fn copy_with_suffix(
+        &self,
+        new_id: Id,
+        now: chrono::DateTime<chrono::Utc>,
+        suffix: &str,
+    ) -> Model {
         let mut copy = self.clone();
         copy.id = new_id;
-        let suffix = " (copy)";
-        let keep = MAX_NAME_CHARS - suffix.len();
+        let keep = MAX_NAME_CHARS.saturating_sub(suffix.chars().count());
         copy.name = format!(
             "{}{suffix}",
             self.name.chars().take(keep).collect::<String>()

@@ -44,6 +44,46 @@ pub struct Listing {
     pub broken: Vec<(String, LoadError)>,
 }
 
+/// The result of [`Library::save_unless_changed`].
+#[derive(Debug)]
+pub enum Saved {
+    /// Written; the text is what the key holds now.
+    Written(String),
+    /// Not written: the key no longer holds what this tab last saw.
+    Conflict(Theirs),
+}
+
+/// The other version of the open model, written by someone else.
+#[derive(Debug)]
+pub enum Theirs {
+    /// The key was removed (the model deleted in another tab).
+    Deleted,
+    /// A version that loads.
+    Changed { text: String, model: Box<Model> },
+    /// A text that does not load, with why.
+    Unreadable { text: String, error: LoadError },
+}
+
+impl Theirs {
+    /// Reads what is stored under model `id`'s key.
+    pub fn of(id: &str, text: Option<String>) -> Theirs {
+        match text {
+            None => Theirs::Deleted,
+            Some(text) => match load(text.as_bytes()) {
+                Ok(m) if m.id != id => Theirs::Unreadable {
+                    text,
+                    error: wrong_key(),
+                },
+                Ok(m) => Theirs::Changed {
+                    text,
+                    model: Box::new(m),
+                },
+                Err(error) => Theirs::Unreadable { text, error },
+            },
+        }
+    }
+}
+
 /// What the app opens with.
 #[derive(Debug)]
 pub struct Startup {
@@ -56,6 +96,13 @@ pub struct Startup {
 
 pub struct Library<S> {
     pub store: S,
+}
+
+fn wrong_key() -> LoadError {
+    LoadError::Shape {
+        path: "id".into(),
+        detail: "the id inside does not match the key it is stored under".into(),
+    }
 }
 
 fn model_key(id: &str) -> String {
@@ -78,13 +125,7 @@ impl<S: KeyValue> Library<S> {
             };
             match load(text.as_bytes()) {
                 Ok(m) if model_key(&m.id) == key => listing.entries.push(Entry::of(&m)),
-                Ok(_) => listing.broken.push((
-                    key,
-                    LoadError::Shape {
-                        path: "id".into(),
-                        detail: "the id inside does not match the key it is stored under".into(),
-                    },
-                )),
+                Ok(_) => listing.broken.push((key, wrong_key())),
                 Err(e) => listing.broken.push((key, e)),
             }
         }
@@ -101,11 +142,49 @@ impl<S: KeyValue> Library<S> {
         }
     }
 
-    /// Writes the model and remembers it as the one last open.
-    pub fn save(&self, model: &Model, now: DateTime<Utc>) -> Result<(), StorageError> {
-        self.store
-            .set(&model_key(&model.id), &to_file_json(model, now))?;
-        self.set_last_open(&model.id)
+    /// Writes the model and remembers it as the one last open. Returns the
+    /// text written, which the caller keeps to notice later writes by
+    /// someone else (see [`Library::save_unless_changed`]).
+    pub fn save(&self, model: &Model, now: DateTime<Utc>) -> Result<String, StorageError> {
+        let text = to_file_json(model, now);
+        self.store.set(&model_key(&model.id), &text)?;
+        self.set_last_open(&model.id)?;
+        Ok(text)
+    }
+
+    /// The stored text of a model, if any.
+    pub fn stored_text(&self, id: &str) -> Option<String> {
+        self.text(&model_key(id))
+    }
+
+    /// Writes the model only if its key still holds `seen`, the text this
+    /// tab last read or wrote there. Anything else means another tab (or
+    /// anything else with access to this origin's storage) wrote or deleted
+    /// it meanwhile: then nothing is written and the other version is
+    /// returned, so the user can choose instead of losing either.
+    pub fn save_unless_changed(
+        &self,
+        model: &Model,
+        now: DateTime<Utc>,
+        seen: Option<&str>,
+    ) -> Result<Saved, StorageError> {
+        let current = self.store.get(&model_key(&model.id))?;
+        if current.as_deref() != seen {
+            return Ok(Saved::Conflict(Theirs::of(&model.id, current)));
+        }
+        self.save(model, now).map(Saved::Written)
+    }
+
+    /// Writes `mine` whatever is stored now; a stored text that does not
+    /// load is first moved to a backup key, so it is not lost either.
+    pub fn overwrite(&self, mine: &Model, now: DateTime<Utc>) -> Result<String, StorageError> {
+        let key = model_key(&mine.id);
+        if let Some(text) = self.store.get(&key)? {
+            if load(text.as_bytes()).is_err() {
+                self.quarantine(&key, now)?;
+            }
+        }
+        self.save(mine, now)
     }
 
     pub fn delete(&self, id: &str) -> Result<(), StorageError> {
@@ -330,6 +409,77 @@ mod tests {
         }
         assert_eq!(lib.save(&m, at(2)), Err(StorageError::Full));
         assert_eq!(lib.text("opmodel.model.a"), before);
+    }
+
+    #[test]
+    fn saving_over_what_this_tab_last_saw_writes() {
+        let lib = lib();
+        let mut m = model("a", "Alpha", 1);
+        let seen = lib.save(&m, at(1)).unwrap();
+        m.name = "Alpha 2".into();
+        let Saved::Written(text) = lib.save_unless_changed(&m, at(2), Some(&seen)).unwrap() else {
+            panic!("expected a write")
+        };
+        assert_eq!(lib.stored_text("a"), Some(text));
+        assert_eq!(lib.load("a").unwrap().unwrap().name, "Alpha 2");
+    }
+
+    #[test]
+    fn a_write_by_another_tab_is_never_overwritten_silently() {
+        let lib = lib();
+        let mut mine = model("a", "Alpha", 1);
+        let seen = lib.save(&mine, at(1)).unwrap();
+        // Another tab saves its own edit of the same model.
+        let mut other = mine.clone();
+        other.name = "Renamed elsewhere".into();
+        let theirs_text = lib.save(&other, at(2)).unwrap();
+        mine.name = "Renamed here".into();
+        match lib.save_unless_changed(&mine, at(3), Some(&seen)).unwrap() {
+            Saved::Conflict(Theirs::Changed { text, model }) => {
+                assert_eq!(text, theirs_text);
+                assert_eq!(model.name, "Renamed elsewhere");
+            }
+            other => panic!("expected their version, got {other:?}"),
+        }
+        assert_eq!(lib.stored_text("a"), Some(theirs_text), "theirs untouched");
+    }
+
+    #[test]
+    fn a_model_deleted_elsewhere_is_a_conflict_too() {
+        let lib = lib();
+        let m = model("a", "Alpha", 1);
+        let seen = lib.save(&m, at(1)).unwrap();
+        lib.delete("a").unwrap();
+        assert!(matches!(
+            lib.save_unless_changed(&m, at(2), Some(&seen)).unwrap(),
+            Saved::Conflict(Theirs::Deleted)
+        ));
+        assert_eq!(lib.stored_text("a"), None);
+    }
+
+    #[test]
+    fn unreadable_text_written_elsewhere_is_kept_as_a_backup_when_overwritten() {
+        let lib = lib();
+        let m = model("a", "Alpha", 1);
+        let seen = lib.save(&m, at(1)).unwrap();
+        lib.store.set("opmodel.model.a", "{broken").unwrap();
+        let Saved::Conflict(Theirs::Unreadable { text, .. }) =
+            lib.save_unless_changed(&m, at(2), Some(&seen)).unwrap()
+        else {
+            panic!("expected an unreadable version")
+        };
+        assert_eq!(text, "{broken");
+        let written = lib.overwrite(&m, at(2)).unwrap();
+        assert_eq!(lib.stored_text("a"), Some(written));
+        let backups = lib.backups();
+        assert_eq!(backups.len(), 1);
+        assert_eq!(lib.text(&backups[0]).as_deref(), Some("{broken"));
+    }
+
+    #[test]
+    fn another_model_under_the_open_models_key_is_unreadable() {
+        let theirs = Theirs::of("a", Some(to_file_json(&model("b", "B", 1), at(1))));
+        assert!(matches!(theirs, Theirs::Unreadable { .. }));
     }
 
     #[test]

@@ -23,7 +23,7 @@ use leptos_router::path;
 
 use self::files::DropZone;
 use self::header::Header;
-use self::notices::{Notices, StorageBanner};
+use self::notices::{ConflictBanner, Notices, StorageBanner};
 use self::state::AppState;
 
 #[component]
@@ -32,7 +32,12 @@ pub fn App() -> impl IntoView {
     provide_context(state);
     // Leaving the page (closing the tab, reloading, switching apps on a
     // phone) writes a pending autosave at once instead of losing it.
-    let flush = window_event_listener(leptos::ev::pagehide, move |_| state.flush());
+    let flush = window_event_listener(leptos::ev::pagehide, move |_| state.flush_on_leave());
+    // Another tab of the app wrote to storage: its edits show here, or a
+    // conflict is put to the user.
+    let sync = window_event_listener(leptos::ev::storage, move |ev| {
+        state.storage_changed(ev.key().as_deref())
+    });
     // Undo and redo anywhere in the app, except inside a text field, where
     // the browser's own undo of the typing is what the user expects.
     let undo = window_event_listener(leptos::ev::keydown, move |ev| {
@@ -51,6 +56,7 @@ pub fn App() -> impl IntoView {
     });
     on_cleanup(move || {
         flush.remove();
+        sync.remove();
         undo.remove();
     });
 
@@ -65,6 +71,7 @@ pub fn App() -> impl IntoView {
         }
         return view! {
             <Router>
+                <ConflictBanner/>
                 <Notices/>
                 <main id="main" tabindex="-1">
                     <Routes fallback=quiz::EmbedQuiz>
@@ -80,6 +87,7 @@ pub fn App() -> impl IntoView {
         <Router>
             <a class="skip-link" href="#main">"Skip to content"</a>
             <Header/>
+            <ConflictBanner/>
             <StorageBanner/>
             <Notices/>
             <main id="main" tabindex="-1">

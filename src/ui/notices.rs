@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use super::state::{use_app, NoticeKind, SaveState};
+use super::state::{use_app, Conflict, NoticeKind, SaveState};
 
 #[component]
 pub fn Notices() -> impl IntoView {
@@ -43,7 +43,9 @@ pub fn Notices() -> impl IntoView {
 #[component]
 pub fn StorageBanner() -> impl IntoView {
     let state = use_app();
+    // A conflict has its own banner with its own choices.
     move || match state.save_state.get() {
+        SaveState::Failed(_) if state.conflict.with(Option::is_some) => None,
         SaveState::Failed(reason) => Some(view! {
             <div class="banner" role="alert" data-testid="storage-banner">
                 <p>
@@ -56,5 +58,72 @@ pub fn StorageBanner() -> impl IntoView {
             </div>
         }),
         _ => None,
+    }
+}
+
+/// Shown when the open model was changed or deleted elsewhere (another tab
+/// or window) while this tab had changes not yet stored. Nothing is written
+/// until the user picks one of the choices; downloading is always one of
+/// them.
+#[component]
+pub fn ConflictBanner() -> impl IntoView {
+    let state = use_app();
+    let download = move |_| state.export();
+    move || {
+        let conflict = state.conflict.get()?;
+        let (text, choices) = match conflict {
+            Conflict::Changed { theirs, .. } => (
+                format!(
+                    "This model was changed in another tab or window (it is now called \u{201c}{}\u{201d}) while this tab had changes that are not saved yet. Which version do you want to keep?",
+                    theirs.name
+                ),
+                view! {
+                    <button type="button" class="primary" on:click=move |_| state.keep_mine()>
+                        "Keep this tab\u{2019}s version"
+                    </button>
+                    <button type="button" on:click=move |_| state.take_theirs()>
+                        "Use the other version"
+                    </button>
+                    <button type="button" on:click=move |_| state.keep_both()>
+                        "Keep both"
+                    </button>
+                }
+                .into_any(),
+            ),
+            Conflict::Deleted => (
+                "This model was deleted in another tab or window. It is still open here.".to_string(),
+                view! {
+                    <button type="button" class="primary" on:click=move |_| state.keep_mine()>
+                        "Keep it"
+                    </button>
+                    <button type="button" on:click=move |_| state.let_go()>
+                        "Let it go"
+                    </button>
+                }
+                .into_any(),
+            ),
+            Conflict::Unreadable(reason) => (
+                format!(
+                    "What another tab or window stored for this model cannot be read: {reason} Keeping this tab\u{2019}s version moves that text to a backup on the Models page."
+                ),
+                view! {
+                    <button type="button" class="primary" on:click=move |_| state.keep_mine()>
+                        "Keep this tab\u{2019}s version"
+                    </button>
+                }
+                .into_any(),
+            ),
+        };
+        Some(view! {
+            <div class="banner conflict" role="alert" data-testid="conflict-banner">
+                <p>
+                    <strong>{text}</strong>
+                </p>
+                <div class="actions">
+                    {choices}
+                    <button type="button" on:click=download>"Download this tab\u{2019}s version"</button>
+                </div>
+            </div>
+        })
     }
 }

@@ -13,6 +13,7 @@ use crate::model::{
 use crate::model::{History, Op};
 use crate::storage::browser::{download, library, now, read_file};
 use crate::storage::filename::model_file_name;
+use crate::storage::library::{Saved, Theirs, BACKUP_PREFIX, MODEL_PREFIX};
 
 /// How long typing may pause before the model is written. Short enough that
 /// closing the tab right after an edit rarely loses it (and `pagehide`
@@ -25,6 +26,21 @@ pub enum SaveState {
     Saving,
     /// The sentence saying why the last save failed.
     Failed(String),
+}
+
+/// The open model was written or deleted elsewhere (another tab, another
+/// window) while this tab holds changes it has not stored. Nothing is
+/// written until the user chooses; see [`AppState::keep_mine`],
+/// [`AppState::take_theirs`], [`AppState::keep_both`].
+#[derive(Clone, Debug)]
+pub enum Conflict {
+    Changed {
+        theirs: Box<Model>,
+        text: String,
+    },
+    Deleted,
+    /// What is stored now does not load (why).
+    Unreadable(String),
 }
 
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -50,7 +66,12 @@ pub struct AppState {
     pub library_version: RwSignal<u64>,
     /// How many steps can be undone and redone (for the buttons).
     pub history_depth: RwSignal<(usize, usize)>,
+    /// Set while the open model has a conflicting version elsewhere.
+    pub conflict: RwSignal<Option<Conflict>>,
     history: StoredValue<History>,
+    /// The text this tab last read from or wrote to the open model's key:
+    /// anything else found there was written by someone else.
+    seen: StoredValue<Option<String>>,
     /// The generation of the latest scheduled save; an older timer that
     /// fires finds a newer generation and does nothing.
     save_generation: StoredValue<u64>,
@@ -67,6 +88,7 @@ impl AppState {
     /// could not be read.
     pub fn start() -> AppState {
         let startup = library().startup(now(), fresh_model);
+        let seen = library().stored_text(&startup.model.id);
         let state = AppState {
             model: RwSignal::new(startup.model),
             save_state: RwSignal::new(match startup.save_error {
@@ -76,7 +98,9 @@ impl AppState {
             notices: RwSignal::new(Vec::new()),
             library_version: RwSignal::new(0),
             history_depth: RwSignal::new((0, 0)),
+            conflict: RwSignal::new(None),
             history: StoredValue::new(History::default()),
+            seen: StoredValue::new(seen),
             save_generation: StoredValue::new(0),
             dirty: StoredValue::new(false),
             next_notice: StoredValue::new(0),
@@ -154,22 +178,176 @@ impl AppState {
         );
     }
 
-    /// Writes the open model now if it has unsaved changes.
+    /// Writes the open model now if it has unsaved changes, unless someone
+    /// else wrote it since this tab last did: then the user is asked.
     pub fn flush(&self) {
-        if !self.dirty.get_value() {
+        if !self.dirty.get_value() || self.conflict.with_untracked(Option::is_some) {
             return;
         }
-        let result = self.model.with_untracked(|m| library().save(m, now()));
+        let seen = self.seen.get_value();
+        let result = self
+            .model
+            .with_untracked(|m| library().save_unless_changed(m, now(), seen.as_deref()));
         match result {
-            Ok(()) => {
-                self.dirty.set_value(false);
-                self.save_state.set(SaveState::Saved);
-            }
+            Ok(Saved::Written(text)) => self.stored(text),
+            Ok(Saved::Conflict(theirs)) => self.raise(theirs),
             Err(e) => self
                 .save_state
                 .set(SaveState::Failed(save_failure_text(&e.to_string()))),
         }
         self.library_version.update(|v| *v += 1);
+    }
+
+    /// The page is going away (`pagehide`). With a conflict open no one can
+    /// answer it any more, so this tab's version is stored as a copy next
+    /// to the other: both survive, and the Models page lists both.
+    pub fn flush_on_leave(&self) {
+        self.flush();
+        if self.dirty.get_value() && self.conflict.with_untracked(Option::is_some) {
+            self.store_mine_as_copy();
+        }
+    }
+
+    /// The open model's key now holds `text`, written by this tab.
+    fn stored(&self, text: String) {
+        self.seen.set_value(Some(text));
+        self.dirty.set_value(false);
+        self.save_state.set(SaveState::Saved);
+    }
+
+    fn raise(&self, theirs: Theirs) {
+        self.conflict.set(Some(match theirs {
+            Theirs::Deleted => Conflict::Deleted,
+            Theirs::Changed { text, model } => Conflict::Changed {
+                theirs: model,
+                text,
+            },
+            Theirs::Unreadable { error, .. } => Conflict::Unreadable(error.to_string()),
+        }));
+        self.save_state.set(SaveState::Failed(
+            "Your latest changes are not saved: this model was changed in another tab.".into(),
+        ));
+    }
+
+    /// Another tab (or window) changed this origin's storage: the `storage`
+    /// event. An edit of the open model shows here at once when this tab
+    /// has nothing unsaved; otherwise the user chooses.
+    pub fn storage_changed(&self, key: Option<&str>) {
+        // `None`: the other tab cleared all of storage.
+        let listed =
+            key.is_none_or(|k| k.starts_with(MODEL_PREFIX) || k.starts_with(BACKUP_PREFIX));
+        if listed {
+            self.library_version.update(|v| *v += 1);
+        }
+        let id = self.model.with_untracked(|m| m.id.clone());
+        if key.is_some_and(|k| k.strip_prefix(MODEL_PREFIX) != Some(id.as_str())) {
+            return;
+        }
+        // Read storage rather than trust the event: several writes may
+        // have happened since it was sent.
+        let current = library().stored_text(&id);
+        if current == self.seen.get_value() {
+            return;
+        }
+        let theirs = Theirs::of(&id, current);
+        if self.dirty.get_value() || self.conflict.with_untracked(Option::is_some) {
+            return self.raise(theirs);
+        }
+        match theirs {
+            Theirs::Changed { text, model } => {
+                self.show_version(model, text);
+                self.save_state.set(SaveState::Saved);
+            }
+            other => self.raise(other),
+        }
+    }
+
+    /// Shows a version read from storage as one undo step (undo brings the
+    /// one before back). Nothing is written: storage holds it already.
+    fn show_version(&self, version: Box<Model>, text: String) {
+        let history = self.history;
+        self.model.update(|m| {
+            history.update_value(|h| {
+                // Swapping in a whole model cannot fail.
+                let _ = h.apply(m, Op::Restore(version));
+            })
+        });
+        self.history_depth
+            .set(self.history.with_value(History::depth));
+        self.seen.set_value(Some(text));
+        self.dirty.set_value(false);
+    }
+
+    /// Resolves a conflict by storing this tab's version over the other
+    /// (a deleted model is stored again; an unreadable text is moved to a
+    /// backup first).
+    pub fn keep_mine(&self) {
+        let result = self.model.with_untracked(|m| library().overwrite(m, now()));
+        match result {
+            Ok(text) => {
+                self.conflict.set(None);
+                self.stored(text);
+            }
+            Err(e) => self.notify(
+                NoticeKind::Error,
+                format!("Your version could not be saved: {e}. Download it to keep it."),
+            ),
+        }
+        self.library_version.update(|v| *v += 1);
+    }
+
+    /// Resolves a conflict by showing the other version; undo brings this
+    /// tab's version back.
+    pub fn take_theirs(&self) {
+        let Some(Conflict::Changed { theirs, text }) = self.conflict.get_untracked() else {
+            return;
+        };
+        self.conflict.set(None);
+        self.show_version(theirs, text);
+        self.save_state.set(SaveState::Saved);
+        self.notify(
+            NoticeKind::Info,
+            "This tab now shows the other version. Undo brings yours back.",
+        );
+    }
+
+    /// Resolves a conflict by keeping both: this tab's version becomes a
+    /// new model (and stays open here); the other stays where it is.
+    pub fn keep_both(&self) {
+        if let Some(copy) = self.store_mine_as_copy() {
+            self.open_model(copy);
+        }
+    }
+
+    /// Lets a model deleted elsewhere go: opens the newest stored model.
+    pub fn let_go(&self) {
+        self.conflict.set(None);
+        self.dirty.set_value(false);
+        self.open_newest();
+    }
+
+    /// Stores this tab's version of a conflicting model under a new id.
+    fn store_mine_as_copy(&self) -> Option<Model> {
+        let copy = self.model.with_untracked(|m| {
+            m.copy_with_suffix(new_id(), now(), " (this tab\u{2019}s version)")
+        });
+        match library().save(&copy, now()) {
+            Ok(_) => {
+                self.conflict.set(None);
+                self.dirty.set_value(false);
+                self.library_version.update(|v| *v += 1);
+                Some(copy)
+            }
+            Err(e) => {
+                self.notify(
+                    NoticeKind::Error,
+                    format!(
+                        "Your version could not be saved as a copy: {e}. Download it to keep it."
+                    ),
+                );
+                None
+            }
+        }
     }
 
     pub fn notify(&self, kind: NoticeKind, text: impl Into<String>) {
@@ -190,6 +368,16 @@ impl AppState {
     /// Makes `model` the open one and stores it.
     pub fn open_model(&self, model: Model) {
         self.flush();
+        if self.dirty.get_value() && self.conflict.with_untracked(Option::is_some) {
+            // Switching away from an unanswered conflict: keep both.
+            if self.store_mine_as_copy().is_some() {
+                self.notify(
+                    NoticeKind::Info,
+                    "This tab\u{2019}s version of the model changed elsewhere is kept as a copy on the Models page.",
+                );
+            }
+        }
+        self.conflict.set(None);
         let saved = library().save(&model, now());
         self.model.set(model);
         // Undo belongs to one model: switching starts a fresh history.
@@ -197,7 +385,10 @@ impl AppState {
         self.history_depth.set((0, 0));
         self.dirty.set_value(saved.is_err());
         self.save_state.set(match saved {
-            Ok(()) => SaveState::Saved,
+            Ok(text) => {
+                self.seen.set_value(Some(text));
+                SaveState::Saved
+            }
             Err(e) => SaveState::Failed(save_failure_text(&e.to_string())),
         });
         self.library_version.update(|v| *v += 1);
@@ -276,14 +467,21 @@ impl AppState {
         }
         if self.model.with_untracked(|m| m.id == id) {
             self.dirty.set_value(false);
-            let next = lib
-                .list()
-                .ok()
-                .and_then(|l| l.entries.into_iter().next())
-                .and_then(|e| lib.load(&e.id).ok().flatten());
-            self.open_model(next.unwrap_or_else(fresh_model));
+            self.conflict.set(None);
+            self.open_newest();
         }
         self.library_version.update(|v| *v += 1);
+    }
+
+    /// Opens the newest stored model, or a new empty one.
+    fn open_newest(&self) {
+        let lib = library();
+        let next = lib
+            .list()
+            .ok()
+            .and_then(|l| l.entries.into_iter().next())
+            .and_then(|e| lib.load(&e.id).ok().flatten());
+        self.open_model(next.unwrap_or_else(fresh_model));
     }
 
     /// Downloads the open model as a `.opmodel.json` file.

@@ -1,0 +1,254 @@
+// Two tabs on the same model, and storage that changes under the app: an edit
+// in one tab shows in the other; conflicting edits are put to the user, who
+// chooses; nothing stored is overwritten without that choice.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  startServer, launchBrowser, openApp, waitForApp, waitSaved, storedState, readDownload,
+} from './lib/harness.mjs';
+import { addRole, roleNames } from './lib/matrix.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/// Lets a test hold this page's timers (and so its autosave) and release
+/// them later. Playwright's clock would freeze every tab of the context.
+function timerHold() {
+  const realSetTimeout = window.setTimeout.bind(window);
+  window.__held = null;
+  window.setTimeout = (fn, ms, ...args) => {
+    if (!window.__held) return realSetTimeout(fn, ms, ...args);
+    window.__held.push(() => fn(...args));
+    return 0;
+  };
+  window.__release = () => {
+    const held = window.__held || [];
+    window.__held = null;
+    held.forEach((f) => f());
+  };
+}
+
+const holdTimers = (page) => page.evaluate(() => { window.__held = []; });
+const releaseTimers = (page) => page.evaluate(() => window.__release());
+
+/// A second tab in the same context (so the same storage), failing the test
+/// on any page error like `openApp` does, whose timers the test can hold.
+async function secondTab(context, path) {
+  const page = await context.newPage();
+  page.errors = [];
+  page.on('pageerror', (e) => page.errors.push(String(e)));
+  page.on('console', (m) => {
+    if (m.type() === 'error') page.errors.push(m.text());
+  });
+  await page.addInitScript(timerHold);
+  await page.goto(path);
+  await waitForApp(page);
+  return page;
+}
+
+/// Every stored model's text, by key.
+async function storedModels(page) {
+  const state = await storedState(page);
+  return Object.fromEntries(Object.entries(state).filter(([k]) => k.startsWith('opmodel.model.')));
+}
+
+async function modelNames(page) {
+  return Object.values(await storedModels(page)).map((t) => JSON.parse(t).model.name).sort();
+}
+
+async function waitForRoles(page, names) {
+  await page.waitForFunction(
+    (want) => JSON.stringify([...document.querySelectorAll('thead .col-header .name-button')]
+      .map((b) => b.innerText.trim())) === JSON.stringify(want),
+    names,
+    { timeout: 5_000 },
+  );
+}
+
+/// Tab A adds a role and saves while tab B holds an unsaved edit of its own
+/// (B's autosave timer is held): the classic lost-update race.
+async function conflictingEdits() {
+  const { context, page: a } = await openApp(browser, server.url, '/ownership');
+  await addRole(a, 'Finance');
+  await waitSaved(a);
+  const b = await secondTab(context, '/ownership');
+  assert.deepEqual(await roleNames(b), ['Finance']);
+  await holdTimers(b);
+  await addRole(b, 'Legal');
+  assert.equal(await b.getByTestId('save-state').innerText(), 'Saving...');
+  await addRole(a, 'Sales');
+  await waitSaved(a);
+  const theirs = await storedModels(a);
+  await b.getByTestId('conflict-banner').waitFor();
+  return { context, a, b, theirs };
+}
+
+test('an edit in one tab shows in the other, both ways, and undo follows', async () => {
+  const { context, page: a } = await openApp(browser, server.url, '/ownership');
+  const b = await secondTab(context, '/ownership');
+  await addRole(a, 'Finance');
+  await waitSaved(a);
+  await waitForRoles(b, ['Finance']);
+  await addRole(b, 'Legal');
+  await waitSaved(b);
+  await waitForRoles(a, ['Finance', 'Legal']);
+  // The change that arrived is one undo step in the tab that received it;
+  // undoing it is an edit like any other and goes back to the first tab.
+  await a.getByRole('button', { name: 'Undo', exact: true }).click();
+  await waitForRoles(a, ['Finance']);
+  await waitSaved(a);
+  await waitForRoles(b, ['Finance']);
+  assert.equal(await a.getByTestId('conflict-banner').count(), 0);
+  assert.equal(await b.getByTestId('conflict-banner').count(), 0);
+  assert.deepEqual([...a.errors, ...b.errors], []);
+  await context.close();
+});
+
+test('conflicting edits are put to the user and nothing is overwritten until they choose', async () => {
+  const { context, a, b, theirs } = await conflictingEdits();
+  const banner = b.getByTestId('conflict-banner');
+  assert.match(await banner.innerText(), /changed in another tab or window/);
+  assert.equal(await b.getByTestId('save-state').innerText(), 'Not saved');
+  // B's own edits go on, and still nothing is written.
+  await addRole(b, 'Support');
+  await releaseTimers(b);
+  await b.waitForTimeout(600);
+  assert.deepEqual(await storedModels(b), theirs, 'the other tab\u2019s save is untouched');
+  // The work can be downloaded at any time.
+  const [download] = await Promise.all([
+    b.waitForEvent('download'),
+    banner.getByRole('button', { name: 'Download this tab\u2019s version' }).click(),
+  ]);
+  const mine = JSON.parse(await readDownload(download)).model;
+  assert.deepEqual(mine.roles.map((r) => r.name), ['Finance', 'Legal', 'Support']);
+
+  await banner.getByRole('button', { name: 'Keep this tab\u2019s version' }).click();
+  await banner.waitFor({ state: 'detached' });
+  await waitSaved(b);
+  // The first tab had nothing unsaved, so it simply shows the kept version.
+  await waitForRoles(a, ['Finance', 'Legal', 'Support']);
+  assert.deepEqual([...a.errors, ...b.errors], []);
+  await context.close();
+});
+
+test('using the other version is one undo step away from your own', async () => {
+  const { context, a, b } = await conflictingEdits();
+  await b.getByRole('button', { name: 'Use the other version' }).click();
+  await waitForRoles(b, ['Finance', 'Sales']);
+  await b.getByRole('button', { name: 'Undo', exact: true }).click();
+  await waitForRoles(b, ['Finance', 'Legal']);
+  await releaseTimers(b);
+  await waitSaved(b);
+  await waitForRoles(a, ['Finance', 'Legal']);
+  assert.deepEqual([...a.errors, ...b.errors], []);
+  await context.close();
+});
+
+test('keeping both stores this tab\u2019s version as a new model next to the other', async () => {
+  const { context, b } = await conflictingEdits();
+  await b.getByRole('button', { name: 'Keep both' }).click();
+  await b.getByTestId('conflict-banner').waitFor({ state: 'detached' });
+  assert.deepEqual(await roleNames(b), ['Finance', 'Legal']);
+  assert.deepEqual(await modelNames(b), [
+    'My operating model',
+    'My operating model (this tab\u2019s version)',
+  ]);
+  const byName = Object.fromEntries(Object.values(await storedModels(b)).map((t) => {
+    const m = JSON.parse(t).model;
+    return [m.name, m.roles.map((r) => r.name)];
+  }));
+  assert.deepEqual(byName['My operating model'], ['Finance', 'Sales']);
+  assert.deepEqual(byName['My operating model (this tab\u2019s version)'], ['Finance', 'Legal']);
+  await context.close();
+});
+
+test('closing a tab with an unanswered conflict keeps its version as a copy', async () => {
+  const { context, a, b } = await conflictingEdits();
+  await b.close({ runBeforeUnload: true });
+  await a.waitForFunction(() => Object.keys(localStorage).filter((k) => k.startsWith('opmodel.model.')).length === 2);
+  const names = await modelNames(a);
+  assert.deepEqual(names, ['My operating model', 'My operating model (this tab\u2019s version)']);
+  await context.close();
+});
+
+test('a model deleted in another tab stays open and can be kept', async () => {
+  const { context, page: a } = await openApp(browser, server.url, '/ownership');
+  await addRole(a, 'Finance');
+  await waitSaved(a);
+  const b = await secondTab(context, '/models');
+  const keyOfA = await a.evaluate(() => `opmodel.model.${localStorage.getItem('opmodel.last')}`);
+  await b.evaluate((k) => localStorage.removeItem(k), keyOfA);
+  const banner = a.getByTestId('conflict-banner');
+  await banner.waitFor();
+  assert.match(await banner.innerText(), /deleted in another tab or window/);
+  assert.deepEqual(await roleNames(a), ['Finance'], 'the model is still open here');
+  await banner.getByRole('button', { name: 'Keep it' }).click();
+  await banner.waitFor({ state: 'detached' });
+  const stored = await storedModels(a);
+  assert.ok(stored[keyOfA], 'stored again under its key');
+  assert.deepEqual(JSON.parse(stored[keyOfA]).model.roles.map((r) => r.name), ['Finance']);
+  assert.deepEqual([...a.errors, ...b.errors], []);
+  await context.close();
+});
+
+test('storage changed under the app (no event) is noticed before saving over it', async () => {
+  const { context, page } = await openApp(browser, server.url, '/ownership');
+  await addRole(page, 'Finance');
+  await waitSaved(page);
+  // Something else with access to this origin's storage rewrites the model
+  // (here the page itself, so no storage event is sent).
+  const key = await page.evaluate(() => `opmodel.model.${localStorage.getItem('opmodel.last')}`);
+  const changed = await page.evaluate((k) => {
+    const file = JSON.parse(localStorage.getItem(k));
+    file.model.name = 'Changed underneath';
+    const text = JSON.stringify(file);
+    localStorage.setItem(k, text);
+    return text;
+  }, key);
+  await addRole(page, 'Legal');
+  const banner = page.getByTestId('conflict-banner');
+  await banner.waitFor();
+  assert.match(await banner.innerText(), /now called \u201cChanged underneath\u201d/);
+  assert.equal((await storedState(page))[key], changed, 'not overwritten');
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    banner.getByRole('button', { name: 'Download this tab\u2019s version' }).click(),
+  ]);
+  const mine = JSON.parse(await readDownload(download)).model;
+  assert.deepEqual(mine.roles.map((r) => r.name), ['Finance', 'Legal']);
+  assert.equal((await storedState(page))[key], changed, 'still not overwritten');
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
+test('unreadable text written under the app is kept as a backup when the user keeps theirs', async () => {
+  const { context, page } = await openApp(browser, server.url, '/ownership');
+  await addRole(page, 'Finance');
+  await waitSaved(page);
+  const key = await page.evaluate(() => `opmodel.model.${localStorage.getItem('opmodel.last')}`);
+  await page.evaluate((k) => localStorage.setItem(k, '{"format": "opmodel", "trunc'), key);
+  await addRole(page, 'Legal');
+  const banner = page.getByTestId('conflict-banner');
+  await banner.waitFor();
+  assert.match(await banner.innerText(), /cannot be read: The file ends too early/);
+  assert.equal(await banner.getByRole('button', { name: 'Use the other version' }).count(), 0);
+  await banner.getByRole('button', { name: 'Keep this tab\u2019s version' }).click();
+  await banner.waitFor({ state: 'detached' });
+  await waitSaved(page);
+  const state = await storedState(page);
+  assert.deepEqual(JSON.parse(state[key]).model.roles.map((r) => r.name), ['Finance', 'Legal']);
+  const backups = Object.entries(state).filter(([k]) => k.startsWith('opmodel.backup.'));
+  assert.equal(backups.length, 1);
+  assert.equal(backups[0][1], '{"format": "opmodel", "trunc');
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});

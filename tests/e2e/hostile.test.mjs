@@ -117,3 +117,59 @@ test('a full tour makes no request outside the app\'s own origin', async () => {
   assert.ok(requests.length > 5);
   await context.close();
 });
+
+test('the built index.html ships a strict Content-Security-Policy', async () => {
+  const html = await (await fetch(`${server.url}/`)).text();
+  const policy = html.match(/<meta http-equiv="Content-Security-Policy" content="([^"]+)"/)?.[1];
+  assert.ok(policy, 'a CSP meta is present');
+  const directives = Object.fromEntries(policy.split(';').map((d) => {
+    const [name, ...values] = d.trim().split(/\s+/);
+    return [name, values];
+  }));
+  assert.deepEqual(directives['default-src'], ["'none'"]);
+  const inline = [...html.matchAll(/<script(?![^>]*\ssrc=)[^>]*>/g)].length;
+  const hashes = directives['script-src'].filter((v) => v.startsWith("'sha256-"));
+  assert.deepEqual(directives['script-src'].filter((v) => !v.startsWith("'sha256-")), ["'self'", "'wasm-unsafe-eval'"]);
+  assert.equal(hashes.length, inline, 'each inline script (trunk\u2019s loader) allowed by its hash, nothing else inline');
+  assert.ok(!/unsafe-inline|'unsafe-eval'|https?:|\*/.test(policy), policy);
+  // The meta comes before every script it governs.
+  assert.ok(html.indexOf('Content-Security-Policy') < html.indexOf('<script'));
+});
+
+test('a full tour under that policy reports no violation', async () => {
+  const { context, page } = await openApp(browser, server.url, '/');
+  const violations = [];
+  await page.exposeBinding('reportViolation', (_, v) => violations.push(v));
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => window.reportViolation(
+      `${e.violatedDirective} blocked ${e.blockedURI} (${e.sourceFile}:${e.lineNumber})`,
+    ));
+  });
+  await page.goto('/models');
+  await waitForApp(page);
+  await page.getByTestId('sample-saas').click();
+  await page.waitForURL(/ownership/);
+  await page.goto('/');
+  await waitForApp(page);
+  await page.getByRole('link', { name: 'Take the two-minute quiz' }).click();
+  for (let i = 0; i < 12; i++) {
+    await page.keyboard.press('2');
+    await page.keyboard.press('Enter');
+  }
+  await page.getByTestId('save-result').click();
+  for (const path of ['/decisions', '/decisions/cards', '/governance', '/progress', '/models', '/embed', '/quiz/full', '/nowhere']) {
+    await page.goto(path);
+    await page.waitForSelector('main');
+  }
+  // The PNG export draws the chart through an image and a canvas.
+  await page.goto('/progress');
+  await waitForApp(page);
+  const [download] = await Promise.all([
+    page.waitForEvent('download', { timeout: 5_000 }),
+    page.getByRole('button', { name: 'Download PNG' }).first().click(),
+  ]).catch((e) => { throw new Error(`${e.message}\nviolations: ${violations}\nerrors: ${page.errors}`); });
+  assert.match(download.suggestedFilename(), /\.png$/);
+  assert.deepEqual(violations, []);
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});

@@ -8,9 +8,13 @@
 //! - `bench`: an optimized build in `target/bench-dist/`, measured in headless
 //!   Chromium against the performance budgets (`target/bench.json`).
 //! - `setup`: only install what is missing.
+//! - `postbuild`: trunk's post-build hook (the CSP and the service worker's
+//!   file list; see `postbuild.rs`).
 //!
 //! Every install step first checks what is there and skips itself when the
 //! right version is present, so repeated runs are fast.
+
+mod postbuild;
 
 use std::env;
 use std::fs;
@@ -29,6 +33,8 @@ fn main() {
         Some("dist") => setup(&root, false).and_then(|_| dist(&root)),
         Some("test") => setup(&root, true).and_then(|_| test(&root, &args[1..])),
         Some("bench") => setup(&root, true).and_then(|_| bench(&root, &args[1..])),
+        // Run by trunk after each build (Trunk.toml), not by hand.
+        Some("postbuild") => postbuild::run(args.get(1).map(String::as_str)),
         _ => {
             eprintln!(
                 "usage: cargo xtask <command>\n\n\

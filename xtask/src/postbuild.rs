@@ -1,0 +1,215 @@
+//! `cargo xtask postbuild`: run by trunk after every build (a `post_build`
+//! hook in Trunk.toml) on its staging folder, before the files reach `dist/`.
+//!
+//! - Puts a Content-Security-Policy in `index.html`. The only inline script
+//!   is trunk's loader, whose text names the hashed file names of this build,
+//!   so its hash can only be known after the build: it is allowed by that
+//!   hash, and nothing else inline is.
+//! - Fills in the service worker (`sw.js`): the list of this build's files
+//!   to keep for offline use, and a version that changes with any of them,
+//!   so a new build is noticed by the browser as an update.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use base64::Engine;
+use sha2::{Digest, Sha256};
+
+/// What the app needs and nothing more: its own files, wasm compilation,
+/// images it draws itself (`blob:`/`data:` for the PNG export), no remote
+/// origin anywhere. `frame-ancestors` is left out: a meta CSP cannot set
+/// it, and the quiz is meant to be embedded (`/embed`).
+const POLICY: &str = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval' {hashes}; \
+     style-src 'self'; img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; \
+     manifest-src 'self'; worker-src 'self'; base-uri 'none'; form-action 'none'; object-src 'none'";
+
+const ASSETS_MARK: &str = "\"__OPMODEL_ASSETS__\"";
+const VERSION_MARK: &str = "__OPMODEL_VERSION__";
+
+pub fn run(dir: Option<&str>) -> Result<(), String> {
+    let dir = match dir {
+        Some(d) => PathBuf::from(d),
+        None => std::env::var_os("TRUNK_STAGING_DIR")
+            .map(PathBuf::from)
+            .ok_or("postbuild: give a folder, or run it as a trunk hook (TRUNK_STAGING_DIR)")?,
+    };
+    let index = dir.join("index.html");
+    let html = fs::read_to_string(&index).map_err(|e| format!("{}: {e}", index.display()))?;
+    fs::write(&index, with_csp(&html)?).map_err(|e| format!("{}: {e}", index.display()))?;
+
+    let sw = dir.join("sw.js");
+    if sw.exists() {
+        let template = fs::read_to_string(&sw).map_err(|e| format!("{}: {e}", sw.display()))?;
+        let files = files_under(&dir)?;
+        fs::write(&sw, fill_service_worker(&template, &dir, &files)?)
+            .map_err(|e| format!("{}: {e}", sw.display()))?;
+    }
+    Ok(())
+}
+
+/// The bodies of the `<script>` elements that have no `src`.
+fn inline_scripts(html: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut rest = html;
+    while let Some(start) = rest.find("<script") {
+        let after = &rest[start..];
+        let Some(open_end) = after.find('>') else {
+            break;
+        };
+        let tag = &after[..open_end];
+        let body_start = open_end + 1;
+        let Some(close) = after[body_start..].find("</script>") else {
+            break;
+        };
+        let body = &after[body_start..body_start + close];
+        if !tag.contains(" src=") {
+            out.push(body);
+        }
+        rest = &after[body_start + close..];
+    }
+    out
+}
+
+fn sha256_base64(bytes: &[u8]) -> String {
+    base64::engine::general_purpose::STANDARD.encode(Sha256::digest(bytes))
+}
+
+/// `index.html` with a CSP meta right after the charset (or first in
+/// `<head>`): a meta policy only governs what comes after it. A second run replaces the
+/// first policy, so the step can be repeated safely.
+fn with_csp(html: &str) -> Result<String, String> {
+    let html = strip_csp(html);
+    let hashes: Vec<String> = inline_scripts(&html)
+        .iter()
+        .map(|s| format!("'sha256-{}'", sha256_base64(s.as_bytes())))
+        .collect();
+    let policy = POLICY.replace("{hashes}", &hashes.join(" "));
+    let meta =
+        format!("\n    <meta http-equiv=\"Content-Security-Policy\" content=\"{policy}\" />");
+    let head = html.find("<head>").ok_or("index.html has no <head>")? + "<head>".len();
+    let at = html[head..]
+        .find("<meta charset")
+        .and_then(|c| html[head + c..].find('>').map(|e| head + c + e + 1))
+        .unwrap_or(head);
+    Ok(format!("{}{meta}{}", &html[..at], &html[at..]))
+}
+
+fn strip_csp(html: &str) -> String {
+    let marker = "\n    <meta http-equiv=\"Content-Security-Policy\"";
+    match html.find(marker) {
+        Some(start) => {
+            let end = html[start..]
+                .find("/>")
+                .map_or(html.len(), |e| start + e + 2);
+            format!("{}{}", &html[..start], &html[end..])
+        }
+        None => html.to_string(),
+    }
+}
+
+/// Every file under `dir`, as sorted paths relative to it.
+fn files_under(dir: &Path) -> Result<Vec<String>, String> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for entry in fs::read_dir(&d).map_err(|e| format!("{}: {e}", d.display()))? {
+            let path = entry.map_err(|e| e.to_string())?.path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if let Ok(rel) = path.strip_prefix(dir) {
+                out.push(rel.to_string_lossy().replace('\\', "/"));
+            }
+        }
+    }
+    out.sort();
+    Ok(out)
+}
+
+/// The service worker with its list of files to keep (every file of the
+/// build but itself, plus `/` for the app's pages) and a version hashed
+/// from their contents.
+fn fill_service_worker(template: &str, dir: &Path, files: &[String]) -> Result<String, String> {
+    if !template.contains(ASSETS_MARK) || !template.contains(VERSION_MARK) {
+        return Err("sw.js lacks the asset list or version mark".into());
+    }
+    let mut hasher = Sha256::new();
+    let mut urls = vec!["\"/\"".to_string()];
+    for file in files.iter().filter(|f| f.as_str() != "sw.js") {
+        let bytes = fs::read(dir.join(file)).map_err(|e| format!("{file}: {e}"))?;
+        hasher.update(file.as_bytes());
+        hasher.update(&bytes);
+        urls.push(format!("\"/{file}\""));
+    }
+    let version: String = hex(&hasher.finalize()[..8]);
+    Ok(template
+        .replace(ASSETS_MARK, &format!("[{}]", urls.join(", ")))
+        .replace(VERSION_MARK, &version))
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const BUILT: &str = "<html>\n  <head>\n    <meta charset=\"utf-8\" />\n    <link rel=\"stylesheet\" href=\"/main.css\"/>\n<script type=\"module\">\nimport init from '/app-1.js';\nawait init();\n</script>\n<script src=\"/other.js\"></script>\n  </head>\n</html>";
+
+    #[test]
+    fn only_inline_scripts_are_hashed() {
+        assert_eq!(
+            inline_scripts(BUILT),
+            ["\nimport init from '/app-1.js';\nawait init();\n"]
+        );
+    }
+
+    #[test]
+    fn the_policy_is_the_first_thing_in_head_and_allows_the_loader_by_hash() {
+        let out = with_csp(BUILT).unwrap();
+        let expected = sha256_base64(b"\nimport init from '/app-1.js';\nawait init();\n");
+        assert!(out.starts_with(
+            "<html>\n  <head>\n    <meta charset=\"utf-8\" />\n    <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; script-src 'self' 'wasm-unsafe-eval' 'sha256-"
+        ));
+        assert!(out.contains(&format!("'sha256-{expected}';")));
+        assert!(!out.contains("unsafe-inline"));
+        assert!(!out.contains("http:") && !out.contains("https:"));
+        assert_eq!(out.matches("Content-Security-Policy").count(), 1);
+    }
+
+    #[test]
+    fn running_twice_gives_one_policy() {
+        let once = with_csp(BUILT).unwrap();
+        assert_eq!(with_csp(&once).unwrap(), once);
+    }
+
+    #[test]
+    fn a_known_hash() {
+        // `echo -n 'alert(1)' | openssl dgst -sha256 -binary | base64`
+        assert_eq!(
+            sha256_base64(b"alert(1)"),
+            "bhHHL3z2vDgxUt0W3dWQOrprscmda2Y5pLsLg4GF+pI="
+        );
+    }
+
+    #[test]
+    fn the_service_worker_lists_every_file_and_changes_version_with_them() {
+        let dir = std::env::temp_dir().join(format!("opmodel-postbuild-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&dir);
+        fs::create_dir_all(dir.join("icons")).unwrap();
+        fs::write(dir.join("index.html"), "<html>").unwrap();
+        fs::write(dir.join("icons/a.png"), "png").unwrap();
+        fs::write(dir.join("sw.js"), "x").unwrap();
+        let template = "const FILES = \"__OPMODEL_ASSETS__\"; const V = '__OPMODEL_VERSION__';";
+        let files = files_under(&dir).unwrap();
+        assert_eq!(files, ["icons/a.png", "index.html", "sw.js"]);
+        let first = fill_service_worker(template, &dir, &files).unwrap();
+        assert!(first
+            .starts_with("const FILES = [\"/\", \"/icons/a.png\", \"/index.html\"]; const V = '"));
+        fs::write(dir.join("icons/a.png"), "png2").unwrap();
+        let second = fill_service_worker(template, &dir, &files).unwrap();
+        assert_ne!(first, second, "a changed file changes the version");
+        assert!(fill_service_worker("no marks", &dir, &files).is_err());
+        fs::remove_dir_all(&dir).unwrap();
+    }
+}

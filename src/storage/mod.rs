@@ -6,6 +6,7 @@
 pub mod filename;
 pub mod kv;
 pub mod library;
+pub mod prefs;
 
 #[cfg(target_arch = "wasm32")]
 pub mod browser;

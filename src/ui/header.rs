@@ -4,6 +4,8 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use super::state::{use_app, SaveState};
+use crate::storage::browser::LocalStore;
+use crate::storage::prefs::Theme;
 
 #[component]
 pub fn Header() -> impl IntoView {
@@ -28,6 +30,7 @@ pub fn Header() -> impl IntoView {
                 <A href="/progress">"Progress"</A>
                 <A href="/models">"Models"</A>
             </nav>
+            <ThemePicker/>
             <div class="current-model">
                 <span class="visually-hidden">"Open model: "</span>
                 <A href="/models" attr:class="model-name" attr:data-testid="model-name">
@@ -38,5 +41,39 @@ pub fn Header() -> impl IntoView {
                 </span>
             </div>
         </header>
+    }
+}
+
+/// Light, dark, or the system's: sets `data-theme` on `<html>` (the CSS
+/// pins its `color-scheme`) and remembers the choice in this browser.
+#[component]
+fn ThemePicker() -> impl IntoView {
+    let theme = RwSignal::new(Theme::load(&LocalStore));
+    let apply = move |t: Theme| {
+        if let Some(root) = document().document_element() {
+            let _ = match t {
+                Theme::System => root.remove_attribute("data-theme"),
+                pinned => root.set_attribute("data-theme", pinned.key()),
+            };
+        }
+        // Not being able to remember it only costs the choice at the next
+        // visit; the theme still changes now.
+        let _ = t.save(&LocalStore);
+        theme.set(t);
+    };
+    view! {
+        <label class="theme-picker">
+            <span>"Theme"</span>
+            <select
+                data-testid="theme"
+                on:change=move |ev| apply(Theme::from_key(&event_target_value(&ev)))
+                prop:value=move || theme.get().key()
+            >
+                {Theme::ALL
+                    .into_iter()
+                    .map(|t| view! { <option value=t.key()>{t.label()}</option> })
+                    .collect_view()}
+            </select>
+        </label>
     }
 }

@@ -1,6 +1,7 @@
 //! The Leptos components, one feature per module. They read and change the
 //! model through [`state::AppState`] and never reimplement domain rules.
 
+mod app_update;
 mod decisions;
 mod files;
 mod governance;
@@ -89,6 +90,7 @@ pub fn App() -> impl IntoView {
             <Header/>
             <ConflictBanner/>
             <StorageBanner/>
+            <app_update::UpdateBanner/>
             <Notices/>
             <main id="main" tabindex="-1">
                 <Routes fallback=pages::NotFound>

@@ -18,8 +18,16 @@ const TYPES = {
   '.webmanifest': 'application/manifest+json',
 };
 
-export async function startServer() {
+/// `dist`: another build folder to serve. `server.down(true)` makes every
+/// request fail as with no network (the connection is dropped).
+export async function startServer({ dist = DIST } = {}) {
+  const DIST = resolve(dist);
+  let down = false;
   const server = createServer(async (req, res) => {
+    if (down) {
+      req.socket.destroy();
+      return;
+    }
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
     let file = normalize(join(DIST, path));
     if (!file.startsWith(DIST)) {
@@ -42,7 +50,11 @@ export async function startServer() {
   });
   await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
   const url = `http://127.0.0.1:${server.address().port}`;
-  return { url, close: () => new Promise((ok) => server.close(ok)) };
+  return {
+    url,
+    down: (value) => { down = value; server.closeAllConnections(); },
+    close: () => new Promise((ok) => { server.close(ok); server.closeAllConnections(); }),
+  };
 }
 
 export async function launchBrowser() {

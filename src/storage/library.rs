@@ -25,7 +25,7 @@ pub struct Entry {
 }
 
 impl Entry {
-    fn of(m: &Model) -> Entry {
+    pub fn of(m: &Model) -> Entry {
         Entry {
             id: m.id.clone(),
             name: m.name.clone(),
@@ -115,9 +115,22 @@ impl<S: KeyValue> Library<S> {
     }
 
     pub fn list(&self) -> Result<Listing, StorageError> {
+        self.list_with(None)
+    }
+
+    /// The listing, with the open model's entry taken from memory (`open`)
+    /// instead of its stored text: it is the newer of the two, and reading
+    /// and parsing a large model again only to count its rows is what made
+    /// the Models page slow after an import. It is listed even while not
+    /// yet stored (an autosave pending).
+    pub fn list_with(&self, open: Option<&Entry>) -> Result<Listing, StorageError> {
         let mut listing = Listing::default();
+        let open_key = open.map(|e| model_key(&e.id));
+        if let Some(entry) = open {
+            listing.entries.push(entry.clone());
+        }
         for key in self.store.keys()? {
-            if !key.starts_with(MODEL_PREFIX) {
+            if !key.starts_with(MODEL_PREFIX) || Some(&key) == open_key.as_ref() {
                 continue;
             }
             let Some(text) = self.store.get(&key)? else {
@@ -480,6 +493,35 @@ mod tests {
     fn another_model_under_the_open_models_key_is_unreadable() {
         let theirs = Theirs::of("a", Some(to_file_json(&model("b", "B", 1), at(1))));
         assert!(matches!(theirs, Theirs::Unreadable { .. }));
+    }
+
+    #[test]
+    fn the_open_model_is_listed_from_memory_even_before_it_is_stored() {
+        let lib = lib();
+        lib.save(&model("a", "Alpha", 1), at(1)).unwrap();
+        lib.save(&model("b", "Beta", 2), at(2)).unwrap();
+        let mut open = model("a", "Alpha renamed", 3);
+        open.add_element("x".into(), "More", ElementKind::Data)
+            .unwrap();
+        let unsaved = model("c", "Imported", 4);
+        let names = |l: Listing| {
+            l.entries
+                .iter()
+                .map(|e| (e.name.clone(), e.elements))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            names(lib.list_with(Some(&Entry::of(&open))).unwrap()),
+            [("Alpha renamed".to_string(), 2), ("Beta".to_string(), 1)]
+        );
+        assert_eq!(
+            names(lib.list_with(Some(&Entry::of(&unsaved))).unwrap()),
+            [
+                ("Imported".to_string(), 1),
+                ("Beta".to_string(), 1),
+                ("Alpha".to_string(), 1)
+            ]
+        );
     }
 
     #[test]

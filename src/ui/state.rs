@@ -367,6 +367,12 @@ impl AppState {
 
     /// Makes `model` the open one and stores it.
     pub fn open_model(&self, model: Model) {
+        self.switch_to(model, true);
+    }
+
+    /// Makes `model` the open one; stores it now, or (`store_now` false)
+    /// with the next autosave, which lets a large import show at once.
+    fn switch_to(&self, model: Model, store_now: bool) {
         self.flush();
         if self.dirty.get_value() && self.conflict.with_untracked(Option::is_some) {
             // Switching away from an unanswered conflict: keep both.
@@ -378,19 +384,26 @@ impl AppState {
             }
         }
         self.conflict.set(None);
-        let saved = library().save(&model, now());
+        // What its key holds now, as a base for noticing later writes by
+        // others (nothing, for a new or imported model).
+        self.seen.set_value(library().stored_text(&model.id));
+        let saved = store_now.then(|| library().save(&model, now()));
         self.model.set(model);
         // Undo belongs to one model: switching starts a fresh history.
         self.history.set_value(History::default());
         self.history_depth.set((0, 0));
-        self.dirty.set_value(saved.is_err());
-        self.save_state.set(match saved {
-            Ok(text) => {
-                self.seen.set_value(Some(text));
-                SaveState::Saved
+        match saved {
+            Some(Ok(text)) => self.stored(text),
+            Some(Err(e)) => {
+                self.dirty.set_value(true);
+                self.save_state
+                    .set(SaveState::Failed(save_failure_text(&e.to_string())));
             }
-            Err(e) => SaveState::Failed(save_failure_text(&e.to_string())),
-        });
+            None => {
+                self.save_state.set(SaveState::Saved);
+                self.schedule_save();
+            }
+        }
         self.library_version.update(|v| *v += 1);
     }
 
@@ -547,7 +560,8 @@ impl AppState {
                 // not even the one this file was exported from.
                 model.id = new_id();
                 let name = model.name.clone();
-                self.open_model(model);
+                // Shown at once; the autosave stores it a moment later.
+                self.switch_to(model, false);
                 self.notify(
                     NoticeKind::Info,
                     format!("Imported \u{201c}{name}\u{201d} as a new model. The model that was open is still on the Models page."),

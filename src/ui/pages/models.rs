@@ -13,10 +13,13 @@ use crate::ui::state::use_app;
 #[component]
 pub fn Models() -> impl IntoView {
     let state = use_app();
-    // Re-read storage whenever something was stored.
+    // The open model's entry comes from memory (cheap to compare, so the
+    // list is only redone when it changes); the others are re-read from
+    // storage whenever something was stored.
+    let open = Memo::new(move |_| state.model.with(Entry::of));
     let listing = move || {
         state.library_version.track();
-        library().list()
+        open.with(|e| library().list_with(Some(e)))
     };
     let backups = move || {
         state.library_version.track();

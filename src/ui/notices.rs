@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use super::state::{use_app, Conflict, NoticeKind, SaveState};
+use super::state::{use_app, AppState, Conflict, NoticeKind, SaveState};
 
 #[component]
 pub fn Notices() -> impl IntoView {
@@ -71,49 +71,47 @@ pub fn ConflictBanner() -> impl IntoView {
     let download = move |_| state.export();
     move || {
         let conflict = state.conflict.get()?;
-        let (text, choices) = match conflict {
+        // The choices, the first one the suggested one.
+        type Choice = (&'static str, fn(&AppState));
+        let keep_mine: Choice = ("Keep this tab\u{2019}s version", AppState::keep_mine);
+        let (text, choices): (String, Vec<Choice>) = match conflict {
             Conflict::Changed { theirs, .. } => (
                 format!(
                     "This model was changed in another tab or window (it is now called \u{201c}{}\u{201d}) while this tab had changes that are not saved yet. Which version do you want to keep?",
                     theirs.name
                 ),
-                view! {
-                    <button type="button" class="primary" on:click=move |_| state.keep_mine()>
-                        "Keep this tab\u{2019}s version"
-                    </button>
-                    <button type="button" on:click=move |_| state.take_theirs()>
-                        "Use the other version"
-                    </button>
-                    <button type="button" on:click=move |_| state.keep_both()>
-                        "Keep both"
-                    </button>
-                }
-                .into_any(),
+                vec![
+                    keep_mine,
+                    ("Use the other version", AppState::take_theirs),
+                    ("Keep both", AppState::keep_both),
+                ],
             ),
             Conflict::Deleted => (
                 "This model was deleted in another tab or window. It is still open here.".to_string(),
-                view! {
-                    <button type="button" class="primary" on:click=move |_| state.keep_mine()>
-                        "Keep it"
-                    </button>
-                    <button type="button" on:click=move |_| state.let_go()>
-                        "Let it go"
-                    </button>
-                }
-                .into_any(),
+                vec![("Keep it", AppState::keep_mine), ("Let it go", AppState::let_go)],
             ),
             Conflict::Unreadable(reason) => (
                 format!(
                     "What another tab or window stored for this model cannot be read: {reason} Keeping this tab\u{2019}s version moves that text to a backup on the Models page."
                 ),
-                view! {
-                    <button type="button" class="primary" on:click=move |_| state.keep_mine()>
-                        "Keep this tab\u{2019}s version"
-                    </button>
-                }
-                .into_any(),
+                vec![keep_mine],
             ),
         };
+        let choices = choices
+            .into_iter()
+            .enumerate()
+            .map(|(i, (label, choose))| {
+                view! {
+                    <button
+                        type="button"
+                        class=if i == 0 { "primary" } else { "" }
+                        on:click=move |_| choose(&state)
+                    >
+                        {label}
+                    </button>
+                }
+            })
+            .collect_view();
         Some(view! {
             <div class="banner conflict" role="alert" data-testid="conflict-banner">
                 <p>

@@ -1,24 +1,15 @@
 // WCAG 2.2 AA: axe-core on every page, empty and with a sample model, in the
 // light and the dark theme.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { readFile } from 'node:fs/promises';
-import { startServer, launchBrowser, openApp, waitForApp } from './lib/harness.mjs';
+import { openApp, waitForApp, useServerAndBrowser } from './lib/harness.mjs';
 
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const PAGES = ['/', '/quiz', '/ownership', '/decisions', '/decisions/cards', '/governance', '/progress', '/models', '/embed', '/no-such-page'];
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useServerAndBrowser();
 
 const axeSource = readFile(AXE, 'utf8');
 
@@ -42,7 +33,7 @@ async function axe(page) {
 for (const scheme of ['light', 'dark']) {
   for (const withSample of [false, true]) {
     test(`no axe violations on any page (${scheme}, ${withSample ? 'sample model' : 'empty model'})`, async () => {
-      const { context, page } = await openApp(browser, server.url, '/models');
+      const { context, page } = await openApp(env.browser, env.server.url, '/models');
       await page.emulateMedia({ colorScheme: scheme });
       if (withSample) {
         await page.getByTestId('sample-agency').click();
@@ -63,7 +54,7 @@ for (const scheme of ['light', 'dark']) {
 }
 
 test('the theme picker pins dark or light over the system setting and remembers it', async () => {
-  const { context, page } = await openApp(browser, server.url, '/models');
+  const { context, page } = await openApp(env.browser, env.server.url, '/models');
   await page.getByTestId('sample-agency').click();
   await page.waitForURL(/ownership/);
   const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);

@@ -1,19 +1,10 @@
 // The decision-rights table as a workshop builds it: keyboard, vocabularies,
 // every finding, the lookup and the role cards.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, openApp, waitForApp } from './lib/harness.mjs';
+import { openApp, waitForApp, useServerAndBrowser } from './lib/harness.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useServerAndBrowser();
 
 const ROLES = ['Support Agent', 'Support Lead', 'Finance Manager', 'Head of Operations'];
 
@@ -63,7 +54,7 @@ async function addEscalation(page, condition, roleInitial) {
 }
 
 test('three decisions by keyboard, vocabularies, findings, lookup and role cards', async () => {
-  const { context, page } = await openApp(browser, server.url, '/decisions');
+  const { context, page } = await openApp(env.browser, env.server.url, '/decisions');
   for (const role of ROLES) await addNamed(page, '+ Role', role);
 
   await addNamed(page, '+ Decision', 'Approve a refund over the standard limit');
@@ -149,7 +140,7 @@ test('three decisions by keyboard, vocabularies, findings, lookup and role cards
 });
 
 test('the sample decisions show their gaps and the role cards print', async () => {
-  const { context, page } = await openApp(browser, server.url, '/models');
+  const { context, page } = await openApp(env.browser, env.server.url, '/models');
   await page.getByTestId('sample-saas').click();
   await page.goto('/decisions');
   await waitForApp(page);

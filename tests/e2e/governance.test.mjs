@@ -1,19 +1,10 @@
 // Governance and progress: reviews, corrections, the control test, the charts.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { startServer, launchBrowser, openApp, waitForApp, readDownload } from './lib/harness.mjs';
+import { openApp, waitForApp, readDownload, useServerAndBrowser } from './lib/harness.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useServerAndBrowser();
 
 async function openSample(page, key) {
   await page.goto('/models');
@@ -23,7 +14,7 @@ async function openSample(page, key) {
 }
 
 test('three recorded snapshots give three points per series, in the page and in the SVG download', async () => {
-  const { context, page } = await openApp(browser, server.url, '/models');
+  const { context, page } = await openApp(env.browser, env.server.url, '/models');
   const file = JSON.parse(await readFile('tests/fixtures/valid-small.opmodel.json', 'utf8'));
   file.model.snapshots = ['2026-08-01', '2026-09-01', '2026-10-01'].map((d, i) => ({
     takenAt: `${d}T09:00:00Z`,
@@ -65,7 +56,7 @@ test('three recorded snapshots give three points per series, in the page and in 
 });
 
 test('a new model shows empty states that say how to get data, never an empty axis', async () => {
-  const { context, page } = await openApp(browser, server.url, '/progress');
+  const { context, page } = await openApp(env.browser, env.server.url, '/progress');
   await page.getByTestId('progress-empty-maturity').getByRole('link', { name: 'Take the quiz' }).waitFor();
   await page.getByTestId('progress-empty-governance').waitFor();
   assert.equal(await page.locator('svg').count(), 0);
@@ -73,7 +64,7 @@ test('a new model shows empty states that say how to get data, never an empty ax
 });
 
 test('the control test flags an element without an owner and passes a governed one', async () => {
-  const { context, page } = await openApp(browser, server.url, '/');
+  const { context, page } = await openApp(env.browser, env.server.url, '/');
   await openSample(page, 'ecommerce');
   await page.getByRole('link', { name: 'Governance', exact: true }).click();
   const table = page.getByTestId('control-test');
@@ -92,7 +83,7 @@ test('the control test flags an element without an owner and passes a governed o
 });
 
 test('a correction moves along its path with dated history; a rejection needs a reason', async () => {
-  const { context, page } = await openApp(browser, server.url, '/governance');
+  const { context, page } = await openApp(env.browser, env.server.url, '/governance');
   await page.getByRole('button', { name: '+ Review' }).click();
   const review = page.getByTestId('review-card');
   assert.match(await review.getByTestId('review-status').innerText(), /Never held/);
@@ -125,7 +116,7 @@ test('a correction moves along its path with dated history; a rejection needs a 
 });
 
 test('a layer of the hierarchy explains itself when clicked or focused', async () => {
-  const { context, page } = await openApp(browser, server.url, '/quiz');
+  const { context, page } = await openApp(env.browser, env.server.url, '/quiz');
   for (const n of [3, 3, 3, 3, 1, 1, 3, 3, 3, 3, 3, 3]) {
     await page.keyboard.press(String(n));
     await page.keyboard.press('Enter');

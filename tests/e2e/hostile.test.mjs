@@ -1,26 +1,17 @@
 // Hostile input in the browser: every bad file is refused with its message
 // and changes nothing; HTML in names stays text; no request leaves the origin.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { startServer, launchBrowser, openApp, waitForApp, waitSaved, storedState } from './lib/harness.mjs';
+import { openApp, waitForApp, waitSaved, storedState, useServerAndBrowser } from './lib/harness.mjs';
 
 const BAD = 'tests/fixtures/bad';
-let server;
-let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useServerAndBrowser();
 
 test('every hostile file gets its exact message and leaves storage byte-for-byte unchanged', async () => {
   const messages = JSON.parse(await readFile(join(BAD, 'messages.json'), 'utf8'));
-  const { context, page } = await openApp(browser, server.url, '/models');
+  const { context, page } = await openApp(env.browser, env.server.url, '/models');
   await page.getByTestId('sample-agency').click();
   await page.waitForURL(/ownership/);
   await waitSaved(page);
@@ -63,7 +54,7 @@ test('HTML and script in every text field render as text on every page', async (
   m.corrections = [{ id: 'c1', finding: `Finding ${EVIL}`, review: 'v1', status: 'proposed' }];
   m.snapshots = [{ takenAt: '2026-11-01T00:00:00Z', metrics: { control: 50 } }];
   const dialogs = [];
-  const { context, page } = await openApp(browser, server.url, '/models');
+  const { context, page } = await openApp(env.browser, env.server.url, '/models');
   page.on('dialog', (d) => {
     dialogs.push(d.message());
     d.dismiss();
@@ -92,7 +83,7 @@ test('HTML and script in every text field render as text on every page', async (
 });
 
 test('a full tour makes no request outside the app\'s own origin', async () => {
-  const context = await browser.newContext({ baseURL: server.url });
+  const context = await env.browser.newContext({ baseURL: env.server.url });
   const page = await context.newPage();
   const requests = [];
   page.on('request', (r) => requests.push(r.url()));
@@ -112,14 +103,14 @@ test('a full tour makes no request outside the app\'s own origin', async () => {
   await waitForApp(page);
   await page.getByTestId('sample-saas').click();
   await page.waitForURL(/ownership/);
-  const outside = requests.filter((u) => !u.startsWith(server.url) && !u.startsWith('data:') && !u.startsWith('blob:'));
+  const outside = requests.filter((u) => !u.startsWith(env.server.url) && !u.startsWith('data:') && !u.startsWith('blob:'));
   assert.deepEqual(outside, []);
   assert.ok(requests.length > 5);
   await context.close();
 });
 
 test('the built index.html ships a strict Content-Security-Policy', async () => {
-  const html = await (await fetch(`${server.url}/`)).text();
+  const html = await (await fetch(`${env.server.url}/`)).text();
   const policy = html.match(/<meta http-equiv="Content-Security-Policy" content="([^"]+)"/)?.[1];
   assert.ok(policy, 'a CSP meta is present');
   const directives = Object.fromEntries(policy.split(';').map((d) => {
@@ -137,7 +128,7 @@ test('the built index.html ships a strict Content-Security-Policy', async () => 
 });
 
 test('a full tour under that policy reports no violation', async () => {
-  const { context, page } = await openApp(browser, server.url, '/');
+  const { context, page } = await openApp(env.browser, env.server.url, '/');
   const violations = [];
   await page.exposeBinding('reportViolation', (_, v) => violations.push(v));
   await page.addInitScript(() => {

@@ -1,19 +1,10 @@
 // The ownership matrix as a workshop uses it: keyboard first, checked live.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, openApp, waitForApp, waitSaved, readDownload } from './lib/harness.mjs';
+import { openApp, waitForApp, waitSaved, readDownload, useServerAndBrowser } from './lib/harness.mjs';
 import { addRole, addElement, roleNames, elementNames, gridLetters, activeCellText } from './lib/matrix.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useServerAndBrowser();
 
 const isCellFocused = (page) => page.evaluate(() => document.activeElement?.tagName === 'TD');
 // Focus returns to the grid on the next animation frame.
@@ -24,7 +15,7 @@ const focusedRowName = (page) =>
   page.evaluate(() => document.activeElement?.closest('tr')?.querySelector('.name-button')?.textContent.trim());
 
 test('a 4 x 3 matrix built by keyboard only, checked, undone, redone, exported and reloaded', async () => {
-  const { context, page } = await openApp(browser, server.url, '/ownership');
+  const { context, page } = await openApp(env.browser, env.server.url, '/ownership');
   const kb = page.keyboard;
   // The toolbar buttons are reached with the keyboard (focus, not a click).
   await page.getByRole('button', { name: '+ Element' }).focus();
@@ -112,7 +103,7 @@ test('a 4 x 3 matrix built by keyboard only, checked, undone, redone, exported a
 });
 
 test('space cycles, delete clears, a click cycles, and the status line explains the cell', async () => {
-  const { context, page } = await openApp(browser, server.url, '/ownership');
+  const { context, page } = await openApp(env.browser, env.server.url, '/ownership');
   await addRole(page, 'Owner');
   await addElement(page, 'Billing');
   const cell = page.locator('#ownership-grid td.cell').first();
@@ -135,7 +126,7 @@ test('space cycles, delete clears, a click cycles, and the status line explains 
 });
 
 test('rename with Enter, reorder with Alt+Arrows, filter by kind, and jump from a finding', async () => {
-  const { context, page } = await openApp(browser, server.url, '/ownership');
+  const { context, page } = await openApp(env.browser, env.server.url, '/ownership');
   await addRole(page, 'Ops');
   await addElement(page, 'First', 'process');
   await addElement(page, 'Second', 'data');
@@ -177,7 +168,7 @@ test('rename with Enter, reorder with Alt+Arrows, filter by kind, and jump from 
 });
 
 test('a CSV is previewed with per-line errors before it changes anything', async () => {
-  const { context, page } = await openApp(browser, server.url, '/ownership');
+  const { context, page } = await openApp(env.browser, env.server.url, '/ownership');
   await addRole(page, 'Ops Lead');
   await waitSaved(page);
   const csv = 'Element,Kind,Description,Ops Lead,Support Lead\n' +
@@ -206,7 +197,7 @@ test('a CSV is previewed with per-line errors before it changes anything', async
 
 test('a 1,000 x 40 model keeps only the rows near the viewport in the page, and every row stays reachable', async () => {
   const { makeModel, toText } = await import('../bench/models.mjs');
-  const { context, page } = await openApp(browser, server.url, '/models');
+  const { context, page } = await openApp(env.browser, env.server.url, '/models');
   const file = toText(makeModel({ elements: 1000, roles: 40, name: 'Big' }));
   await page.getByTestId('import-input').setInputFiles({ name: 'big.opmodel.json', mimeType: 'application/json', buffer: Buffer.from(file) });
   await page.getByText('Imported').waitFor();
@@ -236,7 +227,7 @@ test('a 1,000 x 40 model keeps only the rows near the viewport in the page, and 
 
 test('arrowing down through a large grid keeps the focus on the cell as rows scroll in', async () => {
   const { makeModel, toText } = await import('../bench/models.mjs');
-  const { context, page } = await openApp(browser, server.url, '/models');
+  const { context, page } = await openApp(env.browser, env.server.url, '/models');
   const file = toText(makeModel({ elements: 400, roles: 10, name: 'Long' }));
   await page.getByTestId('import-input').setInputFiles({ name: 'long.opmodel.json', mimeType: 'application/json', buffer: Buffer.from(file) });
   await page.getByText('Imported').waitFor();

@@ -1,18 +1,9 @@
 // The quick quiz as a visitor on a phone takes it, its result, and shared links.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, openApp, waitForApp } from './lib/harness.mjs';
+import { openApp, waitForApp, useServerAndBrowser } from './lib/harness.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useServerAndBrowser();
 
 // Option numbers (1-4) for the 12 questions: tools and workflows in place,
 // automation absent, governance in place.
@@ -29,7 +20,7 @@ async function expectKnownResult(page) {
 }
 
 test('the quick quiz taken by tapping, on a phone, gives the expected score and levers', async () => {
-  const context = await browser.newContext({ viewport: { width: 360, height: 740 }, baseURL: server.url, hasTouch: true, isMobile: true });
+  const context = await env.browser.newContext({ viewport: { width: 360, height: 740 }, baseURL: env.server.url, hasTouch: true, isMobile: true });
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
@@ -57,7 +48,7 @@ test('the quick quiz taken by tapping, on a phone, gives the expected score and 
   assert.match(link, /\/result#1q[0-9-]{12}[A-Za-z0-9_-]{3}$/);
 
   // The shared link, opened in a fresh browser, shows the same result, read only.
-  const other = await browser.newContext();
+  const other = await env.browser.newContext();
   const shared = await other.newPage();
   await shared.goto(link);
   await waitForApp(shared);
@@ -86,7 +77,7 @@ test('the quick quiz taken by tapping, on a phone, gives the expected score and 
 });
 
 test('the quiz can be answered with the keyboard alone', async () => {
-  const { context, page } = await openApp(browser, server.url, '/quiz');
+  const { context, page } = await openApp(env.browser, env.server.url, '/quiz');
   for (const n of ANSWERS) {
     await page.keyboard.press(String(n));
     await page.keyboard.press('Enter');
@@ -101,7 +92,7 @@ test('the quiz can be answered with the keyboard alone', async () => {
 });
 
 test('a truncated or tampered share link shows a clear message, not a crash', async () => {
-  const { context, page } = await openApp(browser, server.url, '/quiz');
+  const { context, page } = await openApp(env.browser, env.server.url, '/quiz');
   for (const n of ANSWERS) {
     await page.keyboard.press(String(n));
     await page.keyboard.press('Enter');
@@ -127,9 +118,9 @@ test('a truncated or tampered share link shows a clear message, not a crash', as
 });
 
 test('the embed mode shows only the quiz, with a link to the full app', async () => {
-  const { context, page } = await openApp(browser, server.url, '/embed').catch(async () => ({}));
-  const p = page ?? (await (await browser.newContext()).newPage());
-  if (!page) await p.goto(`${server.url}/embed`);
+  const { context, page } = await openApp(env.browser, env.server.url, '/embed').catch(async () => ({}));
+  const p = page ?? (await (await env.browser.newContext()).newPage());
+  if (!page) await p.goto(`${env.server.url}/embed`);
   await p.getByTestId('question').waitFor();
   assert.equal(await p.locator('.app-header').count(), 0, 'no app navigation');
   assert.equal(await p.getByRole('link', { name: 'Open the full app' }).getAttribute('target'), '_blank');
@@ -143,7 +134,7 @@ test('the embed mode shows only the quiz, with a link to the full app', async ()
 });
 
 test('the full assessment can be left and resumed', async () => {
-  const { context, page } = await openApp(browser, server.url, '/quiz/full');
+  const { context, page } = await openApp(env.browser, env.server.url, '/quiz/full');
   assert.match(await page.locator('.quiz-count').innerText(), /^Question 1 of 40/);
   for (let i = 0; i < 7; i++) {
     await page.keyboard.press('2');

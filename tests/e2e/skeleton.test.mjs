@@ -1,25 +1,15 @@
 // The walking skeleton end to end: storage, reload, export, import, bad files,
 // a full storage.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
 import { join, dirname } from 'node:path';
 import {
-  startServer, launchBrowser, openApp, waitForApp, waitSaved, storedState, readDownload,
+  openApp, waitForApp, waitSaved, storedState, readDownload, useServerAndBrowser,
 } from './lib/harness.mjs';
 
 const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures');
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useServerAndBrowser();
 
 import { addRole, addElement, renameOpenModel, roleNames, elementNames } from './lib/matrix.mjs';
 
@@ -34,7 +24,7 @@ function modelTexts(state) {
 }
 
 test('a model with two roles and three elements survives a reload', async () => {
-  const { context, page } = await openApp(browser, server.url, '/models');
+  const { context, page } = await openApp(env.browser, env.server.url, '/models');
   await renameOpenModel(page, 'Acme Operations');
   await page.goto('/ownership');
   await waitForApp(page);
@@ -58,7 +48,7 @@ test('a model with two roles and three elements survives a reload', async () => 
 });
 
 test('an empty name is refused with a message and the old name kept', async () => {
-  const { context, page } = await openApp(browser, server.url, '/ownership');
+  const { context, page } = await openApp(env.browser, env.server.url, '/ownership');
   await addRole(page, 'Finance');
   await page.getByRole('button', { name: 'Finance', exact: true }).click();
   const role = page.getByLabel('Name of role Finance');
@@ -71,7 +61,7 @@ test('an empty name is refused with a message and the old name kept', async () =
 });
 
 test('export then import gives two equal models in the list', async () => {
-  const { context, page } = await openApp(browser, server.url, '/models');
+  const { context, page } = await openApp(env.browser, env.server.url, '/models');
   await renameOpenModel(page, 'Round trip');
   await page.goto('/ownership');
   await waitForApp(page);
@@ -103,7 +93,7 @@ test('export then import gives two equal models in the list', async () => {
 });
 
 test('bad files show a clear message and change nothing', async () => {
-  const { context, page } = await openApp(browser, server.url, '/ownership');
+  const { context, page } = await openApp(env.browser, env.server.url, '/ownership');
   await addRole(page, 'Owner');
   await waitSaved(page);
   await page.goto('/models');
@@ -128,7 +118,7 @@ test('bad files show a clear message and change nothing', async () => {
 });
 
 test('a file dropped on the page is imported', async () => {
-  const { context, page } = await openApp(browser, server.url, '/');
+  const { context, page } = await openApp(env.browser, env.server.url, '/');
   const text = await (await import('node:fs/promises')).readFile(join(FIXTURES, 'valid-small.opmodel.json'), 'utf8');
   const dataTransfer = await page.evaluateHandle((t) => {
     const dt = new DataTransfer();
@@ -143,7 +133,7 @@ test('a file dropped on the page is imported', async () => {
 });
 
 test('a full storage shows the banner and the download still works', async () => {
-  const { context, page } = await openApp(browser, server.url, '/ownership');
+  const { context, page } = await openApp(env.browser, env.server.url, '/ownership');
   await addRole(page, 'Owner');
   await waitSaved(page);
   const before = modelTexts(await storedState(page));
@@ -176,7 +166,7 @@ test('a full storage shows the banner and the download still works', async () =>
 });
 
 test('stored data that does not load is kept as a backup and reported', async () => {
-  const { context, page } = await openApp(browser, server.url, '/');
+  const { context, page } = await openApp(env.browser, env.server.url, '/');
   await page.evaluate(() => {
     localStorage.setItem('opmodel.model.broken', '{"format": "opmodel", "schemaVersion": 1, "model": {');
     localStorage.setItem('opmodel.last', 'broken');
@@ -196,7 +186,7 @@ test('stored data that does not load is kept as a backup and reported', async ()
 });
 
 test('models can be created, renamed, duplicated, opened and deleted', async () => {
-  const { context, page } = await openApp(browser, server.url, '/models');
+  const { context, page } = await openApp(env.browser, env.server.url, '/models');
   await page.getByTestId('new-model').click();
   await waitSaved(page);
   const rows = page.getByTestId('model-row');
@@ -220,7 +210,7 @@ test('models can be created, renamed, duplicated, opened and deleted', async () 
 });
 
 test('storage that is turned off: the app works, says so, and the download keeps the work', async () => {
-  const context = await browser.newContext({ acceptDownloads: true, baseURL: server.url });
+  const context = await env.browser.newContext({ acceptDownloads: true, baseURL: env.server.url });
   // As in a browser that refuses site data: any touch of localStorage throws.
   await context.addInitScript(() => {
     Object.defineProperty(window, 'localStorage', {

@@ -1,24 +1,14 @@
 // Two tabs on the same model, and storage that changes under the app: an edit
 // in one tab shows in the other; conflicting edits are put to the user, who
 // chooses; nothing stored is overwritten without that choice.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  startServer, launchBrowser, openApp, waitForApp, waitSaved, storedState, readDownload,
+  openApp, waitForApp, waitSaved, storedState, readDownload, useServerAndBrowser,
 } from './lib/harness.mjs';
 import { addRole, roleNames } from './lib/matrix.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useServerAndBrowser();
 
 /// Lets a test hold this page's timers (and so its autosave) and release
 /// them later. Playwright's clock would freeze every tab of the context.
@@ -77,7 +67,7 @@ async function waitForRoles(page, names) {
 /// Tab A adds a role and saves while tab B holds an unsaved edit of its own
 /// (B's autosave timer is held): the classic lost-update race.
 async function conflictingEdits() {
-  const { context, page: a } = await openApp(browser, server.url, '/ownership');
+  const { context, page: a } = await openApp(env.browser, env.server.url, '/ownership');
   await addRole(a, 'Finance');
   await waitSaved(a);
   const b = await secondTab(context, '/ownership');
@@ -93,7 +83,7 @@ async function conflictingEdits() {
 }
 
 test('an edit in one tab shows in the other, both ways, and undo follows', async () => {
-  const { context, page: a } = await openApp(browser, server.url, '/ownership');
+  const { context, page: a } = await openApp(env.browser, env.server.url, '/ownership');
   const b = await secondTab(context, '/ownership');
   await addRole(a, 'Finance');
   await waitSaved(a);
@@ -181,7 +171,7 @@ test('closing a tab with an unanswered conflict keeps its version as a copy', as
 });
 
 test('a model deleted in another tab stays open and can be kept', async () => {
-  const { context, page: a } = await openApp(browser, server.url, '/ownership');
+  const { context, page: a } = await openApp(env.browser, env.server.url, '/ownership');
   await addRole(a, 'Finance');
   await waitSaved(a);
   const b = await secondTab(context, '/models');
@@ -201,7 +191,7 @@ test('a model deleted in another tab stays open and can be kept', async () => {
 });
 
 test('storage changed under the app (no event) is noticed before saving over it', async () => {
-  const { context, page } = await openApp(browser, server.url, '/ownership');
+  const { context, page } = await openApp(env.browser, env.server.url, '/ownership');
   await addRole(page, 'Finance');
   await waitSaved(page);
   // Something else with access to this origin's storage rewrites the model
@@ -231,7 +221,7 @@ test('storage changed under the app (no event) is noticed before saving over it'
 });
 
 test('unreadable text written under the app is kept as a backup when the user keeps theirs', async () => {
-  const { context, page } = await openApp(browser, server.url, '/ownership');
+  const { context, page } = await openApp(env.browser, env.server.url, '/ownership');
   await addRole(page, 'Finance');
   await waitSaved(page);
   const key = await page.evaluate(() => `opmodel.model.${localStorage.getItem('opmodel.last')}`);

@@ -4,6 +4,7 @@
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
+import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
 
 const DIST = resolve(process.env.DIST ?? 'dist');
@@ -115,4 +116,20 @@ export async function storedState(page) {
 
 export async function readDownload(download) {
   return readFile(await download.path(), 'utf8');
+}
+
+/// For a test file: starts the server and the browser before its tests and
+/// stops them after. Returns an object whose `server` and `browser` are set
+/// once they run.
+export function useServerAndBrowser() {
+  const env = {};
+  before(async () => {
+    env.server = await startServer();
+    env.browser = await launchBrowser();
+  });
+  after(async () => {
+    await env.browser?.close();
+    await env.server?.close();
+  });
+  return env;
 }

@@ -589,6 +589,7 @@ async function main() {
       const label = 'open 200 x 25 grid, cold, 4x CPU';
       log(label);
       const edits = [];
+      let renderedRows = 200;
       try {
         const runs = await loads(
           browser,
@@ -603,6 +604,7 @@ async function main() {
               await r.session.cdp.send('Profiler.setSamplingInterval', { interval: 100 });
               await r.session.cdp.send('Profiler.start');
             }
+            renderedRows = await page.locator('#ownership-grid tbody tr[data-row]').count();
             const got = await cellEdits(page, EDITS_PER_RUN, 100 + i, 12);
             if (i >= 0) edits.push(...got);
             r.editBreakdown = perfDelta(before, await perfMetrics(r.session.cdp));
@@ -625,6 +627,24 @@ async function main() {
         record('grid.cellEdit.4x.dom', { label: '  (keydown -> cell text changed)', unit: 'ms', samples: edits.map((e) => e.dom), p95: true });
       } catch (e) {
         recordError('grid.cellEdit.4x', 'open 200 x 25 / cell edits, 4x CPU', e);
+      }
+      // The same edits in the plain JS table showing as many rows as the
+      // app renders: what any DOM table costs here (a reference, no budget).
+      const label2 = 'same edits, plain JS table (baseline), 4x';
+      log(label2);
+      try {
+        const p = await freshPage(browser, base, { rate: 4 });
+        try {
+          await seed(p.page, envelope, model.text);
+          await p.page.goto(`/${BENCH_DIR}/baseline.html?rows=${renderedRows}`);
+          await p.page.waitForSelector('#ownership-grid td.cell');
+          const got = await cellEdits(p.page, EDITS_PER_RUN * RUNS, 100, 12);
+          record('baseline.cellEdit.4x', { label: `${label2} (${renderedRows} rows)`, unit: 'ms', samples: got.map((e) => e.painted), p95: true });
+        } finally {
+          await p.context.close();
+        }
+      } catch (e) {
+        recordError('baseline.cellEdit.4x', label2, e);
       }
     }
 

@@ -1,6 +1,7 @@
 //! The Leptos components, one feature per module. They read and change the
 //! model through [`state::AppState`] and never reimplement domain rules.
 
+mod after_paint;
 mod app_update;
 mod decisions;
 mod files;

@@ -13,6 +13,7 @@ use std::collections::BTreeMap;
 
 use crate::model::ownership::{badges_by_element, check, OwnershipReport};
 use crate::model::{new_id, Element, ElementKind, Id, Op, Raci, Role};
+use crate::ui::after_paint::after_paint;
 use crate::ui::grid::{Grid, GridRow, GridSpec, GridUi};
 use crate::ui::grid_headers::add_role;
 use crate::ui::row_store::{self, RowStore};
@@ -27,7 +28,8 @@ pub const TABLE_ID: &str = "ownership-grid";
 /// State shared by the matrix's parts (headers, findings, toolbar).
 #[derive(Clone, Copy)]
 pub struct MatrixUi {
-    pub report: Memo<OwnershipReport>,
+    /// The checks, one frame behind the grid (see `after_paint`).
+    pub report: ReadSignal<OwnershipReport>,
     /// Problems and notes per element, counted once per change.
     pub badges: Memo<BTreeMap<Id, (usize, usize)>>,
     pub grid: GridUi,
@@ -79,7 +81,10 @@ pub fn add_element(state: AppState, ui: MatrixUi, from_grid: bool) {
 #[component]
 pub fn Ownership() -> impl IntoView {
     let state = use_app();
-    let report = Memo::new(move |_| state.model.with(check));
+    let report = after_paint(
+        move || state.model.track(),
+        move || state.model.with_untracked(check),
+    );
     let ui = MatrixUi {
         report,
         badges: Memo::new(move |_| report.with(badges_by_element)),

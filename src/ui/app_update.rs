@@ -16,6 +16,9 @@ use super::state::use_app;
 /// The message `sw.js` answers by taking over from the running version.
 const ACTIVATE_UPDATE: &str = "opmodel:activate-update";
 
+/// How long after start the service worker is registered.
+const REGISTER_AFTER: Duration = Duration::from_secs(2);
+
 /// The browser looks for a new sw.js only when a page is loaded; a tab
 /// left open all day (a workshop) asks this often.
 const UPDATE_CHECK_EVERY: Duration = Duration::from_secs(60 * 60);
@@ -28,11 +31,18 @@ pub fn UpdateBanner() -> impl IntoView {
     // Debug builds (`cargo xtask serve`) change all the time: a cache would
     // only get in the way there.
     if !cfg!(debug_assertions) {
-        spawn_local(async move {
-            if let Some(r) = register(ready).await {
-                registration.set_value(Some(r));
-            }
-        });
+        // Later rather than at once: installing fetches and stores every
+        // file again, which should not compete with the first screen.
+        set_timeout(
+            move || {
+                spawn_local(async move {
+                    if let Some(r) = register(ready).await {
+                        registration.set_value(Some(r));
+                    }
+                })
+            },
+            REGISTER_AFTER,
+        );
     }
     let reload = move |_| {
         state.flush();

@@ -81,6 +81,8 @@ test('three decisions by keyboard, vocabularies, findings, lookup and role cards
     ['', '', 'R', 'A'],
     ['', 'R', 'C', 'A'],
   ]);
+  // The checks follow the table one frame later.
+  await page.getByTestId('decision-coverage').filter({ hasText: '3 of 3 decisions' }).waitFor();
   assert.match(await page.getByTestId('decision-coverage').innerText(), /100%[\s\S]*3 of 3 decisions have exactly one decider/);
   assert.equal(await page.getByTestId('decision-findings').locator('li').count(), 0, 'a clean table has no findings');
 

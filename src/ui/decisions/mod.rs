@@ -14,6 +14,7 @@ use crate::model::ownership::Severity;
 use crate::model::{new_id, Decision, Id, Op, Role, Vocabulary};
 use crate::storage::browser::{download, now};
 use crate::storage::filename::model_file_name;
+use crate::ui::after_paint::after_paint;
 use crate::ui::grid::{focus_later, Grid, GridRow, GridSpec, GridUi};
 use crate::ui::grid_headers::{
     add_role, move_item, move_role, name_button_id, Badge, EditableName, FindingItem,
@@ -28,7 +29,8 @@ pub const TABLE_ID: &str = "decisions-grid";
 
 #[derive(Clone, Copy)]
 struct DecisionsUi {
-    report: Memo<DecisionReport>,
+    /// The checks, one frame behind the table (see `after_paint`).
+    report: ReadSignal<DecisionReport>,
     grid: GridUi,
     decisions: RowStore<Decision>,
     roles: RowStore<Role>,
@@ -65,7 +67,10 @@ fn word(vocabulary: Vocabulary, letter: &str) -> &'static str {
 pub fn Decisions() -> impl IntoView {
     let state = use_app();
     let ui = DecisionsUi {
-        report: Memo::new(move |_| state.model.with(check)),
+        report: after_paint(
+            move || state.model.track(),
+            move || state.model.with_untracked(check),
+        ),
         grid: GridUi::new(TABLE_ID),
         selected: RwSignal::new(None),
         decisions: RowStore::new(state.model, row_store::decisions),

@@ -678,11 +678,14 @@ impl Model {
 pub struct History {
     undo: Vec<Op>,
     redo: Vec<Op>,
+    /// The last undo step is a version that arrived from elsewhere.
+    arrival_on_top: bool,
 }
 
 impl History {
     /// Applies `op` to `model` and remembers how to undo it.
     pub fn apply(&mut self, model: &mut Model, op: Op) -> Result<(), EditError> {
+        self.arrival_on_top = false;
         let inverse = model.apply(op)?;
         self.undo.push(inverse);
         if self.undo.len() > UNDO_LIMIT {
@@ -692,12 +695,29 @@ impl History {
         Ok(())
     }
 
+    /// Replaces the model with a version that arrived from elsewhere (an
+    /// edit saved by another tab), as one undo step. Arrivals in a row make
+    /// one step, back to the model as it was before the first: a tab left
+    /// open beside a busy one does not fill its history with whole models.
+    pub fn arrive(&mut self, model: &mut Model, version: Model) {
+        if self.arrival_on_top {
+            *model = version;
+            self.redo.clear();
+        } else {
+            // Swapping in a whole model cannot fail.
+            let _ = self.apply(model, Op::Restore(Box::new(version)));
+            self.arrival_on_top = true;
+        }
+    }
+
     /// Undoes the last change; `false` when there is nothing to undo.
     pub fn undo(&mut self, model: &mut Model) -> bool {
+        self.arrival_on_top = false;
         Self::step(&mut self.undo, &mut self.redo, model)
     }
 
     pub fn redo(&mut self, model: &mut Model) -> bool {
+        self.arrival_on_top = false;
         Self::step(&mut self.redo, &mut self.undo, model)
     }
 
@@ -1135,5 +1155,43 @@ mod tests {
         assert_eq!(h.apply(&mut m, batch), Err(EditError::NotFound));
         assert_eq!(m, before, "a failing batch rolls back");
         assert!(!h.can_undo());
+    }
+
+    #[test]
+    fn arrivals_in_a_row_are_one_undo_step() {
+        let mut m = Model::new(
+            "m".into(),
+            "M",
+            Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).unwrap(),
+        );
+        let mut h = History::default();
+        h.apply(
+            &mut m,
+            Op::AddRole {
+                index: 0,
+                role: role("r1", "Mine"),
+            },
+        )
+        .unwrap();
+        let mine = m.clone();
+        let mut theirs = m.clone();
+        for name in ["Theirs 1", "Theirs 2", "Theirs 3"] {
+            theirs.name = name.into();
+            h.arrive(&mut m, theirs.clone());
+        }
+        assert_eq!(m.name, "Theirs 3");
+        assert_eq!(h.depth(), (2, 0), "three arrivals, one step");
+        assert!(h.undo(&mut m));
+        assert_eq!(m, mine, "back to before the first arrival");
+        assert!(h.redo(&mut m));
+        assert_eq!(m.name, "Theirs 3");
+        // An edit in between separates arrivals.
+        h.apply(&mut m, Op::RenameModel("Edited here".into()))
+            .unwrap();
+        theirs.name = "Theirs 4".into();
+        h.arrive(&mut m, theirs.clone());
+        assert_eq!(h.depth(), (4, 0));
+        assert!(h.undo(&mut m));
+        assert_eq!(m.name, "Edited here");
     }
 }

@@ -266,12 +266,8 @@ impl AppState {
     /// one before back). Nothing is written: storage holds it already.
     fn show_version(&self, version: Box<Model>, text: String) {
         let history = self.history;
-        self.model.update(|m| {
-            history.update_value(|h| {
-                // Swapping in a whole model cannot fail.
-                let _ = h.apply(m, Op::Restore(version));
-            })
-        });
+        self.model
+            .update(|m| history.update_value(|h| h.arrive(m, *version)));
         self.history_depth
             .set(self.history.with_value(History::depth));
         self.seen.set_value(Some(text));

@@ -225,7 +225,7 @@ impl AppState {
             Theirs::Unreadable { error, .. } => Conflict::Unreadable(error.to_string()),
         }));
         self.save_state.set(SaveState::Failed(
-            "Your latest changes are not saved: this model was changed in another tab.".into(),
+            "Your latest changes are not saved: this model was changed elsewhere.".into(),
         ));
     }
 
@@ -371,13 +371,16 @@ impl AppState {
     fn switch_to(&self, model: Model, store_now: bool) {
         self.flush();
         if self.dirty.get_value() && self.conflict.with_untracked(Option::is_some) {
-            // Switching away from an unanswered conflict: keep both.
-            if self.store_mine_as_copy().is_some() {
-                self.notify(
-                    NoticeKind::Info,
-                    "This tab\u{2019}s version of the model changed elsewhere is kept as a copy on the Models page.",
-                );
+            // Switching away from an unanswered conflict: keep both. If
+            // even the copy cannot be stored, stay, so the banner's
+            // download still has this tab's version to offer.
+            if self.store_mine_as_copy().is_none() {
+                return;
             }
+            self.notify(
+                NoticeKind::Info,
+                "This tab\u{2019}s version of the model changed elsewhere is kept as a copy on the Models page.",
+            );
         }
         self.conflict.set(None);
         // What its key holds now, as a base for noticing later writes by

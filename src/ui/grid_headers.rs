@@ -199,6 +199,18 @@ pub fn move_item(
     }
 }
 
+/// What renaming a role header does, in both grids.
+pub fn rename_role(state: AppState, id: Id) -> Callback<String, Result<(), String>> {
+    Callback::new(move |name: String| {
+        state
+            .apply(Op::RenameRole {
+                id: id.clone(),
+                name,
+            })
+            .map_err(|e| e.to_string())
+    })
+}
+
 /// [`move_item`] for a role, the column of both grids.
 pub fn move_role(state: AppState, id: &str, delta: isize) {
     move_item(

@@ -7,6 +7,7 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 
+use crate::model::table::Table;
 use crate::model::{
     limits::MAX_FILE_BYTES, load, new_id, to_file_json, EditError, LoadError, Model,
 };
@@ -509,6 +510,35 @@ impl AppState {
             self.notify(
                 NoticeKind::Error,
                 format!("The file could not be downloaded: {e}."),
+            );
+        }
+    }
+
+    /// Downloads a table of the open model (`what`: "ownership",
+    /// "decisions") as CSV, or as Markdown, named after the model and today:
+    /// `acme-ownership-2026-11-21.csv`.
+    pub fn export_table(&self, table: &Table, what: &str, markdown: bool) {
+        let base = self
+            .model
+            .with_untracked(|m| model_file_name(&m.name, now().date_naive()));
+        let result = if markdown {
+            download(
+                &base.replace(".opmodel.json", &format!(".{what}.md")),
+                &table.to_markdown(),
+                "text/markdown",
+            )
+        } else {
+            // The byte-order mark makes Excel read the file as UTF-8.
+            download(
+                &base.replace(".opmodel.json", &format!(".{what}.csv")),
+                &format!("\u{feff}{}", table.to_csv()),
+                "text/csv",
+            )
+        };
+        if let Err(e) = result {
+            self.notify(
+                NoticeKind::Error,
+                format!("The export could not be downloaded: {e}."),
             );
         }
     }

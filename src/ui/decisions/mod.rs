@@ -12,12 +12,10 @@ use leptos_router::components::A;
 use crate::model::decisions::{check, convert, decisions_table, lookup, DecisionReport};
 use crate::model::ownership::Severity;
 use crate::model::{new_id, Decision, Id, Op, Role, Vocabulary};
-use crate::storage::browser::{download, now};
-use crate::storage::filename::model_file_name;
 use crate::ui::after_paint::after_paint;
 use crate::ui::grid::{focus_later, Grid, GridRow, GridSpec, GridUi};
 use crate::ui::grid_headers::{
-    add_role, move_item, move_role, name_button_id, Badge, EditableName, FindingItem,
+    add_role, move_item, move_role, name_button_id, rename_role, Badge, EditableName, FindingItem,
 };
 use crate::ui::row_store::{self, RowStore};
 use crate::ui::state::{use_app, AppState, NoticeKind};
@@ -198,29 +196,8 @@ pub fn Decisions() -> impl IntoView {
         })
     };
     let export = move |markdown: bool| {
-        let (name, table) = state
-            .model
-            .with_untracked(|m| (m.name.clone(), decisions_table(m)));
-        let base = model_file_name(&name, now().date_naive());
-        let result = if markdown {
-            download(
-                &base.replace(".opmodel.json", ".decisions.md"),
-                &table.to_markdown(),
-                "text/markdown",
-            )
-        } else {
-            download(
-                &base.replace(".opmodel.json", ".decisions.csv"),
-                &format!("\u{feff}{}", table.to_csv()),
-                "text/csv",
-            )
-        };
-        if let Err(e) = result {
-            state.notify(
-                NoticeKind::Error,
-                format!("The export could not be downloaded: {e}."),
-            );
-        }
+        let table = state.model.with_untracked(decisions_table);
+        state.export_table(&table, "decisions", markdown);
     };
     let (can_undo, can_redo) = (
         move || state.history_depth.get().0 > 0,
@@ -368,14 +345,7 @@ fn RoleColumn(id: Id, ui: DecisionsUi) -> impl IntoView {
     let state = use_app();
     let name = ui.roles.field(&id, |r| r.name.clone());
     let (rename_id, move_id) = (id.clone(), id.clone());
-    let on_rename = Callback::new(move |new: String| {
-        state
-            .apply(Op::RenameRole {
-                id: rename_id.clone(),
-                name: new,
-            })
-            .map_err(|e| e.to_string())
-    });
+    let on_rename = rename_role(state, rename_id);
     let on_move = Callback::new(move |delta: isize| move_role(state, &move_id, delta));
     view! {
         <div class="col-head">

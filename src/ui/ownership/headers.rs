@@ -7,7 +7,7 @@ use super::use_matrix;
 use crate::model::limits::MAX_TEXT_CHARS;
 use crate::model::ownership::Severity;
 use crate::model::{ElementKind, Id, Op};
-use crate::ui::grid_headers::{move_item, move_role, Badge, EditableName};
+use crate::ui::grid_headers::{move_item, move_role, rename_role, Badge, EditableName};
 use crate::ui::state::{use_app, NoticeKind};
 
 const DRAG_ELEMENT: &str = "application/x-opmodel-element";
@@ -162,14 +162,7 @@ pub fn RoleHeader(id: Id) -> impl IntoView {
     };
     let (rename_id, move_id, del_id, drop_id, drag_id) =
         (id.clone(), id.clone(), id.clone(), id.clone(), id.clone());
-    let on_rename = Callback::new(move |new: String| {
-        state
-            .apply(Op::RenameRole {
-                id: rename_id.clone(),
-                name: new,
-            })
-            .map_err(|e| e.to_string())
-    });
+    let on_rename = rename_role(state, rename_id);
     let on_move = Callback::new(move |delta: isize| move_role(state, &move_id, delta));
     let remove = move |_| {
         let _ = state.apply(Op::RemoveRole { id: del_id.clone() });

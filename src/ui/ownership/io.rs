@@ -6,43 +6,15 @@ use leptos::task::spawn_local;
 
 use crate::model::new_id;
 use crate::model::table::{ownership_table, preview_ownership_csv, ImportPreview};
-use crate::storage::browser::{download, now, read_file};
-use crate::storage::filename::model_file_name;
+use crate::storage::browser::read_file;
 use crate::ui::state::{use_app, NoticeKind};
-
-/// `acme-ownership-2026-11-21.csv` from the model's file name.
-fn export_name(model_name: &str, what: &str, ext: &str) -> String {
-    model_file_name(model_name, now().date_naive())
-        .replace(".opmodel.json", &format!(".{what}.{ext}"))
-}
 
 #[component]
 pub fn ExportButtons() -> impl IntoView {
     let state = use_app();
     let export = move |markdown: bool| {
-        let (name, table) = state
-            .model
-            .with_untracked(|m| (m.name.clone(), ownership_table(m)));
-        let result = if markdown {
-            download(
-                &export_name(&name, "ownership", "md"),
-                &table.to_markdown(),
-                "text/markdown",
-            )
-        } else {
-            // The byte-order mark makes Excel read the file as UTF-8.
-            download(
-                &export_name(&name, "ownership", "csv"),
-                &format!("\u{feff}{}", table.to_csv()),
-                "text/csv",
-            )
-        };
-        if let Err(e) = result {
-            state.notify(
-                NoticeKind::Error,
-                format!("The export could not be downloaded: {e}."),
-            );
-        }
+        let table = state.model.with_untracked(ownership_table);
+        state.export_table(&table, "ownership", markdown);
     };
     view! {
         <button type="button" data-testid="export-csv" on:click=move |_| export(false)>"Export CSV"</button>

@@ -1,26 +1,10 @@
 //! Small models for the tests of this module.
 
-use chrono::{TimeZone, Utc};
-
 use crate::model::types::*;
 
-/// A model with roles `r0`, `r1`, ... named as given, in that column order.
-pub fn model(roles: &[&str]) -> Model {
-    let mut m = Model::new(
-        "m".into(),
-        "M",
-        Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).unwrap(),
-    );
-    for (i, name) in roles.iter().enumerate() {
-        m.roles.push(Role {
-            id: format!("r{i}"),
-            name: name.to_string(),
-            description: String::new(),
-            holder: None,
-        });
-    }
-    m
-}
+/// A model with roles `r0`, `r1`, ... named as given, in that column order
+/// (the same small model the governance tests start from).
+pub use crate::model::governance::testutil::model;
 
 /// A routine, reversible decision with individual authority and the given
 /// letters (role index, letter).

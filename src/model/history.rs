@@ -772,16 +772,7 @@ mod tests {
     }
 
     fn review(id: &str) -> Review {
-        Review {
-            id: id.into(),
-            name: format!("Review {id}"),
-            level: ReviewLevel::Tactical,
-            cadence: Cadence::Weekly,
-            owner: None,
-            elements: vec![],
-            metrics: vec![],
-            last_held: None,
-        }
+        Review::new(id.into(), format!("Review {id}"))
     }
 
     fn correction(id: &str, review: Option<&str>) -> Correction {

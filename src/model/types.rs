@@ -456,6 +456,23 @@ impl Vocabulary {
     }
 }
 
+impl Review {
+    /// A new review: tactical, weekly, with no owner, nothing covered yet
+    /// and never held.
+    pub fn new(id: Id, name: impl Into<String>) -> Self {
+        Review {
+            id,
+            name: name.into(),
+            level: ReviewLevel::Tactical,
+            cadence: Cadence::Weekly,
+            owner: None,
+            elements: Vec::new(),
+            metrics: Vec::new(),
+            last_held: None,
+        }
+    }
+}
+
 impl Decision {
     /// A decision with a name and nothing decided yet.
     pub fn new(id: Id, name: impl Into<String>) -> Self {

@@ -10,7 +10,7 @@ use crate::model::governance::{
     REVIEW_COMPLETION,
 };
 use crate::model::limits::{MAX_NAME_CHARS, MAX_TEXT_CHARS};
-use crate::model::{new_id, Cadence, Correction, CorrectionStatus, Id, Op, Review, ReviewLevel};
+use crate::model::{new_id, Correction, CorrectionStatus, Id, Op, Review};
 use crate::storage::browser::now;
 use crate::ui::state::{use_app, AppState, NoticeKind};
 
@@ -89,16 +89,7 @@ pub fn Governance() -> impl IntoView {
     };
     let add_review = move |_| {
         let n = state.model.with_untracked(|m| m.reviews.len()) + 1;
-        let review = Review {
-            id: new_id(),
-            name: format!("New review {n}"),
-            level: ReviewLevel::Tactical,
-            cadence: Cadence::Weekly,
-            owner: None,
-            elements: vec![],
-            metrics: vec![],
-            last_held: None,
-        };
+        let review = Review::new(new_id(), format!("New review {n}"));
         if let Err(e) = state.apply(Op::AddReview {
             index: usize::MAX,
             review: Box::new(review),

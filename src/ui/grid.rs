@@ -4,7 +4,10 @@
 //!
 //! Performance: each row reads its letters through its own memo, so setting
 //! one cell re-renders that row's cells only, never the whole grid; the
-//! roving focus uses a `Selector`, so moving it touches two cells.
+//! roving focus uses a `Selector`, so moving it touches two cells. The
+//! markup is ARIA grid roles on fixed-size rows rather than a `<table>`, so
+//! the browser also lays out and repaints only the row that changed (see
+//! the stylesheet's `.item-row`).
 
 use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
@@ -155,7 +158,7 @@ fn keep_focus(table_id: String, row: Id, col: Id, frames: u8, first: bool) {
 /// false when that cell is not in the page.
 pub fn focus_cell(table_id: &str, row: &str, col: &str) -> bool {
     let selector = format!(
-        "#{} td[data-row=\"{}\"][data-col=\"{}\"]",
+        "#{} .cell[data-row=\"{}\"][data-col=\"{}\"]",
         web_sys::css::escape(table_id),
         web_sys::css::escape(row),
         web_sys::css::escape(col)
@@ -233,7 +236,7 @@ pub fn Grid(spec: GridSpec, #[prop(into)] table_id: String) -> impl IntoView {
     // the scroll height. Smaller grids render whole, so the browser's find
     // works on them. Printing always renders every row.
     const WINDOW_FROM: usize = 150;
-    const OVERSCAN: usize = 15;
+    const OVERSCAN: usize = 8;
     let scroller = NodeRef::<leptos::html::Div>::new();
     let first = RwSignal::new(0usize);
     let span = RwSignal::new(40 + 2 * OVERSCAN);
@@ -257,7 +260,7 @@ pub fn Grid(spec: GridSpec, #[prop(into)] table_id: String) -> impl IntoView {
         };
         // Measure the real rows (the height depends on the theme and on
         // the presentation mode); their average is steadier than one row.
-        if let Ok(list) = div.query_selector_all("tbody tr[data-row]") {
+        if let Ok(list) = div.query_selector_all(".grid-body > .grid-row") {
             let (mut total, mut count) = (0.0, 0.0);
             for i in 0..list.length() {
                 if let Some(tr) = list
@@ -281,7 +284,7 @@ pub fn Grid(spec: GridSpec, #[prop(into)] table_id: String) -> impl IntoView {
             // edge keeps their cell.
             let focused_here = document()
                 .active_element()
-                .is_some_and(|e| e.tag_name() == "TD" && div.contains(Some(&e)));
+                .is_some_and(|e| e.class_list().contains("cell") && div.contains(Some(&e)));
             first.set(start);
             if let (true, Some((r, c))) = (focused_here, active.get_untracked()) {
                 focus_cell_soon(table_for_scroll.get_value(), r, c, 3);
@@ -358,11 +361,7 @@ pub fn Grid(spec: GridSpec, #[prop(into)] table_id: String) -> impl IntoView {
     let cache: RowCache = StoredValue::new(HashMap::new());
     let letters_of = move |row: &str| cache.with_value(|c| c.get(row).copied());
     let on_keydown = move |ev: web_sys::KeyboardEvent| {
-        let Some(cell) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .filter(|e| e.tag_name() == "TD")
-        else {
+        let Some(cell) = ev.target().and_then(|t| grid_cell(&t)) else {
             return;
         };
         let (Some(row), Some(col)) = (
@@ -386,24 +385,28 @@ pub fn Grid(spec: GridSpec, #[prop(into)] table_id: String) -> impl IntoView {
             }
         };
         let current = (row.clone(), col.clone());
-        let col_ids = cols.get_untracked();
-        let row_ids = item_rows();
+        // Only the moves need the orders: typing a letter must not copy
+        // every row id of a large grid.
+        let col_ids = || cols.get_untracked();
+        let row_ids = || untrack(item_rows);
         let set = |letter: Option<String>| {
-            active.set(Some(current.clone()));
+            if active.with_untracked(|a| a.as_ref() != Some(&current)) {
+                active.set(Some(current.clone()));
+            }
             on_set.run((row.clone(), col.clone(), letter));
         };
         match key.as_str() {
-            "ArrowRight" => go(Some(row.clone()), moved(&col_ids, &col, 1, None)),
-            "ArrowLeft" => go(Some(row.clone()), moved(&col_ids, &col, -1, None)),
-            "ArrowDown" => go(moved(&row_ids, &row, 1, None), Some(col.clone())),
-            "ArrowUp" => go(moved(&row_ids, &row, -1, None), Some(col.clone())),
-            "Home" => go(Some(row.clone()), moved(&col_ids, &col, 0, Some(false))),
-            "End" => go(Some(row.clone()), moved(&col_ids, &col, 0, Some(true))),
-            "PageDown" => go(moved(&row_ids, &row, 0, Some(true)), Some(col.clone())),
-            "PageUp" => go(moved(&row_ids, &row, 0, Some(false)), Some(col.clone())),
+            "ArrowRight" => go(Some(row.clone()), moved(&col_ids(), &col, 1, None)),
+            "ArrowLeft" => go(Some(row.clone()), moved(&col_ids(), &col, -1, None)),
+            "ArrowDown" => go(moved(&row_ids(), &row, 1, None), Some(col.clone())),
+            "ArrowUp" => go(moved(&row_ids(), &row, -1, None), Some(col.clone())),
+            "Home" => go(Some(row.clone()), moved(&col_ids(), &col, 0, Some(false))),
+            "End" => go(Some(row.clone()), moved(&col_ids(), &col, 0, Some(true))),
+            "PageDown" => go(moved(&row_ids(), &row, 0, Some(true)), Some(col.clone())),
+            "PageUp" => go(moved(&row_ids(), &row, 0, Some(false)), Some(col.clone())),
             "Tab" => {
                 // Like a spreadsheet inside a row; out of the grid at its ends.
-                let next = moved(&col_ids, &col, if ev.shift_key() { -1 } else { 1 }, None);
+                let next = moved(&col_ids(), &col, if ev.shift_key() { -1 } else { 1 }, None);
                 if next.is_some() {
                     go(Some(row.clone()), next);
                 } else {
@@ -443,28 +446,35 @@ pub fn Grid(spec: GridSpec, #[prop(into)] table_id: String) -> impl IntoView {
         }
     };
 
+    // ARIA row numbers: the header row is 1, the body's rows follow (group
+    // headings count, spacers do not), then the footer. Windowed rows carry
+    // their index, so a screen reader knows where in the whole grid it is.
     let col_count = move || cols.with(Vec::len) + 1;
+    let has_footer = usize::from(col_footer.is_some());
+    let row_count = move || rows.with(Vec::len) + 1 + has_footer;
+    let row_index = move |key: &str| {
+        rows.with(|r| r.iter().position(|x| x.key() == key))
+            .map_or(0, |i| i + 2)
+    };
     view! {
         <div class="grid-scroll" tabindex="-1" node_ref=scroller on:scroll=move |_| on_scroll()>
-            <table
+            // Not a <table>: a table re-lays out and repaints as a whole when
+            // one cell changes. Here every body row is a fixed-size box with
+            // `contain: strict` (see the stylesheet), so setting a letter
+            // lays out and paints that row only.
+            <div
                 id=table_id.clone()
                 class="grid"
-                // Fixed layout with set column widths: changing one cell's
-                // letter then re-lays out that cell, not every column.
-                style:width=move || format!("{}rem", 18.0 + 7.5 * cols.with(Vec::len) as f64)
+                style:--cols=move || cols.with(Vec::len).to_string()
                 role="grid"
                 aria-label=label
-                aria-rowcount=move || item_rows().len() + 1
+                aria-rowcount=row_count
                 aria-colcount=col_count
                 on:keydown=on_keydown
                 on:focusin=move |ev| {
                     // Focus that arrives by Tab or a click makes that cell
                     // the active one, so shortcuts act where the user is.
-                    let cell = ev
-                        .target()
-                        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-                        .filter(|e| e.tag_name() == "TD");
-                    if let Some(cell) = cell {
+                    if let Some(cell) = ev.target().and_then(|t| grid_cell(&t)) {
                         if let (Some(r), Some(c)) = (cell.get_attribute("data-row"), cell.get_attribute("data-col")) {
                             if active.get_untracked().as_ref() != Some(&(r.clone(), c.clone())) {
                                 active.set(Some((r, c)));
@@ -473,73 +483,82 @@ pub fn Grid(spec: GridSpec, #[prop(into)] table_id: String) -> impl IntoView {
                     }
                 }
             >
-                <thead>
-                    <tr>
-                        <th scope="col" class="corner">{corner}</th>
+                <div class="grid-head" role="rowgroup">
+                    <div class="grid-row" role="row" aria-rowindex="1">
+                        <div role="columnheader" class="corner">{corner}</div>
                         <For each=move || cols.get() key=|c| c.clone() let:col>
                             {
                                 let header = col_header(col.clone());
-                                view! { <th scope="col" class="col-header" data-col=col>{header}</th> }
+                                view! { <div role="columnheader" class="col-header" data-col=col>{header}</div> }
                             }
                         </For>
-                    </tr>
-                </thead>
-                <tbody>
+                    </div>
+                </div>
+                <div class="grid-body" role="rowgroup">
                     {move || {
                         let (start, _) = range.get();
                         (start > 0).then(|| view! {
-                            <tr class="spacer" aria-hidden="true">
-                                <td colspan=col_count style:height=move || format!("{}px", start as f64 * row_height.get())></td>
-                            </tr>
+                            <div class="spacer" aria-hidden="true" style:height=move || format!("{}px", start as f64 * row_height.get())></div>
                         })
                     }}
                     <For each=move || { let (s, e) = range.get(); rows.with(|r| r[s..e].to_vec()) } key=GridRow::key let:row>
-                        {match row {
-                            GridRow::Group { label, .. } => view! {
-                                <tr class="group-row">
-                                    <th scope="rowgroup" colspan=col_count>{label}</th>
-                                </tr>
-                            }.into_any(),
-                            GridRow::Item(id) => view! {
-                                <GridLine
-                                    id=id
-                                    cols=cols
-                                    row_cells=row_cells.clone()
-                                    cache=cache
-                                    explain=explain.clone()
-                                    row_header=row_header.clone()
-                                    letters=letters
-                                    on_set=on_set
-                                    active=active
-                                    selected=selected.clone()
-                                />
-                            }.into_any(),
-                        }}
+                        {
+                            let key = row.key();
+                            let index = move || row_index(&key);
+                            match row {
+                                GridRow::Group { label, .. } => view! {
+                                    <div class="grid-row group-row" role="row" aria-rowindex=index>
+                                        <div role="rowheader" class="group-label" aria-colspan=col_count>{label}</div>
+                                    </div>
+                                }.into_any(),
+                                GridRow::Item(id) => view! {
+                                    <GridLine
+                                        id=id
+                                        index=Signal::derive(index)
+                                        cols=cols
+                                        row_cells=row_cells.clone()
+                                        cache=cache
+                                        explain=explain.clone()
+                                        row_header=row_header.clone()
+                                        letters=letters
+                                        on_set=on_set
+                                        active=active
+                                        selected=selected.clone()
+                                    />
+                                }.into_any(),
+                            }
+                        }
                     </For>
                     {move || {
                         let (_, end) = range.get();
                         let rest = rows.with(Vec::len).saturating_sub(end);
                         (rest > 0).then(|| view! {
-                            <tr class="spacer" aria-hidden="true">
-                                <td colspan=col_count style:height=move || format!("{}px", rest as f64 * row_height.get())></td>
-                            </tr>
+                            <div class="spacer" aria-hidden="true" style:height=move || format!("{}px", rest as f64 * row_height.get())></div>
                         })
                     }}
-                </tbody>
+                </div>
                 {col_footer.map(|footer| view! {
-                    <tfoot>
-                        <tr>
-                            <th scope="row" class="corner">"Load"</th>
+                    <div class="grid-foot" role="rowgroup">
+                        <div class="grid-row" role="row" aria-rowindex=move || rows.with(Vec::len) + 2>
+                            <div role="rowheader" class="corner">"Load"</div>
                             <For each=move || cols.get() key=|c| c.clone() let:col>
-                                <td class="col-footer">{footer(col)}</td>
+                                <div role="gridcell" class="col-footer">{footer(col)}</div>
                             </For>
-                        </tr>
-                    </tfoot>
+                        </div>
+                    </div>
                 })}
-            </table>
+            </div>
         </div>
         <p class="grid-status" aria-live="polite" data-testid="grid-status">{status}</p>
     }
+}
+
+/// The letter cell an event happened in, if any.
+fn grid_cell(target: &web_sys::EventTarget) -> Option<web_sys::Element> {
+    target
+        .dyn_ref::<web_sys::Element>()
+        .filter(|e| e.class_list().contains("cell"))
+        .cloned()
 }
 
 /// The next letter when cycling: none -> first -> ... -> last -> none.
@@ -553,6 +572,7 @@ pub fn cycle(letters: &[String], now: Option<&str>) -> Option<String> {
 #[component]
 fn GridLine(
     id: Id,
+    index: Signal<usize>,
     cols: Signal<Vec<Id>>,
     row_cells: RowCells,
     cache: RowCache,
@@ -577,8 +597,8 @@ fn GridLine(
     }
     let row_id = id.clone();
     view! {
-        <tr data-row=id.clone()>
-            <th scope="row" class="row-header">{row_header(id.clone())}</th>
+        <div class="grid-row item-row" role="row" data-row=id.clone() aria-rowindex=index>
+            <div role="rowheader" class="row-header">{row_header(id.clone())}</div>
             <For each=move || cols.get() key=|c| c.clone() let:col>
                 {
                     let row = row_id.clone();
@@ -612,7 +632,7 @@ fn GridLine(
                         move || format!("cell letter-{}", letter().unwrap_or_default().to_lowercase())
                     };
                     view! {
-                        <td
+                        <div
                             role="gridcell"
                             data-row=row.clone()
                             data-col=col.clone()
@@ -623,10 +643,10 @@ fn GridLine(
                             on:click=click
                         >
                             {letter}
-                        </td>
+                        </div>
                     }
                 }
             </For>
-        </tr>
+        </div>
     }
 }

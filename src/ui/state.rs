@@ -163,7 +163,9 @@ impl AppState {
 
     fn schedule_save(&self) {
         self.dirty.set_value(true);
-        if !matches!(self.save_state.get_untracked(), SaveState::Failed(_)) {
+        // Set only when it changes: every edit while typing would otherwise
+        // re-render the header's indicator (and re-lay out the page).
+        if matches!(self.save_state.get_untracked(), SaveState::Saved) {
             self.save_state.set(SaveState::Saving);
         }
         let generation = self.save_generation.get_value() + 1;

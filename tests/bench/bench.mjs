@@ -179,15 +179,16 @@ function probe(goal) {
   const checks = {
     quiz: () => document.querySelector('[data-testid="question"] input[type="radio"]') !== null,
     grid: () => {
-      const table = document.getElementById('ownership-grid');
-      const body = table && table.tBodies[0];
-      if (!body) return false;
+      const grid = document.getElementById('ownership-grid');
+      if (!grid) return false;
       // Open = a screenful of rows shown with all their cells. A large grid
       // renders only the rows near the viewport (the rest as it scrolls),
       // so "every row" would never come; the baseline gets the same check.
-      const rows = body.querySelectorAll('tr[data-row]');
+      // Rows are the elements with a data-row and no data-col (the app's
+      // rows and the baseline's <tr>), cells are `.cell`, in both.
+      const rows = grid.querySelectorAll('[data-row]:not([data-col])');
       if (rows.length < Math.min(goal.rows, 20)) return false;
-      return [...rows].every((r) => r.querySelectorAll('td.cell').length >= goal.cols);
+      return [...rows].every((r) => r.querySelectorAll('.cell').length >= goal.cols);
     },
   };
   const check = checks[goal.kind];
@@ -329,13 +330,13 @@ async function cellEdits(page, count, rowIndex, colIndex) {
   const sel = await page.evaluate(
     ([r, c]) => {
       // Among the rendered rows (a large grid renders a window of them).
-      const rendered = document.getElementById('ownership-grid').tBodies[0].querySelectorAll('tr[data-row]');
+      const rendered = document.getElementById('ownership-grid').querySelectorAll('[data-row]:not([data-col])');
       // A row in view near the top, as a user would edit: focusing one off
       // screen would scroll first.
       const tr = rendered[Math.min(rendered.length - 1, 2 + (r % 8))];
-      const td = tr.querySelectorAll('td.cell')[c];
-      td.focus();
-      return `#ownership-grid td[data-row="${td.dataset.row}"][data-col="${td.dataset.col}"]`;
+      const cell = tr.querySelectorAll('.cell')[c];
+      cell.focus();
+      return `#ownership-grid .cell[data-row="${cell.dataset.row}"][data-col="${cell.dataset.col}"]`;
     },
     [rowIndex, colIndex],
   );
@@ -355,7 +356,7 @@ async function cellEdits(page, count, rowIndex, colIndex) {
           r.finish = ok;
         });
         window.addEventListener('keydown', () => (r.t0 = performance.now()), { capture: true, once: true });
-        const body = document.getElementById('ownership-grid').tBodies[0];
+        const body = document.getElementById('ownership-grid');
         const mo = new MutationObserver(() => {
           if (document.querySelector(s)?.textContent.trim() !== want) return;
           mo.disconnect();
@@ -604,7 +605,7 @@ async function main() {
               await r.session.cdp.send('Profiler.setSamplingInterval', { interval: 100 });
               await r.session.cdp.send('Profiler.start');
             }
-            renderedRows = await page.locator('#ownership-grid tbody tr[data-row]').count();
+            renderedRows = await page.locator('#ownership-grid [data-row]:not([data-col])').count();
             const got = await cellEdits(page, EDITS_PER_RUN, 100 + i, 12);
             if (i >= 0) edits.push(...got);
             r.editBreakdown = perfDelta(before, await perfMetrics(r.session.cdp));
@@ -637,7 +638,7 @@ async function main() {
         try {
           await seed(p.page, envelope, model.text);
           await p.page.goto(`/${BENCH_DIR}/baseline.html?rows=${renderedRows}`);
-          await p.page.waitForSelector('#ownership-grid td.cell');
+          await p.page.waitForSelector('#ownership-grid .cell');
           const got = await cellEdits(p.page, EDITS_PER_RUN * RUNS, 100, 12);
           record('baseline.cellEdit.4x', { label: `${label2} (${renderedRows} rows)`, unit: 'ms', samples: got.map((e) => e.painted), p95: true });
         } finally {

@@ -21,14 +21,14 @@ async function addNamed(page, button, name) {
 }
 
 async function letters(page) {
-  return page.locator('#decisions-grid tbody tr[data-row]').evaluateAll((rows) =>
-    rows.map((r) => [...r.querySelectorAll('td.cell')].map((td) => td.textContent.trim())),
+  return page.locator('#decisions-grid .grid-body [role=row][data-row]').evaluateAll((rows) =>
+    rows.map((r) => [...r.querySelectorAll('.cell')].map((c) => c.textContent.trim())),
   );
 }
 
 /// Types letters into a decision's row, one per role column ('' skips).
 async function typeRow(page, row, keys) {
-  await page.locator('#decisions-grid tbody tr[data-row]').nth(row).locator('td.cell').first().focus();
+  await page.locator('#decisions-grid .grid-body [role=row][data-row]').nth(row).locator('.cell').first().focus();
   for (const [i, key] of keys.entries()) {
     if (key) await page.keyboard.press(key);
     if (i < keys.length - 1) await page.keyboard.press('ArrowRight');

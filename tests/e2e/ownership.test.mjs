@@ -1,18 +1,18 @@
 // The ownership matrix as a workshop uses it: keyboard first, checked live.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openApp, waitForApp, waitSaved, readDownload, useServerAndBrowser } from './lib/harness.mjs';
+import { openApp, waitForApp, waitSaved, readDownload, storedState, useServerAndBrowser } from './lib/harness.mjs';
 import { addRole, addElement, roleNames, elementNames, gridLetters, activeCellText } from './lib/matrix.mjs';
 
 const env = useServerAndBrowser();
 
-const isCellFocused = (page) => page.evaluate(() => document.activeElement?.tagName === 'TD');
+const isCellFocused = (page) => page.evaluate(() => document.activeElement?.classList.contains('cell'));
 // Focus returns to the grid on the next animation frame.
-const cellFocused = (page) => page.waitForFunction(() => document.activeElement?.tagName === 'TD', null, { timeout: 2000 });
+const cellFocused = (page) => page.waitForFunction(() => document.activeElement?.classList.contains('cell'), null, { timeout: 2000 });
 // A new row's or column's name field takes the focus on the next frame.
 const nameFocused = (page) => page.waitForFunction(() => document.activeElement?.classList.contains('name-input'));
 const focusedRowName = (page) =>
-  page.evaluate(() => document.activeElement?.closest('tr')?.querySelector('.name-button')?.textContent.trim());
+  page.evaluate(() => document.activeElement?.closest('[role=row]')?.querySelector('.name-button')?.textContent.trim());
 
 test('a 4 x 3 matrix built by keyboard only, checked, undone, redone, exported and reloaded', async () => {
   const { context, page } = await openApp(env.browser, env.server.url, '/ownership');
@@ -106,7 +106,7 @@ test('space cycles, delete clears, a click cycles, and the status line explains 
   const { context, page } = await openApp(env.browser, env.server.url, '/ownership');
   await addRole(page, 'Owner');
   await addElement(page, 'Billing');
-  const cell = page.locator('#ownership-grid td.cell').first();
+  const cell = page.locator('#ownership-grid .cell').first();
   await cell.focus();
   const seen = [];
   for (let i = 0; i < 5; i++) {
@@ -122,6 +122,46 @@ test('space cycles, delete clears, a click cycles, and the status line explains 
   assert.equal(await cell.innerText(), 'R');
   await cell.click();
   assert.equal(await cell.innerText(), 'A');
+  await context.close();
+});
+
+test('the grid exposes its rows, headers and selected cell to assistive technology', async () => {
+  const { context, page } = await openApp(env.browser, env.server.url, '/models');
+  await page.getByTestId('sample-agency').click();
+  await page.waitForURL(/ownership/);
+  const grid = page.getByRole('grid', { name: 'Ownership matrix: elements by roles' });
+  await grid.getByRole('gridcell').first().waitFor();
+  await waitSaved(page);
+  const stored = await storedState(page);
+  const { roles, elements } = JSON.parse(stored[`opmodel.model.${stored['opmodel.last']}`]).model;
+
+  // One header per role after the corner, one row header per element, and
+  // the counts a screen reader announces (header row, elements, load row).
+  const columnHeaders = grid.getByRole('columnheader');
+  assert.equal(await columnHeaders.count(), roles.length + 1);
+  assert.equal((await columnHeaders.first().innerText()).trim(), 'Element');
+  for (const [i, role] of roles.entries()) assert.ok((await columnHeaders.nth(i + 1).innerText()).includes(role.name), role.name);
+  const rowHeaders = grid.getByRole('rowgroup').nth(1).getByRole('rowheader');
+  assert.equal(await rowHeaders.count(), elements.length);
+  assert.ok((await rowHeaders.first().innerText()).includes(elements[0].name));
+  assert.equal(await grid.getAttribute('aria-rowcount'), String(elements.length + 2));
+  assert.equal(await grid.getAttribute('aria-colcount'), String(roles.length + 1));
+  assert.equal(await grid.getByRole('gridcell').count(), elements.length * roles.length + roles.length);
+
+  // Rows say where they are; the body's first row is the grid's second.
+  const third = grid.getByRole('row').nth(3);
+  assert.equal(await third.getAttribute('aria-rowindex'), '4');
+  assert.ok((await third.getByRole('rowheader').innerText()).includes(elements[2].name));
+
+  // The focused cell is the one selected cell, and moves with the arrows.
+  await grid.getByRole('gridcell').first().focus();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowRight');
+  const selected = grid.getByRole('gridcell', { selected: true });
+  assert.equal(await selected.count(), 1);
+  assert.ok(await selected.evaluate((cell) => cell === document.activeElement));
+  assert.deepEqual(await selected.evaluate((cell) => [cell.dataset.row, cell.dataset.col]), [elements[1].id, roles[1].id]);
+  assert.deepEqual(page.errors, []);
   await context.close();
 });
 
@@ -148,11 +188,11 @@ test('rename with Enter, reorder with Alt+Arrows, filter by kind, and jump from 
   assert.deepEqual(await elementNames(page), ['Till system', 'First', 'Second']);
 
   await page.getByTestId('kind-filter').selectOption('data');
-  await page.waitForFunction(() => document.querySelectorAll('tbody .row-header .name-button').length === 1);
+  await page.waitForFunction(() => document.querySelectorAll('.grid-body .row-header .name-button').length === 1);
   assert.deepEqual(await elementNames(page), ['Second']);
   // A finding about a hidden row shows every kind again and focuses the cell.
   await page.getByTestId('findings').getByText('“First” has no owner').click();
-  await page.waitForFunction(() => document.querySelectorAll('tbody .row-header .name-button').length === 3);
+  await page.waitForFunction(() => document.querySelectorAll('.grid-body .row-header .name-button').length === 3);
   assert.deepEqual(await elementNames(page), ['Till system', 'First', 'Second']);
   await cellFocused(page);
   assert.equal(await focusedRowName(page), 'First');
@@ -202,25 +242,28 @@ test('a 1,000 x 40 model keeps only the rows near the viewport in the page, and 
   await page.getByTestId('import-input').setInputFiles({ name: 'big.opmodel.json', mimeType: 'application/json', buffer: Buffer.from(file) });
   await page.getByText('Imported').waitFor();
   await page.getByRole('link', { name: 'Ownership', exact: true }).click();
-  await page.waitForSelector('#ownership-grid tbody tr[data-row]');
-  const rendered = () => page.locator('#ownership-grid tbody tr[data-row]').count();
-  const focusedRow = () => page.evaluate(() => document.activeElement?.closest('tr')?.querySelector('.name-button')?.textContent);
+  await page.waitForSelector('#ownership-grid .grid-body [role=row][data-row]');
+  const rendered = () => page.locator('#ownership-grid .grid-body [role=row][data-row]').count();
+  const focusedRow = () => page.evaluate(() => document.activeElement?.closest('[role=row]')?.querySelector('.name-button')?.textContent);
   assert.ok((await rendered()) < 150, `${await rendered()} rows in the page`);
 
-  await page.locator('#ownership-grid td.cell').first().focus();
+  await page.locator('#ownership-grid .cell').first().focus();
   await page.keyboard.press('PageDown');
-  await page.waitForFunction(() => document.activeElement?.tagName === 'TD' && document.activeElement.closest('tr').nextElementSibling?.className !== '');
+  await page.waitForFunction(() => document.activeElement?.classList.contains('cell') && document.activeElement.closest('[role=row]').nextElementSibling === null);
   assert.match(await focusedRow(), / 1000$/, 'PageDown reaches the last row');
+  // Only a window of rows is in the page; each still says where it is.
+  assert.equal(await page.locator('#ownership-grid').getAttribute('aria-rowcount'), '1002');
+  assert.equal(await page.evaluate(() => document.activeElement.closest('[role=row]').getAttribute('aria-rowindex')), '1001');
   await page.keyboard.press('a');
   assert.equal(await page.evaluate(() => document.activeElement.textContent), 'A');
   await page.keyboard.press('PageUp');
-  await page.waitForFunction(() => / 1$/.test(document.activeElement?.closest('tr')?.querySelector('.name-button')?.textContent ?? ''));
+  await page.waitForFunction(() => / 1$/.test(document.activeElement?.closest('[role=row]')?.querySelector('.name-button')?.textContent ?? ''));
 
   // A finding about a row far away scrolls to it and focuses its cell.
   const last = page.getByTestId('findings').locator('button').last();
   const target = (await last.innerText()).match(/“([^”]+)”/)[1];
   await last.click();
-  await page.waitForFunction((name) => document.activeElement?.tagName === 'TD' && document.activeElement.closest('tr').querySelector('.name-button').textContent === name, target);
+  await page.waitForFunction((name) => document.activeElement?.classList.contains('cell') && document.activeElement.closest('[role=row]').querySelector('.name-button').textContent === name, target);
   assert.deepEqual(page.errors, []);
   await context.close();
 });
@@ -232,13 +275,13 @@ test('arrowing down through a large grid keeps the focus on the cell as rows scr
   await page.getByTestId('import-input').setInputFiles({ name: 'long.opmodel.json', mimeType: 'application/json', buffer: Buffer.from(file) });
   await page.getByText('Imported').waitFor();
   await page.getByRole('link', { name: 'Ownership', exact: true }).click();
-  await page.locator('#ownership-grid td.cell').first().focus();
+  await page.locator('#ownership-grid .cell').first().focus();
   for (let i = 0; i < 120; i++) {
     await page.keyboard.press('ArrowDown');
     // The browser scrolls to the cell; the window follows a frame later.
-    await page.waitForFunction(() => document.activeElement?.tagName === 'TD', null, { timeout: 2000 });
+    await page.waitForFunction(() => document.activeElement?.classList.contains('cell'), null, { timeout: 2000 });
   }
-  assert.match(await page.evaluate(() => document.activeElement.closest('tr').querySelector('.name-button').textContent), / 121$/);
+  assert.match(await page.evaluate(() => document.activeElement.closest('[role=row]').querySelector('.name-button').textContent), / 121$/);
   assert.deepEqual(page.errors, []);
   await context.close();
 });

@@ -41,7 +41,7 @@ test('a model with two roles and three elements survives a reload', async () => 
   assert.equal(await page.getByTestId('model-name').innerText(), 'Acme Operations');
   assert.deepEqual(await roleNames(page), ['Head of Operations', 'Support Lead']);
   assert.deepEqual(await elementNames(page), ['Order fulfilment', 'Customer record', 'Refund handling']);
-  const kinds = page.locator('tbody .kind-select');
+  const kinds = page.locator('.grid-body .kind-select');
   assert.deepEqual(await kinds.evaluateAll((els) => els.map((e) => e.value)), ['process', 'data', 'workflow']);
   assert.deepEqual(page.errors, []);
   await context.close();

@@ -57,7 +57,7 @@ async function modelNames(page) {
 
 async function waitForRoles(page, names) {
   await page.waitForFunction(
-    (want) => JSON.stringify([...document.querySelectorAll('thead .col-header .name-button')]
+    (want) => JSON.stringify([...document.querySelectorAll('.grid-head .col-header .name-button')]
       .map((b) => b.innerText.trim())) === JSON.stringify(want),
     names,
     { timeout: 5_000 },

@@ -26,20 +26,20 @@ export async function renameOpenModel(page, name) {
 }
 
 export async function roleNames(page) {
-  return page.locator('thead .col-header .name-button').allInnerTexts();
+  return page.locator('.grid-head .col-header .name-button').allInnerTexts();
 }
 
 export async function elementNames(page) {
-  return page.locator('tbody .row-header .name-button').allInnerTexts();
+  return page.locator('.grid-body .row-header .name-button').allInnerTexts();
 }
 
 /// The letters of the grid, row by row ('' for an empty cell).
 export async function gridLetters(page) {
-  return page.locator('#ownership-grid tbody tr[data-row]').evaluateAll((rows) =>
-    rows.map((r) => [...r.querySelectorAll('td.cell')].map((td) => td.textContent.trim())),
+  return page.locator('#ownership-grid .grid-body [role=row][data-row]').evaluateAll((rows) =>
+    rows.map((r) => [...r.querySelectorAll('.cell')].map((c) => c.textContent.trim())),
   );
 }
 
 export async function activeCellText(page) {
-  return page.evaluate(() => (document.activeElement?.tagName === 'TD' ? document.activeElement.textContent.trim() : null));
+  return page.evaluate(() => (document.activeElement?.classList.contains('cell') ? document.activeElement.textContent.trim() : null));
 }

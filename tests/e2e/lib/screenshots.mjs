@@ -13,7 +13,7 @@ try {
   await page.waitForURL(/ownership/);
   await waitSaved(page);
   await page.setViewportSize({ width: 1280, height: 1000 });
-  await page.locator('#ownership-grid td.cell').nth(1).evaluate((td) => td.focus({ preventScroll: true }));
+  await page.locator('#ownership-grid .cell').nth(1).evaluate((cell) => cell.focus({ preventScroll: true }));
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: 'docs/screenshot.png' });
   for (const [name, path] of [['home', '/'], ['ownership', '/ownership'], ['quiz', '/quiz']]) {

@@ -595,6 +595,35 @@ fn GridLine(
             })
         });
     }
+    // One signal per cell, kept in step with the row's letters by one
+    // effect: a letter set wakes that cell's bindings alone, not those of
+    // every cell in the row (each wake-up is a task in the reactive
+    // executor; a row has dozens of bindings).
+    let row_owner = Owner::current().unwrap_or_default();
+    let slots = StoredValue::new(HashMap::<Id, RwSignal<Option<String>>>::new());
+    let slot = move |col: &Id| -> RwSignal<Option<String>> {
+        if let Some(s) = slots.with_value(|m| m.get(col).copied()) {
+            return s;
+        }
+        let now = cells.with_untracked(|c| c.get(col).cloned());
+        let s = row_owner.with(|| RwSignal::new(now));
+        slots.update_value(|m| {
+            m.insert(col.clone(), s);
+        });
+        s
+    };
+    Effect::new(move |_| {
+        cells.with(|letters| {
+            slots.with_value(|m| {
+                for (col, s) in m {
+                    let now = letters.get(col);
+                    if s.with_untracked(|v| v.as_ref() != now) {
+                        s.set(now.cloned());
+                    }
+                }
+            })
+        })
+    });
     let row_id = id.clone();
     view! {
         <div class="grid-row item-row" role="row" data-row=id.clone() aria-rowindex=index>
@@ -603,12 +632,10 @@ fn GridLine(
                 {
                     let row = row_id.clone();
                     let key = Some((row.clone(), col.clone()));
-                    let letter = {
-                        let col = col.clone();
-                        move || cells.with(|c| c.get(&col).cloned())
-                    };
+                    let cell = slot(&col);
+                    let letter = move || cell.get();
                     let title = {
-                        let (explain, letter) = (explain.clone(), letter.clone());
+                        let explain = explain.clone();
                         move || letter().map(|l| explain(&l))
                     };
                     let is_active = {
@@ -623,14 +650,12 @@ fn GridLine(
                         let (row, col) = (row.clone(), col.clone());
                         move |_| {
                             active.set(Some((row.clone(), col.clone())));
-                            let now = cells.with_untracked(|c| c.get(&col).cloned());
+                            let now = cell.get_untracked();
                             on_set.run((row.clone(), col.clone(), cycle(&letters.get_untracked(), now.as_deref())));
                         }
                     };
-                    let letter_class = {
-                        let letter = letter.clone();
-                        move || format!("cell letter-{}", letter().unwrap_or_default().to_lowercase())
-                    };
+                    let letter_class =
+                        move || format!("cell letter-{}", letter().unwrap_or_default().to_lowercase());
                     view! {
                         <div
                             role="gridcell"

@@ -16,6 +16,7 @@ pub mod ownership;
 pub mod quiz;
 pub mod samples;
 pub mod table;
+pub mod touched;
 pub mod types;
 pub mod validate;
 
@@ -24,5 +25,6 @@ pub use envelope::{load, to_file_json};
 pub use error::{LoadError, Problem};
 pub use history::{History, Op};
 pub use ids::new_id;
+pub use touched::{ChangeLog, Touched};
 pub use types::*;
 pub use validate::validate;

@@ -4,18 +4,37 @@
 //! Why: the model is one signal. If every row, header and cell of a
 //! 1,000-row grid read it directly, each edit would wake thousands of
 //! subscribers, and re-subscribing them costs time that grows with their
-//! number. Here only one effect reads the model; it compares each item with
-//! its row's signal and sets the signals of the items that changed, so an
-//! edit wakes only the row it touched.
+//! number. Here only one effect reads the model; it sets the signals of the
+//! items that changed, so an edit wakes only the row it touched. When the
+//! app's change log names the item an edit changed (a letter set in one
+//! row), only that item is compared; otherwise every item is.
 
 use std::collections::{HashMap, HashSet};
 
 use leptos::prelude::*;
 
-use crate::model::{Id, Model};
+use crate::model::{Id, Model, Touched};
+use crate::ui::state::AppState;
 
 /// Lists a model's items of one kind with their ids.
 pub type Items<T> = for<'a> fn(&'a Model) -> Vec<(&'a Id, &'a T)>;
+
+/// One kind of item: how to list them, find one, and recognise a change
+/// of one of them in the change log.
+pub struct Kind<T: 'static> {
+    pub items: Items<T>,
+    pub find: for<'a> fn(&'a Model, &str) -> Option<&'a T>,
+    /// The id, when the change is to an item of this kind.
+    pub changed: fn(&Touched) -> Option<&Id>,
+}
+
+impl<T> Clone for Kind<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<T> Copy for Kind<T> {}
 
 pub struct RowStore<T: Send + Sync + 'static> {
     map: StoredValue<HashMap<Id, RwSignal<T>>>,
@@ -24,7 +43,7 @@ pub struct RowStore<T: Send + Sync + 'static> {
     /// filtered out does not take its signal with it.
     owner: StoredValue<Owner>,
     model: RwSignal<Model>,
-    items: Items<T>,
+    kind: Kind<T>,
 }
 
 impl<T: Send + Sync + 'static> Clone for RowStore<T> {
@@ -36,9 +55,10 @@ impl<T: Send + Sync + 'static> Clone for RowStore<T> {
 impl<T: Send + Sync + 'static> Copy for RowStore<T> {}
 
 impl<T: Clone + PartialEq + Send + Sync + 'static> RowStore<T> {
-    pub fn new(model: RwSignal<Model>, items: Items<T>) -> Self {
+    pub fn new(state: AppState, kind: Kind<T>) -> Self {
+        let model = state.model;
         let initial = model.with_untracked(|m| {
-            items(m)
+            (kind.items)(m)
                 .into_iter()
                 .map(|(id, v)| (id.clone(), RwSignal::new(v.clone())))
                 .collect::<HashMap<_, _>>()
@@ -48,34 +68,63 @@ impl<T: Clone + PartialEq + Send + Sync + 'static> RowStore<T> {
             map: StoredValue::new(initial),
             owner,
             model,
-            items,
+            kind,
         };
+        // The change log's revision this store has caught up with.
+        let synced = StoredValue::new(state.changed_since(u64::MAX).0);
         Effect::new(move |_| {
             model.with(|m| {
-                let list = items(m);
-                store.map.update_value(|map| {
-                    for (id, value) in &list {
-                        match map.get(*id) {
-                            Some(signal) => {
-                                if signal.with_untracked(|old| old != *value) {
-                                    signal.set((*value).clone());
-                                }
-                            }
-                            None => {
-                                let signal = owner
-                                    .with_value(|o| o.with(|| RwSignal::new((*value).clone())));
-                                map.insert((*id).clone(), signal);
+                let (revision, changed) = state.changed_since(synced.get_value());
+                synced.set_value(revision);
+                let mine: Option<Vec<&Id>> = changed
+                    .as_ref()
+                    .map(|c| c.iter().filter_map(kind.changed).collect());
+                match mine {
+                    Some(ids) => {
+                        for id in ids {
+                            if let Some(value) = (kind.find)(m, id) {
+                                store.put(id, value);
                             }
                         }
                     }
-                    if map.len() > list.len() {
-                        let alive: HashSet<&Id> = list.iter().map(|(id, _)| *id).collect();
-                        map.retain(|id, _| alive.contains(id));
-                    }
-                });
+                    None => store.sync_all(m),
+                }
             })
         });
         store
+    }
+
+    /// Sets the signal of one item to its value in the model, if it differs.
+    fn put(&self, id: &Id, value: &T) {
+        let signal = self.map.with_value(|map| map.get(id).copied());
+        match signal {
+            Some(signal) => {
+                if signal.with_untracked(|old| old != value) {
+                    signal.set(value.clone());
+                }
+            }
+            None => {
+                let signal = self
+                    .owner
+                    .with_value(|o| o.with(|| RwSignal::new(value.clone())));
+                self.map.update_value(|map| {
+                    map.insert(id.clone(), signal);
+                });
+            }
+        }
+    }
+
+    /// Compares every item with its signal, and forgets the items gone.
+    fn sync_all(&self, m: &Model) {
+        let list = (self.kind.items)(m);
+        for (id, value) in &list {
+            self.put(id, value);
+        }
+        if self.map.with_value(|map| map.len() > list.len()) {
+            let alive: HashSet<&Id> = list.iter().map(|(id, _)| *id).collect();
+            self.map
+                .update_value(|map| map.retain(|id, _| alive.contains(id)));
+        }
     }
 
     /// The signal of one row; `None` once the item is gone from the model.
@@ -84,12 +133,9 @@ impl<T: Clone + PartialEq + Send + Sync + 'static> RowStore<T> {
             return Some(signal);
         }
         // Added since the effect last ran: create it now.
-        let value = self.model.with_untracked(|m| {
-            (self.items)(m)
-                .into_iter()
-                .find(|(i, _)| *i == id)
-                .map(|(_, v)| v.clone())
-        })?;
+        let value = self
+            .model
+            .with_untracked(|m| (self.kind.find)(m, id).cloned())?;
         let signal = self.owner.with_value(|o| o.with(|| RwSignal::new(value)));
         self.map.update_value(|map| {
             map.insert(id.to_string(), signal);
@@ -109,14 +155,29 @@ impl<T: Clone + PartialEq + Send + Sync + 'static> RowStore<T> {
     }
 }
 
-pub fn elements(m: &Model) -> Vec<(&Id, &crate::model::Element)> {
-    m.elements.iter().map(|e| (&e.id, e)).collect()
-}
+pub const ELEMENTS: Kind<crate::model::Element> = Kind {
+    items: |m| m.elements.iter().map(|e| (&e.id, e)).collect(),
+    find: |m, id| m.element(id),
+    changed: |t| match t {
+        Touched::Element(id) => Some(id),
+        _ => None,
+    },
+};
 
-pub fn roles(m: &Model) -> Vec<(&Id, &crate::model::Role)> {
-    m.roles.iter().map(|r| (&r.id, r)).collect()
-}
+pub const ROLES: Kind<crate::model::Role> = Kind {
+    items: |m| m.roles.iter().map(|r| (&r.id, r)).collect(),
+    find: |m, id| m.role(id),
+    changed: |t| match t {
+        Touched::Role(id) => Some(id),
+        _ => None,
+    },
+};
 
-pub fn decisions(m: &Model) -> Vec<(&Id, &crate::model::Decision)> {
-    m.decisions.iter().map(|d| (&d.id, d)).collect()
-}
+pub const DECISIONS: Kind<crate::model::Decision> = Kind {
+    items: |m| m.decisions.iter().map(|d| (&d.id, d)).collect(),
+    find: |m, id| m.decisions.iter().find(|d| d.id == id),
+    changed: |t| match t {
+        Touched::Decision(id) => Some(id),
+        _ => None,
+    },
+};

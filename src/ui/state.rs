@@ -11,7 +11,7 @@ use crate::model::table::Table;
 use crate::model::{
     limits::MAX_FILE_BYTES, load, new_id, to_file_json, EditError, LoadError, Model,
 };
-use crate::model::{History, Op};
+use crate::model::{ChangeLog, History, Op, Touched};
 use crate::storage::browser::{download, library, now, read_file};
 use crate::storage::filename::model_file_name;
 use crate::storage::library::{Saved, Theirs, BACKUP_PREFIX, MODEL_PREFIX};
@@ -70,6 +70,8 @@ pub struct AppState {
     /// Set while the open model has a conflicting version elsewhere.
     pub conflict: RwSignal<Option<Conflict>>,
     history: StoredValue<History>,
+    /// What the model's recent changes touched, for the row stores.
+    changes: StoredValue<ChangeLog>,
     /// The text this tab last read from or wrote to the open model's key:
     /// anything else found there was written by someone else.
     seen: StoredValue<Option<String>>,
@@ -101,6 +103,7 @@ impl AppState {
             history_depth: RwSignal::new((0, 0)),
             conflict: RwSignal::new(None),
             history: StoredValue::new(History::default()),
+            changes: StoredValue::new(ChangeLog::default()),
             seen: StoredValue::new(seen),
             save_generation: StoredValue::new(0),
             dirty: StoredValue::new(false),
@@ -118,6 +121,7 @@ impl AppState {
     pub fn apply(&self, op: Op) -> Result<(), EditError> {
         let mut result = Ok(());
         let history = self.history;
+        let touched = op.touches();
         self.model.maybe_update(|m| {
             history.update_value(|h| result = h.apply(m, op));
             if result.is_ok() {
@@ -126,9 +130,16 @@ impl AppState {
             result.is_ok()
         });
         if result.is_ok() {
+            self.changes.update_value(|c| c.record(touched));
             self.after_change();
         }
         result
+    }
+
+    /// The latest change's number, and what changed after revision
+    /// `since` (`None`: not known, compare everything).
+    pub fn changed_since(&self, since: u64) -> (u64, Option<Vec<Touched>>) {
+        self.changes.with_value(|c| (c.revision(), c.since(since)))
     }
 
     pub fn undo(&self) -> bool {
@@ -150,6 +161,7 @@ impl AppState {
             done
         });
         if done {
+            self.changes.update_value(|c| c.record(None));
             self.after_change();
         }
         done
@@ -271,6 +283,7 @@ impl AppState {
         let history = self.history;
         self.model
             .update(|m| history.update_value(|h| h.arrive(m, *version)));
+        self.changes.update_value(|c| c.record(None));
         self.history_depth
             .set(self.history.with_value(History::depth));
         self.seen.set_value(Some(text));
@@ -391,6 +404,7 @@ impl AppState {
         self.seen.set_value(library().stored_text(&model.id));
         let saved = store_now.then(|| library().save(&model, now()));
         self.model.set(model);
+        self.changes.update_value(|c| c.record(None));
         // Undo belongs to one model: switching starts a fresh history.
         self.history.set_value(History::default());
         self.history_depth.set((0, 0));

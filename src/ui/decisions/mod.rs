@@ -71,8 +71,8 @@ pub fn Decisions() -> impl IntoView {
         ),
         grid: GridUi::new(TABLE_ID),
         selected: RwSignal::new(None),
-        decisions: RowStore::new(state.model, row_store::decisions),
-        roles: RowStore::new(state.model, row_store::roles),
+        decisions: RowStore::new(state, row_store::DECISIONS),
+        roles: RowStore::new(state, row_store::ROLES),
     };
     let vocabulary = Memo::new(move |_| state.model.with(|m| m.settings.vocabulary));
     // Memos: every row and cell reads these, and they must not wake them

@@ -90,8 +90,8 @@ pub fn Ownership() -> impl IntoView {
         badges: Memo::new(move |_| report.with(badges_by_element)),
         grid: GridUi::new(TABLE_ID),
         kind_filter: RwSignal::new(None),
-        elements: RowStore::new(state.model, row_store::elements),
-        roles: RowStore::new(state.model, row_store::roles),
+        elements: RowStore::new(state, row_store::ELEMENTS),
+        roles: RowStore::new(state, row_store::ROLES),
     };
     provide_context(ui);
     let grouped = RwSignal::new(false);

@@ -44,6 +44,8 @@ pub struct RowStore<T: Send + Sync + 'static> {
     owner: StoredValue<Owner>,
     model: RwSignal<Model>,
     kind: Kind<T>,
+    /// The ids in the model's order, set only when that order changes.
+    order: RwSignal<Vec<Id>>,
 }
 
 impl<T: Send + Sync + 'static> Clone for RowStore<T> {
@@ -64,11 +66,18 @@ impl<T: Clone + PartialEq + Send + Sync + 'static> RowStore<T> {
                 .collect::<HashMap<_, _>>()
         });
         let owner = StoredValue::new(Owner::current().unwrap_or_default());
+        let order = model.with_untracked(|m| {
+            (kind.items)(m)
+                .into_iter()
+                .map(|(id, _)| id.clone())
+                .collect()
+        });
         let store = RowStore {
             map: StoredValue::new(initial),
             owner,
             model,
             kind,
+            order: RwSignal::new(order),
         };
         // The change log's revision this store has caught up with.
         let synced = StoredValue::new(state.changed_since(u64::MAX).0);
@@ -114,9 +123,22 @@ impl<T: Clone + PartialEq + Send + Sync + 'static> RowStore<T> {
         }
     }
 
+    /// The ids in the model's order. Unlike a memo over the model, this
+    /// wakes nothing when an edit leaves the order as it was.
+    pub fn order(&self) -> Signal<Vec<Id>> {
+        self.order.into()
+    }
+
     /// Compares every item with its signal, and forgets the items gone.
     fn sync_all(&self, m: &Model) {
         let list = (self.kind.items)(m);
+        let same_order = self.order.with_untracked(|o| {
+            o.len() == list.len() && o.iter().zip(&list).all(|(a, (b, _))| a == *b)
+        });
+        if !same_order {
+            self.order
+                .set(list.iter().map(|(id, _)| (*id).clone()).collect());
+        }
         for (id, value) in &list {
             self.put(id, value);
         }

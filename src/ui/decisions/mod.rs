@@ -75,21 +75,16 @@ pub fn Decisions() -> impl IntoView {
         roles: RowStore::new(state, row_store::ROLES),
     };
     let vocabulary = Memo::new(move |_| state.model.with(|m| m.settings.vocabulary));
-    // Memos: every row and cell reads these, and they must not wake them
-    // unless the list of ids itself changed.
+    // From the row stores' orders, which change only when the lists do:
+    // every row and cell reads these, and a letter set must not wake them.
     let rows = Memo::new(move |_| {
-        state.model.with(|m| {
-            m.decisions
-                .iter()
-                .map(|d| GridRow::Item(d.id.clone()))
+        ui.decisions.order().with(|ids| {
+            ids.iter()
+                .map(|id| GridRow::Item(id.clone()))
                 .collect::<Vec<_>>()
         })
     });
-    let cols = Memo::new(move |_| {
-        state
-            .model
-            .with(|m| m.roles.iter().map(|r| r.id.clone()).collect::<Vec<_>>())
-    });
+    let cols = ui.roles.order();
     let store = ui.decisions;
     let row_cells = Arc::new(move |id: &str| {
         let row = store.get(id);
@@ -120,7 +115,7 @@ pub fn Decisions() -> impl IntoView {
         label: "Decision rights: decisions by roles".into(),
         corner: "Decision".into(),
         rows: rows.into(),
-        cols: cols.into(),
+        cols,
         row_cells,
         explain: Arc::new(move |letter: &str| {
             let v = vocabulary.get_untracked();

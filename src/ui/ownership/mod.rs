@@ -105,9 +105,19 @@ pub fn Ownership() -> impl IntoView {
     });
     on_cleanup(move || escape.remove());
 
+    // The rows and columns follow the row stores' orders, which change only
+    // when items are added, removed or moved: a letter set must not wake
+    // every reader of the row list (each rendered row, the counts).
     let rows = Memo::new(move |_| {
         let filter = ui.kind_filter.get();
         let grouped = grouped.get();
+        if filter.is_none() && !grouped {
+            return ui
+                .elements
+                .order()
+                .with(|ids| ids.iter().map(|id| GridRow::Item(id.clone())).collect());
+        }
+        // Filtering and grouping need the kinds: follow the whole model.
         state.model.with(|m| {
             let visible = |e: &&Element| filter.is_none_or(|k| e.kind == k);
             if grouped {
@@ -138,11 +148,7 @@ pub fn Ownership() -> impl IntoView {
             }
         })
     });
-    let cols = Memo::new(move |_| {
-        state
-            .model
-            .with(|m| m.roles.iter().map(|r| r.id.clone()).collect::<Vec<_>>())
-    });
+    let cols = ui.roles.order();
 
     let elements = ui.elements;
     let row_cells = Arc::new(move |id: &str| {
@@ -180,7 +186,7 @@ pub fn Ownership() -> impl IntoView {
         label: "Ownership matrix: elements by roles".into(),
         corner: "Element".into(),
         rows: rows.into(),
-        cols: cols.into(),
+        cols,
         row_cells,
         explain: Arc::new(|letter: &str| {
             letter

@@ -117,47 +117,15 @@ impl ChangeLog {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Decision, Element, ElementKind, Model, Raci, Role};
-    use chrono::{TimeZone, Utc};
+    use crate::model::governance::testutil::{decision, element, model as with_roles};
+    use crate::model::{ElementKind, Model, Raci};
 
+    /// Roles r0 and r1, elements e1 and e2, decision d1.
     fn model() -> Model {
-        let mut m = Model::new(
-            "m".into(),
-            "Touch",
-            Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).unwrap(),
-        );
-        for (id, name) in [("r1", "Lead"), ("r2", "Ops")] {
-            m.apply(Op::AddRole {
-                index: usize::MAX,
-                role: Role {
-                    id: id.into(),
-                    name: name.into(),
-                    description: String::new(),
-                    holder: None,
-                },
-            })
-            .unwrap();
-        }
-        for (id, name) in [("e1", "Billing"), ("e2", "Support")] {
-            m.apply(Op::AddElement {
-                index: usize::MAX,
-                element: Element {
-                    id: id.into(),
-                    name: name.into(),
-                    kind: ElementKind::Process,
-                    description: String::new(),
-                    assignments: Default::default(),
-                },
-            })
-            .unwrap();
-        }
-        let mut d = Decision::new("d1".into(), "Refund");
-        d.rights.insert("r1".into(), "A".into());
-        m.apply(Op::AddDecision {
-            index: 0,
-            decision: Box::new(d),
-        })
-        .unwrap();
+        let mut m = with_roles(&["Lead", "Ops"]);
+        element(&mut m, "e1", "Billing", &[("r0", Raci::A)]);
+        element(&mut m, "e2", "Support", &[]);
+        decision(&mut m, "d1", "Refund", &[("r0", "A")], &[]);
         m
     }
 
@@ -194,7 +162,7 @@ mod tests {
         let edits = [
             Op::SetAssignment {
                 element: "e1".into(),
-                role: "r2".into(),
+                role: "r1".into(),
                 letter: Some(Raci::A),
             },
             Op::RenameElement {
@@ -210,20 +178,20 @@ mod tests {
                 text: "Invoices out".into(),
             },
             Op::RenameRole {
-                id: "r1".into(),
+                id: "r0".into(),
                 name: "Head".into(),
             },
             Op::SetRoleHolder {
-                id: "r2".into(),
+                id: "r1".into(),
                 holder: Some("Sam".into()),
             },
             Op::SetRoleDescription {
-                id: "r2".into(),
+                id: "r1".into(),
                 text: "Runs things".into(),
             },
             Op::SetRight {
                 decision: "d1".into(),
-                role: "r2".into(),
+                role: "r1".into(),
                 letter: Some("C".into()),
             },
             Op::SetDecision(Box::new(changed_decision)),
@@ -242,7 +210,7 @@ mod tests {
     fn list_changes_are_of_unknown_reach() {
         let m = model();
         for op in [
-            Op::RemoveRole { id: "r1".into() },
+            Op::RemoveRole { id: "r0".into() },
             Op::MoveElement {
                 id: "e1".into(),
                 to: 1,
@@ -262,15 +230,15 @@ mod tests {
         log.record(Some(Touched::Element("e1".into())));
         log.record(Some(Touched::Nothing));
         log.record(Some(Touched::Element("e1".into())));
-        log.record(Some(Touched::Role("r1".into())));
+        log.record(Some(Touched::Role("r0".into())));
         assert_eq!(
             log.since(0),
             Some(vec![
                 Touched::Element("e1".into()),
-                Touched::Role("r1".into())
+                Touched::Role("r0".into())
             ])
         );
-        assert_eq!(log.since(3), Some(vec![Touched::Role("r1".into())]));
+        assert_eq!(log.since(3), Some(vec![Touched::Role("r0".into())]));
         assert_eq!(
             log.since(4),
             None,

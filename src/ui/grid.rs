@@ -64,6 +64,11 @@ impl GridUi {
             };
             self.after_edit.set(target);
         }
+        // A new row of a large grid lands outside the rendered rows: bring
+        // it into view, so its name field is there to type in.
+        if let Some(r) = &row {
+            self.reveal.set(Some(r.clone()));
+        }
         self.editing.set(row.or(col));
     }
 }
@@ -197,6 +202,15 @@ pub fn focus_later(dom_id: String) {
     });
 }
 
+/// Rows rendered above and below the viewport in a windowed grid.
+const OVERSCAN: usize = 8;
+
+/// The first row to render for a scroll position: the rows above the
+/// viewport beyond the overscan are left out.
+fn window_start(scroll_top: i32, row_height: f64) -> usize {
+    ((f64::from(scroll_top) / row_height) as usize).saturating_sub(OVERSCAN)
+}
+
 /// Where a key moves the active cell, given the visible order.
 fn moved(items: &[Id], current: &str, delta: isize, to_end: Option<bool>) -> Option<Id> {
     let i = items.iter().position(|x| x == current)? as isize;
@@ -236,7 +250,6 @@ pub fn Grid(spec: GridSpec, #[prop(into)] table_id: String) -> impl IntoView {
     // the scroll height. Smaller grids render whole, so the browser's find
     // works on them. Printing always renders every row.
     const WINDOW_FROM: usize = 150;
-    const OVERSCAN: usize = 8;
     let scroller = NodeRef::<leptos::html::Div>::new();
     let first = RwSignal::new(0usize);
     let span = RwSignal::new(40 + 2 * OVERSCAN);
@@ -277,7 +290,7 @@ pub fn Grid(spec: GridSpec, #[prop(into)] table_id: String) -> impl IntoView {
             }
         }
         let h = row_height.get_untracked();
-        let start = ((f64::from(div.scroll_top()) / h) as usize).saturating_sub(OVERSCAN);
+        let start = window_start(div.scroll_top(), h);
         if start.abs_diff(first.get_untracked()) >= OVERSCAN / 3 {
             // Shifting the window can move the focused row in the page,
             // which drops the focus: a keyboard user arrowing down past the
@@ -309,12 +322,21 @@ pub fn Grid(spec: GridSpec, #[prop(into)] table_id: String) -> impl IntoView {
         if (start..end).contains(&index) {
             return false;
         }
-        if let Some(div) = scroller.get_untracked() {
-            let h = row_height.get_untracked();
-            let top = (index as f64 * h - f64::from(div.client_height()) / 2.0).max(0.0);
-            div.set_scroll_top(top as i32);
-        }
-        first.set(index.saturating_sub(span.get_untracked() / 2));
+        let start = match scroller.get_untracked() {
+            Some(div) => {
+                let h = row_height.get_untracked();
+                let top = (index as f64 * h - f64::from(div.client_height()) / 2.0).max(0.0);
+                div.set_scroll_top(top as i32);
+                // From where the browser actually scrolled (it stops at the
+                // end), as the scroll handler will compute it: a window
+                // placed otherwise would be shifted again a frame later,
+                // which moves rows in the page and takes the focus from a
+                // field being typed in.
+                window_start(div.scroll_top(), h)
+            }
+            None => index.saturating_sub(span.get_untracked() / 2),
+        };
+        first.set(start);
         true
     };
     // Measure the real row height once rows are on screen, before any jump
@@ -324,7 +346,11 @@ pub fn Grid(spec: GridSpec, #[prop(into)] table_id: String) -> impl IntoView {
         request_animation_frame(on_scroll);
     });
     Effect::new(move |_| {
-        if let Some(id) = reveal.get() {
+        let Some(id) = reveal.get() else { return };
+        // A row just added reaches the row list a moment after the edit:
+        // wait for it rather than give up.
+        let listed = rows.with(|r| r.iter().any(|x| matches!(x, GridRow::Item(i) if *i == id)));
+        if listed {
             reveal_row(&id);
             reveal.set(None);
         }

@@ -268,6 +268,28 @@ test('a 1,000 x 40 model keeps only the rows near the viewport in the page, and 
   await context.close();
 });
 
+test('a row added to a large grid is scrolled into view to be named, and typing goes on in it', async () => {
+  const { makeModel, toText } = await import('../bench/models.mjs');
+  const { context, page } = await openApp(env.browser, env.server.url, '/models');
+  const file = toText(makeModel({ elements: 400, roles: 10, name: 'Long' }));
+  await page.getByTestId('import-input').setInputFiles({ name: 'long.opmodel.json', mimeType: 'application/json', buffer: Buffer.from(file) });
+  await page.getByText('Imported').waitFor();
+  await page.getByRole('link', { name: 'Ownership', exact: true }).click();
+  await page.locator('#ownership-grid .cell').first().focus();
+  // N in a cell near the top adds a row at the end, far outside the
+  // rendered window: its name field must still appear and take the focus.
+  await page.keyboard.press('n');
+  await nameFocused(page);
+  await page.keyboard.type('Month-end close');
+  await page.keyboard.press('Enter');
+  await cellFocused(page);
+  assert.equal(await focusedRowName(page), 'Month-end close');
+  await page.keyboard.press('a');
+  assert.equal(await activeCellText(page), 'A');
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
 test('arrowing down through a large grid keeps the focus on the cell as rows scroll in', async () => {
   const { makeModel, toText } = await import('../bench/models.mjs');
   const { context, page } = await openApp(env.browser, env.server.url, '/models');

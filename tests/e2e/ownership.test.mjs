@@ -6,6 +6,18 @@ import { addRole, addElement, roleNames, elementNames, gridLetters, activeCellTe
 
 const env = useServerAndBrowser();
 
+/// Imports a generated model of `elements` x `roles` (the benchmark's
+/// generator) from the Models page and opens its ownership matrix.
+async function openGenerated(elements, roles, name) {
+  const { makeModel, toText } = await import('../bench/models.mjs');
+  const opened = await openApp(env.browser, env.server.url, '/models');
+  const file = toText(makeModel({ elements, roles, name }));
+  await opened.page.getByTestId('import-input').setInputFiles({ name: `${name.toLowerCase()}.opmodel.json`, mimeType: 'application/json', buffer: Buffer.from(file) });
+  await opened.page.getByText('Imported').waitFor();
+  await opened.page.getByRole('link', { name: 'Ownership', exact: true }).click();
+  return opened;
+}
+
 const isCellFocused = (page) => page.evaluate(() => document.activeElement?.classList.contains('cell'));
 // Focus returns to the grid on the next animation frame.
 const cellFocused = (page) => page.waitForFunction(() => document.activeElement?.classList.contains('cell'), null, { timeout: 2000 });
@@ -236,12 +248,7 @@ test('a CSV is previewed with per-line errors before it changes anything', async
 });
 
 test('a 1,000 x 40 model keeps only the rows near the viewport in the page, and every row stays reachable', async () => {
-  const { makeModel, toText } = await import('../bench/models.mjs');
-  const { context, page } = await openApp(env.browser, env.server.url, '/models');
-  const file = toText(makeModel({ elements: 1000, roles: 40, name: 'Big' }));
-  await page.getByTestId('import-input').setInputFiles({ name: 'big.opmodel.json', mimeType: 'application/json', buffer: Buffer.from(file) });
-  await page.getByText('Imported').waitFor();
-  await page.getByRole('link', { name: 'Ownership', exact: true }).click();
+  const { context, page } = await openGenerated(1000, 40, 'Big');
   await page.waitForSelector('#ownership-grid .grid-body [role=row][data-row]');
   const rendered = () => page.locator('#ownership-grid .grid-body [role=row][data-row]').count();
   const focusedRow = () => page.evaluate(() => document.activeElement?.closest('[role=row]')?.querySelector('.name-button')?.textContent);
@@ -269,12 +276,7 @@ test('a 1,000 x 40 model keeps only the rows near the viewport in the page, and 
 });
 
 test('a row added to a large grid is scrolled into view to be named, and typing goes on in it', async () => {
-  const { makeModel, toText } = await import('../bench/models.mjs');
-  const { context, page } = await openApp(env.browser, env.server.url, '/models');
-  const file = toText(makeModel({ elements: 400, roles: 10, name: 'Long' }));
-  await page.getByTestId('import-input').setInputFiles({ name: 'long.opmodel.json', mimeType: 'application/json', buffer: Buffer.from(file) });
-  await page.getByText('Imported').waitFor();
-  await page.getByRole('link', { name: 'Ownership', exact: true }).click();
+  const { context, page } = await openGenerated(400, 10, 'Long');
   await page.locator('#ownership-grid .cell').first().focus();
   // N in a cell near the top adds a row at the end, far outside the
   // rendered window: its name field must still appear and take the focus.
@@ -291,12 +293,7 @@ test('a row added to a large grid is scrolled into view to be named, and typing 
 });
 
 test('arrowing down through a large grid keeps the focus on the cell as rows scroll in', async () => {
-  const { makeModel, toText } = await import('../bench/models.mjs');
-  const { context, page } = await openApp(env.browser, env.server.url, '/models');
-  const file = toText(makeModel({ elements: 400, roles: 10, name: 'Long' }));
-  await page.getByTestId('import-input').setInputFiles({ name: 'long.opmodel.json', mimeType: 'application/json', buffer: Buffer.from(file) });
-  await page.getByText('Imported').waitFor();
-  await page.getByRole('link', { name: 'Ownership', exact: true }).click();
+  const { context, page } = await openGenerated(400, 10, 'Long');
   await page.locator('#ownership-grid .cell').first().focus();
   for (let i = 0; i < 120; i++) {
     await page.keyboard.press('ArrowDown');

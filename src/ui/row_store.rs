@@ -59,19 +59,16 @@ impl<T: Send + Sync + 'static> Copy for RowStore<T> {}
 impl<T: Clone + PartialEq + Send + Sync + 'static> RowStore<T> {
     pub fn new(state: AppState, kind: Kind<T>) -> Self {
         let model = state.model;
-        let initial = model.with_untracked(|m| {
-            (kind.items)(m)
-                .into_iter()
-                .map(|(id, v)| (id.clone(), RwSignal::new(v.clone())))
-                .collect::<HashMap<_, _>>()
+        let (initial, order) = model.with_untracked(|m| {
+            let list = (kind.items)(m);
+            let signals = list
+                .iter()
+                .map(|(id, v)| ((*id).clone(), RwSignal::new((*v).clone())))
+                .collect::<HashMap<_, _>>();
+            let order: Vec<Id> = list.iter().map(|(id, _)| (*id).clone()).collect();
+            (signals, order)
         });
         let owner = StoredValue::new(Owner::current().unwrap_or_default());
-        let order = model.with_untracked(|m| {
-            (kind.items)(m)
-                .into_iter()
-                .map(|(id, _)| id.clone())
-                .collect()
-        });
         let store = RowStore {
             map: StoredValue::new(initial),
             owner,

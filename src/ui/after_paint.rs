@@ -1,6 +1,12 @@
 //! Work that can wait one frame. An edit must show on the very next frame;
-//! what it implies elsewhere (findings, badges, coverage) can follow in the
-//! one after, and fast typing then costs one check instead of one per key.
+//! what it implies elsewhere (findings, badges, coverage, the status line,
+//! the undo buttons, the save indicator) can follow in the one after, and
+//! fast typing then costs one check instead of one per key.
+//!
+//! Measured on the 200 x 25 grid at 4x CPU: any change outside the grid's
+//! scroller in the letter's frame (the status line, the header's indicator)
+//! adds a repaint of the page and a new layerization, 4-8 ms of that frame,
+//! even for a fixed-size contained box.
 
 use std::time::Duration;
 
@@ -26,20 +32,20 @@ where
         }
         pending.set_value(true);
         let compute = compute.clone();
-        request_animation_frame(move || {
-            // Queued from a frame's animation callback, a task runs once
-            // that frame has been painted.
-            set_timeout(
-                move || {
-                    if pending.is_disposed() {
-                        return;
-                    }
-                    pending.set_value(false);
-                    value.set(untrack(&compute));
-                },
-                Duration::ZERO,
-            );
+        after_next_paint(move || {
+            if pending.is_disposed() {
+                return;
+            }
+            pending.set_value(false);
+            value.set(untrack(&compute));
         });
     });
     value.read_only()
+}
+
+/// Runs `f` once the next frame has been painted.
+pub fn after_next_paint(f: impl FnOnce() + 'static) {
+    // Queued from a frame's animation callback, a task runs once that
+    // frame has been painted.
+    request_animation_frame(move || set_timeout(f, Duration::ZERO));
 }

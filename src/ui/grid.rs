@@ -15,6 +15,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::ui::after_paint::after_paint;
 use crate::model::Id;
 
 /// Editing state shared by a grid and its headers.
@@ -462,6 +463,8 @@ pub fn Grid(spec: GridSpec, #[prop(into)] table_id: String) -> impl IntoView {
         ev.prevent_default();
     };
 
+    // The status line follows one frame after the cell it describes, so
+    // a letter's frame changes nothing outside the grid (see `after_paint`).
     let status = {
         let describe = describe.clone();
         move || {
@@ -471,6 +474,15 @@ pub fn Grid(spec: GridSpec, #[prop(into)] table_id: String) -> impl IntoView {
             })
         }
     };
+    let status = after_paint(
+        {
+            let status = status.clone();
+            move || {
+                status();
+            }
+        },
+        status,
+    );
 
     // ARIA row numbers: the header row is 1, the body's rows follow (group
     // headings count, spacers do not), then the footer. Windowed rows carry

@@ -12,6 +12,7 @@ use crate::model::{
     limits::MAX_FILE_BYTES, load, new_id, to_file_json, EditError, LoadError, Model,
 };
 use crate::model::{ChangeLog, History, Op, Touched};
+use crate::ui::after_paint::after_next_paint;
 use crate::storage::browser::{download, library, now, read_file};
 use crate::storage::filename::model_file_name;
 use crate::storage::library::{Saved, Theirs, BACKUP_PREFIX, MODEL_PREFIX};
@@ -79,6 +80,9 @@ pub struct AppState {
     /// fires finds a newer generation and does nothing.
     save_generation: StoredValue<u64>,
     dirty: StoredValue<bool>,
+    /// An update of the undo buttons and the save indicator is waiting for
+    /// the edit's frame to be painted.
+    chrome_pending: StoredValue<bool>,
     next_notice: StoredValue<u64>,
 }
 
@@ -107,6 +111,7 @@ impl AppState {
             seen: StoredValue::new(seen),
             save_generation: StoredValue::new(0),
             dirty: StoredValue::new(false),
+            chrome_pending: StoredValue::new(false),
             next_notice: StoredValue::new(0),
         };
         for p in startup.problems {
@@ -168,18 +173,32 @@ impl AppState {
     }
 
     fn after_change(&self) {
-        self.history_depth
-            .set(self.history.with_value(History::depth));
         self.schedule_save();
+        // The undo buttons and the save indicator sit in the page's flow:
+        // changed in the edit's frame, they would delay the edit itself
+        // (see `after_paint`). They follow in the next one; an edit made
+        // meanwhile joins the same update.
+        if self.chrome_pending.get_value() {
+            return;
+        }
+        self.chrome_pending.set_value(true);
+        let this = *self;
+        after_next_paint(move || {
+            this.chrome_pending.set_value(false);
+            this.history_depth
+                .set(this.history.with_value(History::depth));
+            // Unless the save happened meanwhile (it waits far longer than
+            // a frame, but `pagehide` flushes at once). Set only when it
+            // changes: every key would otherwise re-render the indicator.
+            if this.dirty.get_value() && matches!(this.save_state.get_untracked(), SaveState::Saved)
+            {
+                this.save_state.set(SaveState::Saving);
+            }
+        });
     }
 
     fn schedule_save(&self) {
         self.dirty.set_value(true);
-        // Set only when it changes: every edit while typing would otherwise
-        // re-render the header's indicator (and re-lay out the page).
-        if matches!(self.save_state.get_untracked(), SaveState::Saved) {
-            self.save_state.set(SaveState::Saving);
-        }
         let generation = self.save_generation.get_value() + 1;
         self.save_generation.set_value(generation);
         let this = *self;
@@ -416,7 +435,7 @@ impl AppState {
                     .set(SaveState::Failed(save_failure_text(&e.to_string())));
             }
             None => {
-                self.save_state.set(SaveState::Saved);
+                self.save_state.set(SaveState::Saving);
                 self.schedule_save();
             }
         }

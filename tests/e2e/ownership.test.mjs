@@ -127,7 +127,8 @@ test('space cycles, delete clears, a click cycles, and the status line explains 
   }
   assert.deepEqual(seen, ['R', 'A', 'C', 'I', '']);
   await page.keyboard.press('a');
-  assert.match(await page.getByTestId('grid-status').innerText(), /Owner on Billing: A \(Accountable: owns the result; exactly one per element\)/);
+  // The status line follows the cell one frame later.
+  await page.getByTestId('grid-status').filter({ hasText: 'Owner on Billing: A (Accountable: owns the result; exactly one per element)' }).waitFor();
   await page.keyboard.press('Delete');
   assert.equal(await cell.innerText(), '');
   await cell.click();

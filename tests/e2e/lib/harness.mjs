@@ -95,6 +95,9 @@ export async function waitForApp(page) {
 }
 
 export async function waitSaved(page) {
+  // The indicator turns to "Saving..." once the edit's frame is painted:
+  // let that happen first, or an edit just made would read as saved.
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0))));
   await page.waitForFunction(
     () => document.querySelector('[data-testid="save-state"]')?.textContent.trim() === 'Saved',
     null,

@@ -8,9 +8,11 @@
 //! adds a repaint of the page and a new layerization, 4-8 ms of that frame,
 //! even for a fixed-size contained box.
 
-use std::time::Duration;
+use std::cell::RefCell;
 
 use leptos::prelude::*;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
 
 /// A value computed by `compute`, recomputed after the next frame is
 /// painted whenever what `track` reads changes. Changes in between are
@@ -44,8 +46,60 @@ where
 }
 
 /// Runs `f` once the next frame has been painted.
+///
+/// Everything queued for the same frame shares one animation-frame request
+/// and one task, through two callbacks made once: while typing, every key
+/// queues work here, and a callback made per call (a closure handed to the
+/// browser) cost that key's script more than the work it scheduled.
 pub fn after_next_paint(f: impl FnOnce() + 'static) {
-    // Queued from a frame's animation callback, a task runs once that
-    // frame has been painted.
-    request_animation_frame(move || set_timeout(f, Duration::ZERO));
+    let first = QUEUE.with_borrow_mut(|q| {
+        q.push(Box::new(f));
+        q.len() == 1
+    });
+    if first {
+        HOOKS.with(|h| {
+            // Without a window there is no frame to wait for: nothing to do.
+            if let Some(w) = web_sys::window() {
+                let _ = w.request_animation_frame(h.frame.as_ref().unchecked_ref());
+            }
+        });
+    }
+}
+
+type Work = Box<dyn FnOnce()>;
+
+thread_local! {
+    static QUEUE: RefCell<Vec<Work>> = const { RefCell::new(Vec::new()) };
+    static HOOKS: Hooks = Hooks::new();
+}
+
+/// The two callbacks handed to the browser, made once per thread.
+struct Hooks {
+    /// Runs in the frame's animation callbacks: queues the task.
+    frame: Closure<dyn Fn()>,
+    /// The task after the paint: runs what was queued until now.
+    task: Closure<dyn Fn()>,
+}
+
+impl Hooks {
+    fn new() -> Hooks {
+        Hooks {
+            // Queued from a frame's animation callback, a task runs once
+            // that frame has been painted.
+            frame: Closure::new(|| {
+                HOOKS.with(|h| {
+                    if let Some(w) = web_sys::window() {
+                        let _ = w.set_timeout_with_callback(h.task.as_ref().unchecked_ref());
+                    }
+                });
+            }),
+            task: Closure::new(|| {
+                // Taken first: work queued while this runs waits for the
+                // next frame, with a request of its own.
+                for work in QUEUE.take() {
+                    work();
+                }
+            }),
+        }
+    }
 }

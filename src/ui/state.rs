@@ -66,8 +66,8 @@ pub struct AppState {
     /// Bumped whenever what is stored changes, so lists of stored models
     /// read storage again.
     pub library_version: RwSignal<u64>,
-    /// How many steps can be undone and redone (for the buttons).
-    pub history_depth: RwSignal<(usize, usize)>,
+    /// Whether a step can be undone, and redone (for the buttons).
+    pub can_step: RwSignal<(bool, bool)>,
     /// Set while the open model has a conflicting version elsewhere.
     pub conflict: RwSignal<Option<Conflict>>,
     history: StoredValue<History>,
@@ -104,7 +104,7 @@ impl AppState {
             }),
             notices: RwSignal::new(Vec::new()),
             library_version: RwSignal::new(0),
-            history_depth: RwSignal::new((0, 0)),
+            can_step: RwSignal::new((false, false)),
             conflict: RwSignal::new(None),
             history: StoredValue::new(History::default()),
             changes: StoredValue::new(ChangeLog::default()),
@@ -176,25 +176,35 @@ impl AppState {
         self.schedule_save();
         // The undo buttons and the save indicator sit in the page's flow:
         // changed in the edit's frame, they would delay the edit itself
-        // (see `after_paint`). They follow in the next one; an edit made
-        // meanwhile joins the same update.
-        if self.chrome_pending.get_value() {
+        // (see `after_paint`). They follow in the next one, and only when
+        // they change: most keys change neither.
+        let saving_shows = !matches!(self.save_state.get_untracked(), SaveState::Saved);
+        if self.chrome_pending.get_value()
+            || (saving_shows && self.can_step.get_untracked() == self.steps())
+        {
             return;
         }
         self.chrome_pending.set_value(true);
         let this = *self;
         after_next_paint(move || {
             this.chrome_pending.set_value(false);
-            this.history_depth
-                .set(this.history.with_value(History::depth));
+            let steps = this.steps();
+            if this.can_step.get_untracked() != steps {
+                this.can_step.set(steps);
+            }
             // Unless the save happened meanwhile (it waits far longer than
-            // a frame, but `pagehide` flushes at once). Set only when it
-            // changes: every key would otherwise re-render the indicator.
+            // a frame, but `pagehide` flushes at once).
             if this.dirty.get_value() && matches!(this.save_state.get_untracked(), SaveState::Saved)
             {
                 this.save_state.set(SaveState::Saving);
             }
         });
+    }
+
+    /// Whether a step can be undone, and redone.
+    fn steps(&self) -> (bool, bool) {
+        let (undo, redo) = self.history.with_value(History::depth);
+        (undo > 0, redo > 0)
     }
 
     fn schedule_save(&self) {
@@ -303,8 +313,7 @@ impl AppState {
         self.model
             .update(|m| history.update_value(|h| h.arrive(m, *version)));
         self.changes.update_value(|c| c.record(None));
-        self.history_depth
-            .set(self.history.with_value(History::depth));
+        self.can_step.set(self.steps());
         self.seen.set_value(Some(text));
         self.dirty.set_value(false);
     }
@@ -426,7 +435,7 @@ impl AppState {
         self.changes.update_value(|c| c.record(None));
         // Undo belongs to one model: switching starts a fresh history.
         self.history.set_value(History::default());
-        self.history_depth.set((0, 0));
+        self.can_step.set((false, false));
         match saved {
             Some(Ok(text)) => self.stored(text),
             Some(Err(e)) => {

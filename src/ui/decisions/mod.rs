@@ -195,8 +195,8 @@ pub fn Decisions() -> impl IntoView {
         state.export_table(&table, "decisions", markdown);
     };
     let (can_undo, can_redo) = (
-        move || state.history_depth.get().0 > 0,
-        move || state.history_depth.get().1 > 0,
+        move || state.can_step.get().0,
+        move || state.can_step.get().1,
     );
     let empty = move || state.model.with(|m| m.decisions.is_empty());
     // A memo, so the panel is rebuilt only when another decision is opened

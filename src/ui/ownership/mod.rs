@@ -248,8 +248,8 @@ pub fn Ownership() -> impl IntoView {
             .with(|m| m.roles.is_empty() && !m.elements.is_empty())
     };
     let (can_undo, can_redo) = (
-        move || state.history_depth.get().0 > 0,
-        move || state.history_depth.get().1 > 0,
+        move || state.can_step.get().0,
+        move || state.can_step.get().1,
     );
 
     view! {

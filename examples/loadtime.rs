@@ -10,6 +10,9 @@ fn main() {
     }
     let t = std::time::Instant::now();
     let m = opmodel::model::load(&bytes).unwrap();
-    println!("best {best:.2} ms  once {:.2}", t.elapsed().as_secs_f64()*1000.0);
+    println!(
+        "best {best:.2} ms  once {:.2}",
+        t.elapsed().as_secs_f64() * 1000.0
+    );
     std::hint::black_box(m);
 }

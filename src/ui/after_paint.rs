@@ -12,7 +12,7 @@ use std::cell::RefCell;
 
 use leptos::prelude::*;
 use wasm_bindgen::closure::Closure;
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 
 /// A value computed by `compute`, recomputed after the next frame is
 /// painted whenever what `track` reads changes. Changes in between are
@@ -75,24 +75,20 @@ thread_local! {
 
 /// The two callbacks handed to the browser, made once per thread.
 struct Hooks {
-    /// Runs in the frame's animation callbacks: queues the task.
+    /// Runs in the frame's animation callbacks: posts the task.
     frame: Closure<dyn Fn()>,
     /// The task after the paint: runs what was queued until now.
     task: Closure<dyn Fn()>,
+    /// `scheduler.postTask` and its options, where the browser has it.
+    post_task: Option<(JsValue, js_sys::Function, js_sys::Object)>,
 }
 
 impl Hooks {
     fn new() -> Hooks {
         Hooks {
-            // Queued from a frame's animation callback, a task runs once
+            // Posted from a frame's animation callback, a task runs once
             // that frame has been painted.
-            frame: Closure::new(|| {
-                HOOKS.with(|h| {
-                    if let Some(w) = web_sys::window() {
-                        let _ = w.set_timeout_with_callback(h.task.as_ref().unchecked_ref());
-                    }
-                });
-            }),
+            frame: Closure::new(|| HOOKS.with(Hooks::post)),
             task: Closure::new(|| {
                 // Taken first: work queued while this runs waits for the
                 // next frame, with a request of its own.
@@ -100,6 +96,35 @@ impl Hooks {
                     work();
                 }
             }),
+            post_task: background_post_task(),
         }
     }
+
+    /// Posts the task at the lowest priority the browser offers, so that a
+    /// key pressed meanwhile is handled (and its letter painted) first,
+    /// and fast typing never waits for the checks. Elsewhere, a plain task.
+    fn post(&self) {
+        let task: &js_sys::Function = self.task.as_ref().unchecked_ref();
+        if let Some((scheduler, post_task, options)) = &self.post_task {
+            if post_task.call2(scheduler, task, options).is_ok() {
+                return;
+            }
+        }
+        if let Some(w) = web_sys::window() {
+            let _ = w.set_timeout_with_callback(task);
+        }
+    }
+}
+
+/// `scheduler.postTask` (Chromium, Firefox) with `priority: "background"`.
+fn background_post_task() -> Option<(JsValue, js_sys::Function, js_sys::Object)> {
+    let window: JsValue = web_sys::window()?.into();
+    let scheduler = js_sys::Reflect::get(&window, &"scheduler".into()).ok()?;
+    let post_task = js_sys::Reflect::get(&scheduler, &"postTask".into())
+        .ok()?
+        .dyn_into::<js_sys::Function>()
+        .ok()?;
+    let options = js_sys::Object::new();
+    js_sys::Reflect::set(&options, &"priority".into(), &"background".into()).ok()?;
+    Some((scheduler, post_task, options))
 }

@@ -15,8 +15,8 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::ui::after_paint::after_paint;
 use crate::model::Id;
+use crate::ui::after_paint::after_paint;
 
 /// Editing state shared by a grid and its headers.
 #[derive(Clone, Copy)]

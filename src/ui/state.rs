@@ -12,10 +12,10 @@ use crate::model::{
     limits::MAX_FILE_BYTES, load, new_id, to_file_json, EditError, LoadError, Model,
 };
 use crate::model::{ChangeLog, History, Op, Touched};
-use crate::ui::after_paint::after_next_paint;
 use crate::storage::browser::{download, library, now, read_file};
 use crate::storage::filename::model_file_name;
 use crate::storage::library::{Saved, Theirs, BACKUP_PREFIX, MODEL_PREFIX};
+use crate::ui::after_paint::after_next_paint;
 
 /// How long typing may pause before the model is written. Short enough that
 /// closing the tab right after an edit rarely loses it (and `pagehide`

@@ -95,9 +95,13 @@ export async function waitForApp(page) {
 }
 
 export async function waitSaved(page) {
-  // The indicator turns to "Saving..." once the edit's frame is painted:
-  // let that happen first, or an edit just made would read as saved.
-  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0))));
+  // The indicator turns to "Saving..." in a background task after the
+  // edit's frame is painted: let that happen first, or an edit just made
+  // would read as saved. (Posted after the app's, so it runs after it.)
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => {
+    if (window.scheduler?.postTask) scheduler.postTask(done, { priority: 'background' });
+    else setTimeout(done, 0);
+  })));
   await page.waitForFunction(
     () => document.querySelector('[data-testid="save-state"]')?.textContent.trim() === 'Saved',
     null,

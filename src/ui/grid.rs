@@ -204,7 +204,7 @@ pub fn focus_later(dom_id: String) {
 }
 
 /// Rows rendered above and below the viewport in a windowed grid.
-const OVERSCAN: usize = 8;
+const OVERSCAN: usize = 4;
 
 /// The first row to render for a scroll position: the rows above the
 /// viewport beyond the overscan are left out.

@@ -305,3 +305,43 @@ test('arrowing down through a large grid keeps the focus on the cell as rows scr
   assert.deepEqual(page.errors, []);
   await context.close();
 });
+
+test("a letter's frame changes only its cell; the status line, undo, save indicator and checks follow", async () => {
+  const { context, page } = await openGenerated(200, 25, 'Frame');
+  await waitSaved(page);
+  const cell = page.locator('#ownership-grid .cell:not(.letter-a)').nth(30);
+  await cell.focus();
+  const status = await page.getByTestId('grid-status').innerText();
+  // Every DOM change from the key press up to the first animation frame
+  // after it: what that frame paints. A capture listener requests the frame
+  // before the app's own handler runs, so it sees the frame's state first.
+  await page.evaluate(() => {
+    const seen = (window.__frame = { changes: [] });
+    const mo = new MutationObserver((records) => {
+      for (const r of records) seen.changes.push(r.target.nodeType === 3 ? r.target.parentElement : r.target);
+    });
+    mo.observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
+    window.addEventListener('keydown', () => requestAnimationFrame(() => {
+      mo.takeRecords().forEach((r) => seen.changes.push(r.target.nodeType === 3 ? r.target.parentElement : r.target));
+      mo.disconnect();
+      const cell = document.activeElement;
+      seen.outside = seen.changes.filter((t) => !cell.contains(t)).map((t) => t.outerHTML.slice(0, 120));
+      seen.inCell = seen.changes.length - seen.outside.length;
+      seen.letter = cell.textContent.trim();
+      seen.undoDisabled = [...document.querySelectorAll('button')].find((b) => b.textContent === 'Undo').disabled;
+    }), { capture: true, once: true });
+  });
+  await page.keyboard.press('a');
+  const frame = await page.waitForFunction(() => window.__frame.letter !== undefined && window.__frame).then((h) => h.jsonValue());
+  assert.equal(frame.letter, 'A');
+  assert.ok(frame.inCell > 0, 'the cell changed in that frame');
+  assert.deepEqual(frame.outside, [], 'nothing outside the cell changed in that frame');
+  assert.equal(frame.undoDisabled, true, 'the undo button followed later');
+  // Then the rest follows.
+  await page.getByTestId('grid-status').filter({ hasText: ': A (Accountable' }).waitFor();
+  assert.notEqual(await page.getByTestId('grid-status').innerText(), status);
+  await page.getByRole('button', { name: 'Undo', exact: true }).and(page.locator(':enabled')).waitFor();
+  await waitSaved(page);
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});

@@ -178,10 +178,9 @@ impl AppState {
         // changed in the edit's frame, they would delay the edit itself
         // (see `after_paint`). They follow in the next one, and only when
         // they change: most keys change neither.
-        let saving_shows = !matches!(self.save_state.get_untracked(), SaveState::Saved);
-        if self.chrome_pending.get_value()
-            || (saving_shows && self.can_step.get_untracked() == self.steps())
-        {
+        let indicator_changes = matches!(self.save_state.get_untracked(), SaveState::Saved);
+        let buttons_change = self.can_step.get_untracked() != self.steps();
+        if self.chrome_pending.get_value() || !(indicator_changes || buttons_change) {
             return;
         }
         self.chrome_pending.set_value(true);

@@ -162,15 +162,28 @@ impl<T: Clone + PartialEq + Send + Sync + 'static> RowStore<T> {
         Some(signal)
     }
 
-    /// A memo of one field of a row (e.g. its name), empty once the row is
-    /// gone: subscribes to that row only.
+    /// One field of a row (e.g. its name), empty once the row is gone:
+    /// subscribes to that row only.
+    ///
+    /// A signal set by one effect, not a memo: when the row changes
+    /// elsewhere (a letter set in it), a memo would still wake every
+    /// binding that reads it, each to find the field unchanged; here that
+    /// is one effect, and the bindings wake only when the field changes.
     pub fn field<U: Clone + PartialEq + Default + Send + Sync + 'static>(
         &self,
         id: &str,
         f: fn(&T) -> U,
-    ) -> Memo<U> {
-        let signal = self.get(id);
-        Memo::new(move |_| signal.map(|s| s.with(f)).unwrap_or_default())
+    ) -> Signal<U> {
+        let row = self.get(id);
+        let read = move || row.map(|s| s.with(f)).unwrap_or_default();
+        let value = RwSignal::new(untrack(read));
+        Effect::new(move |_| {
+            let now = read();
+            if value.with_untracked(|v| *v != now) {
+                value.set(now);
+            }
+        });
+        value.into()
     }
 }
 

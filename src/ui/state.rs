@@ -83,6 +83,8 @@ pub struct AppState {
     /// An update of the undo buttons and the save indicator is waiting for
     /// the edit's frame to be painted.
     chrome_pending: StoredValue<bool>,
+    /// A change made by `apply_views_after_paint` waits to be announced.
+    views_pending: StoredValue<bool>,
     next_notice: StoredValue<u64>,
 }
 
@@ -112,6 +114,7 @@ impl AppState {
             save_generation: StoredValue::new(0),
             dirty: StoredValue::new(false),
             chrome_pending: StoredValue::new(false),
+            views_pending: StoredValue::new(false),
             next_notice: StoredValue::new(0),
         };
         for p in startup.problems {
@@ -124,16 +127,45 @@ impl AppState {
     /// the update time is set and an autosave scheduled; on error nothing
     /// changes and the error says why.
     pub fn apply(&self, op: Op) -> Result<(), EditError> {
+        self.change(op, true)
+    }
+
+    /// Like [`apply`](Self::apply), but the views of the model follow only
+    /// once the next frame is painted: the caller shows the change itself
+    /// in that frame (a letter typed in a grid cell, see
+    /// `grid::ShowLetter`). Waking every view first (the row, its memo,
+    /// the cell's bindings) cost that frame more than the rest of the key.
+    pub fn apply_views_after_paint(&self, op: Op) -> Result<(), EditError> {
+        let result = self.change(op, false);
+        if result.is_ok() && !self.views_pending.get_value() {
+            self.views_pending.set_value(true);
+            let this = *self;
+            after_next_paint(move || {
+                this.views_pending.set_value(false);
+                this.model.notify();
+            });
+        }
+        result
+    }
+
+    /// One undoable step; the model's readers are woken now (`wake`) or
+    /// by the caller later.
+    fn change(&self, op: Op, wake: bool) -> Result<(), EditError> {
         let mut result = Ok(());
         let history = self.history;
         let touched = op.touches();
-        self.model.maybe_update(|m| {
+        let step = |m: &mut Model| {
             history.update_value(|h| result = h.apply(m, op));
             if result.is_ok() {
                 m.updated_at = now();
             }
             result.is_ok()
-        });
+        };
+        if wake {
+            self.model.maybe_update(step);
+        } else {
+            self.model.update_untracked(step);
+        }
         if result.is_ok() {
             self.changes.update_value(|c| c.record(touched));
             self.after_change();

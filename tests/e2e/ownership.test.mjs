@@ -345,3 +345,51 @@ test("a letter's frame changes only its cell; the status line, undo, save indica
   assert.deepEqual(page.errors, []);
   await context.close();
 });
+
+test('keys faster than a frame: a letter undone, or cycled twice, shows what the model holds', async () => {
+  const { context, page } = await openGenerated(200, 25, 'Fast');
+  await waitSaved(page);
+  // Keys dispatched in one task all land before the next frame, before
+  // the views of the model have followed the first (the grid shows each
+  // letter itself; see grid::ShowLetter).
+  const burst = (keys) => page.evaluate((keys) => {
+    const cells = [...document.querySelectorAll('#ownership-grid .cell')].filter((c) => c.textContent.trim() === '');
+    const cell = cells[window.__burst = (window.__burst ?? 0) + 5];
+    cell.focus();
+    const shown = [];
+    for (const [key, ctrlKey] of keys) {
+      cell.dispatchEvent(new KeyboardEvent('keydown', { key, ctrlKey, bubbles: true, cancelable: true }));
+      shown.push(cell.textContent.trim());
+    }
+    return { shown, selector: `#ownership-grid .cell[data-row="${cell.dataset.row}"][data-col="${cell.dataset.col}"]`, row: cell.dataset.row, col: cell.dataset.col };
+  }, keys);
+  const settles = (selector, letter) => page.waitForFunction(
+    ([s, l]) => {
+      const c = document.querySelector(s);
+      return c.textContent.trim() === l && c.className === `cell letter-${l.toLowerCase()}` && (l === '' ? !c.hasAttribute('title') : c.title.startsWith(`${l}:`));
+    },
+    [selector, letter],
+    { timeout: 3000 },
+  );
+  const storedLetter = async ({ row, col }) => {
+    await waitSaved(page);
+    const stored = await storedState(page);
+    const { elements } = JSON.parse(stored[`opmodel.model.${stored['opmodel.last']}`]).model;
+    return elements.find((e) => e.id === row).assignments[col] ?? '';
+  };
+
+  // A letter, then Ctrl+Z in the same frame: the cell shows the letter at
+  // once, and then what the model holds again: nothing.
+  const undone = await burst([['r', false], ['z', true]]);
+  assert.equal(undone.shown[0], 'R');
+  await settles(undone.selector, '');
+  assert.equal(await storedLetter(undone), '');
+
+  // Space twice in the same frame cycles from what the cell shows: R, then A.
+  const cycled = await burst([[' ', false], [' ', false]]);
+  assert.deepEqual(cycled.shown, ['R', 'A']);
+  await settles(cycled.selector, 'A');
+  assert.equal(await storedLetter(cycled), 'A');
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});

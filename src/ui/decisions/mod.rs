@@ -130,14 +130,26 @@ pub fn Decisions() -> impl IntoView {
                 .collect()
         }),
         on_set: Callback::new(move |(row, col, letter): (Id, Id, Option<String>)| {
-            ui.selected.set(Some(row.clone()));
-            if let Err(e) = state.apply(Op::SetRight {
+            if ui.selected.with_untracked(|s| s.as_ref() != Some(&row)) {
+                ui.selected.set(Some(row.clone()));
+            }
+            let set = state.apply_views_after_paint(Op::SetRight {
                 decision: row,
                 role: col,
                 letter,
-            }) {
+            });
+            if let Err(e) = &set {
                 state.notify(NoticeKind::Error, e.to_string());
             }
+            set.is_ok()
+        }),
+        letter_at: Arc::new(move |row: &str, col: &str| {
+            state.model.with_untracked(|m| {
+                m.decisions
+                    .iter()
+                    .find(|d| d.id == row)
+                    .and_then(|d| d.rights.get(col).cloned())
+            })
         }),
         describe,
         row_header: Arc::new(move |id| view! { <DecisionHeader id=id ui=ui/> }.into_any()),

@@ -201,13 +201,22 @@ pub fn Ownership() -> impl IntoView {
             let letter = letter
                 .and_then(|l| l.chars().next())
                 .and_then(Raci::from_letter);
-            if let Err(e) = state.apply(Op::SetAssignment {
+            let set = state.apply_views_after_paint(Op::SetAssignment {
                 element: row,
                 role: col,
                 letter,
-            }) {
+            });
+            if let Err(e) = &set {
                 state.notify(NoticeKind::Error, e.to_string());
             }
+            set.is_ok()
+        }),
+        letter_at: Arc::new(move |row: &str, col: &str| {
+            state.model.with_untracked(|m| {
+                m.element(row)
+                    .and_then(|e| e.assignments.get(col))
+                    .map(|l| l.letter().to_string())
+            })
         }),
         describe,
         row_header: Arc::new(|id| view! { <ElementHeader id=id/> }.into_any()),

@@ -134,7 +134,7 @@ impl AppState {
     /// once the next frame is painted: the caller shows the change itself
     /// in that frame (a letter typed in a grid cell, see
     /// `grid::ShowLetter`). Waking every view first (the row, its memo,
-    /// the cell's bindings) cost that frame more than the rest of the key.
+    /// the cell's bindings) delayed that frame by about 2.7 ms at 4x CPU.
     pub fn apply_views_after_paint(&self, op: Op) -> Result<(), EditError> {
         let result = self.change(op, false);
         if result.is_ok() && !self.views_pending.get_value() {

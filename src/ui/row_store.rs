@@ -207,7 +207,7 @@ pub const ROLES: Kind<crate::model::Role> = Kind {
 
 pub const DECISIONS: Kind<crate::model::Decision> = Kind {
     items: |m| m.decisions.iter().map(|d| (&d.id, d)).collect(),
-    find: |m, id| m.decisions.iter().find(|d| d.id == id),
+    find: |m, id| m.decision(id),
     changed: |t| match t {
         Touched::Decision(id) => Some(id),
         _ => None,

@@ -13,10 +13,7 @@ use crate::ui::state::{use_app, AppState, NoticeKind};
 
 /// Applies `f` to a copy of the decision and stores it as one step.
 fn update(state: AppState, id: &str, f: impl FnOnce(&mut Decision)) {
-    let Some(mut d) = state
-        .model
-        .with_untracked(|m| m.decisions.iter().find(|d| d.id == id).cloned())
-    else {
+    let Some(mut d) = state.model.with_untracked(|m| m.decision(id).cloned()) else {
         return;
     };
     f(&mut d);
@@ -29,11 +26,7 @@ fn update(state: AppState, id: &str, f: impl FnOnce(&mut Decision)) {
 pub fn DetailsPanel(id: Id, on_close: Callback<()>) -> impl IntoView {
     let state = use_app();
     let id = StoredValue::new(id);
-    let decision = Memo::new(move |_| {
-        state
-            .model
-            .with(|m| m.decisions.iter().find(|d| d.id == id.get_value()).cloned())
-    });
+    let decision = Memo::new(move |_| state.model.with(|m| m.decision(&id.get_value()).cloned()));
     let get = move |f: fn(&Decision) -> String| {
         move || decision.with(|d| d.as_ref().map(f).unwrap_or_default())
     };

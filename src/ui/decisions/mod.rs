@@ -95,11 +95,7 @@ pub fn Decisions() -> impl IntoView {
     });
     let describe = Arc::new(move |row: &str, col: &str, letter: Option<&str>| {
         state.model.with_untracked(|m| {
-            let decision = m
-                .decisions
-                .iter()
-                .find(|d| d.id == row)
-                .map_or("", |d| d.name.as_str());
+            let decision = m.decision(row).map_or("", |d| d.name.as_str());
             let role = m.role(col).map_or("", |r| r.name.as_str());
             let v = m.settings.vocabulary;
             match letter {
@@ -144,12 +140,9 @@ pub fn Decisions() -> impl IntoView {
             set.is_ok()
         }),
         letter_at: Arc::new(move |row: &str, col: &str| {
-            state.model.with_untracked(|m| {
-                m.decisions
-                    .iter()
-                    .find(|d| d.id == row)
-                    .and_then(|d| d.rights.get(col).cloned())
-            })
+            state
+                .model
+                .with_untracked(|m| m.decision(row).and_then(|d| d.rights.get(col).cloned()))
         }),
         describe,
         row_header: Arc::new(move |id| view! { <DecisionHeader id=id ui=ui/> }.into_any()),
@@ -305,7 +298,7 @@ fn DecisionHeader(id: Id, ui: DecisionsUi) -> impl IntoView {
     let on_rename = Callback::new(move |new: String| {
         let current = state
             .model
-            .with_untracked(|m| m.decisions.iter().find(|d| d.id == rename_id).cloned());
+            .with_untracked(|m| m.decision(&rename_id).cloned());
         match current {
             Some(mut d) => {
                 d.name = new;

@@ -223,7 +223,8 @@ fn cell_class(letter: Option<&str>) -> String {
     format!("cell letter-{}", letter.unwrap_or_default().to_lowercase())
 }
 
-/// Shows a letter just set in its cell, in the very next frame.
+/// Sets a letter, typed or clicked, and shows it in its cell in the very
+/// next frame.
 ///
 /// The model is changed with `AppState::apply_views_after_paint`: its
 /// views, the cell's own bindings among them, follow after that frame and
@@ -236,6 +237,7 @@ fn cell_class(letter: Option<&str>) -> String {
 /// is therefore written once more after the paint, from the model.
 #[derive(Clone)]
 struct ShowLetter {
+    on_set: Callback<(Id, Id, Option<String>), bool>,
     table_id: StoredValue<String>,
     explain: Explain,
     letter_at: LetterAt,
@@ -244,8 +246,16 @@ struct ShowLetter {
 }
 
 impl ShowLetter {
-    fn letter(&self, cell: &web_sys::Element, row: &str, col: &str, letter: Option<&str>) {
-        write_cell(cell, letter, &self.explain);
+    /// Sets (row, col) to `letter` in the model and, if that was done,
+    /// shows it in `cell`.
+    fn set(&self, cell: &web_sys::Element, row: &str, col: &str, letter: Option<String>) {
+        if !self
+            .on_set
+            .run((row.to_string(), col.to_string(), letter.clone()))
+        {
+            return;
+        }
+        write_cell(cell, letter.as_deref(), &self.explain);
         let first = self.written.try_update_value(|w| {
             w.push((row.to_string(), col.to_string()));
             w.len() == 1
@@ -473,6 +483,7 @@ pub fn Grid(spec: GridSpec, #[prop(into)] table_id: String) -> impl IntoView {
 
     let table_id_for_keys = table_id.clone();
     let show = ShowLetter {
+        on_set,
         table_id: StoredValue::new(table_id.clone()),
         explain: explain.clone(),
         letter_at,
@@ -514,9 +525,7 @@ pub fn Grid(spec: GridSpec, #[prop(into)] table_id: String) -> impl IntoView {
             if active.with_untracked(|a| a.as_ref() != Some(&current)) {
                 active.set(Some(current.clone()));
             }
-            if on_set.run((row.clone(), col.clone(), letter.clone())) {
-                show_for_keys.letter(&cell, &row, &col, letter.as_deref());
-            }
+            show_for_keys.set(&cell, &row, &col, letter);
         };
         match key.as_str() {
             "ArrowRight" => go(Some(row.clone()), moved(&col_ids(), &col, 1, None)),
@@ -655,7 +664,6 @@ pub fn Grid(spec: GridSpec, #[prop(into)] table_id: String) -> impl IntoView {
                                         explain=explain.clone()
                                         row_header=row_header.clone()
                                         letters=letters
-                                        on_set=on_set
                                         show=show.clone()
                                         active=active
                                         selected=selected.clone()
@@ -714,7 +722,6 @@ fn GridLine(
     explain: Explain,
     row_header: Render,
     letters: Signal<Vec<String>>,
-    on_set: Callback<(Id, Id, Option<String>), bool>,
     show: ShowLetter,
     active: RwSignal<Option<(Id, Id)>>,
     selected: Selector<Option<(Id, Id)>>,
@@ -787,10 +794,7 @@ fn GridLine(
                         move |ev: leptos::ev::MouseEvent| {
                             let Some(el) = ev.current_target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return };
                             active.set(Some((row.clone(), col.clone())));
-                            let next = cycle(&letters.get_untracked(), shown_letter(&el).as_deref());
-                            if on_set.run((row.clone(), col.clone(), next.clone())) {
-                                show.letter(&el, &row, &col, next.as_deref());
-                            }
+                            show.set(&el, &row, &col, cycle(&letters.get_untracked(), shown_letter(&el).as_deref()));
                         }
                     };
                     let letter_class = move || cell_class(letter().as_deref());

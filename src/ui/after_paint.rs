@@ -30,20 +30,28 @@ where
     Effect::new(move |ran: Option<()>| {
         track();
         // The first run only subscribes: the value is fresh.
-        if ran.is_none() || pending.get_value() {
-            return;
+        if ran.is_some() {
+            let compute = compute.clone();
+            once_after_next_paint(pending, move || value.set(untrack(&compute)));
         }
-        pending.set_value(true);
-        let compute = compute.clone();
-        after_next_paint(move || {
-            if pending.is_disposed() {
-                return;
-            }
-            pending.set_value(false);
-            value.set(untrack(&compute));
-        });
     });
     value.read_only()
+}
+
+/// Runs `f` once the next frame has been painted, unless a run flagged by
+/// `pending` is waiting already: the calls until then share that one run.
+/// Nothing runs once `pending` is disposed (its owner is gone).
+pub fn once_after_next_paint(pending: StoredValue<bool>, f: impl FnOnce() + 'static) {
+    if pending.try_get_value() != Some(false) {
+        return;
+    }
+    pending.set_value(true);
+    after_next_paint(move || {
+        // `None`: the flag was still there to clear.
+        if pending.try_set_value(false).is_none() {
+            f();
+        }
+    });
 }
 
 /// Runs `f` once the next frame has been painted.

@@ -570,23 +570,18 @@ pub fn Grid(spec: GridSpec, #[prop(into)] table_id: String) -> impl IntoView {
 
     // The status line follows one frame after the cell it describes, so
     // a letter's frame changes nothing outside the grid (see `after_paint`).
-    let status = {
-        let describe = describe.clone();
-        move || {
-            active.get().map(|(r, c)| {
-                let letter = letters_of(&r).and_then(|l| l.with(|l| l.get(&c).cloned()));
-                describe(&r, &c, letter.as_deref())
-            })
-        }
+    // The active cell and its letter: what the status line says.
+    let active_letter = move || {
+        active.get().map(|(r, c)| {
+            let letter = letters_of(&r).and_then(|l| l.with(|l| l.get(&c).cloned()));
+            (r, c, letter)
+        })
     };
     let status = after_paint(
-        {
-            let status = status.clone();
-            move || {
-                status();
-            }
+        move || {
+            active_letter();
         },
-        status,
+        move || active_letter().map(|(r, c, l)| describe(&r, &c, l.as_deref())),
     );
 
     // ARIA row numbers: the header row is 1, the body's rows follow (group

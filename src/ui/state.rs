@@ -15,7 +15,7 @@ use crate::model::{ChangeLog, History, Op, Touched};
 use crate::storage::browser::{download, library, now, read_file};
 use crate::storage::filename::model_file_name;
 use crate::storage::library::{Saved, Theirs, BACKUP_PREFIX, MODEL_PREFIX};
-use crate::ui::after_paint::after_next_paint;
+use crate::ui::after_paint::once_after_next_paint;
 
 /// How long typing may pause before the model is written. Short enough that
 /// closing the tab right after an edit rarely loses it (and `pagehide`
@@ -137,13 +137,9 @@ impl AppState {
     /// the cell's bindings) delayed that frame by about 2.7 ms at 4x CPU.
     pub fn apply_views_after_paint(&self, op: Op) -> Result<(), EditError> {
         let result = self.change(op, false);
-        if result.is_ok() && !self.views_pending.get_value() {
-            self.views_pending.set_value(true);
-            let this = *self;
-            after_next_paint(move || {
-                this.views_pending.set_value(false);
-                this.model.notify();
-            });
+        if result.is_ok() {
+            let model = self.model;
+            once_after_next_paint(self.views_pending, move || model.notify());
         }
         result
     }
@@ -212,13 +208,11 @@ impl AppState {
         // they change: most keys change neither.
         let indicator_changes = matches!(self.save_state.get_untracked(), SaveState::Saved);
         let buttons_change = self.can_step.get_untracked() != self.steps();
-        if self.chrome_pending.get_value() || !(indicator_changes || buttons_change) {
+        if !(indicator_changes || buttons_change) {
             return;
         }
-        self.chrome_pending.set_value(true);
         let this = *self;
-        after_next_paint(move || {
-            this.chrome_pending.set_value(false);
+        once_after_next_paint(self.chrome_pending, move || {
             let steps = this.steps();
             if this.can_step.get_untracked() != steps {
                 this.can_step.set(steps);

@@ -766,6 +766,10 @@ fn GridLine(
     view! {
         <div class="grid-row item-row" role="row" data-row=id.clone() aria-rowindex=index>
             <div role="rowheader" class="row-header">{row_header(id.clone())}</div>
+            // The cells sit in a box of their own, apart from the sticky
+            // row header: the browser then lays out only this box when a
+            // letter changes (see the stylesheet's `.row-cells`).
+            <div class="row-cells">
             <For each=move || cols.get() key=|c| c.clone() let:col>
                 {
                     let row = row_id.clone();
@@ -811,6 +815,7 @@ fn GridLine(
                     }
                 }
             </For>
+            </div>
         </div>
     }
 }

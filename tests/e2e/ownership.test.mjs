@@ -346,6 +346,36 @@ test("a letter's frame changes only its cell; the status line, undo, save indica
   await context.close();
 });
 
+test("a letter lays out its row's cells alone, not the page", async () => {
+  const { context, page } = await openGenerated(200, 25, 'Layout');
+  await waitSaved(page);
+  const cdp = await context.newCDPSession(page);
+  await page.locator('#ownership-grid .cell:not(.letter-r)').nth(40).focus();
+  // The browser's own record of each layout: where it started (its
+  // "layout roots") and whether it was a part of the page or all of it.
+  const events = [];
+  cdp.on('Tracing.dataCollected', (d) => events.push(...d.value));
+  const complete = new Promise((ok) => cdp.once('Tracing.tracingComplete', ok));
+  await cdp.send('Tracing.start', { categories: 'devtools.timeline,blink', transferMode: 'ReportEvents' });
+  await page.keyboard.press('r');
+  await page.waitForFunction(() => document.activeElement.textContent.trim() === 'R');
+  await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => setTimeout(ok, 0))));
+  await cdp.send('Tracing.end');
+  await complete;
+  // The letter's own frame: the first layout after the key. (The status
+  // line and the checks follow after the paint, and lay out the page.)
+  const key = events.find((e) => e.name === 'EventDispatch' && e.args?.data?.type === 'keydown');
+  const after = (name) => events.filter((e) => e.name === name && e.ph === 'X' && e.ts > key.ts).sort((a, b) => a.ts - b.ts)[0];
+  const layout = after('Layout');
+  const frameView = after('LocalFrameView::layout');
+  assert.ok(layout && frameView, 'the letter was laid out');
+  assert.equal(layout.args.beginData.partialLayout, true, 'a part of the page, not all of it');
+  const roots = frameView.args.endData.layoutRoots.map((r) => r.nodeName);
+  assert.ok(roots.length > 0 && roots.every((n) => n.includes('row-cells')), `laid out from: ${roots.join(', ')}`);
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
 test('keys faster than a frame: a letter undone, or cycled twice, shows what the model holds', async () => {
   const { context, page } = await openGenerated(200, 25, 'Fast');
   await waitSaved(page);

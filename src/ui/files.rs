@@ -1,16 +1,52 @@
 //! Importing model files: a file picker, and dropping a file anywhere on
 //! the page.
 
+use std::cell::Cell;
+
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::state::use_app;
+use crate::model::envelope::{load, to_file_json};
+use crate::model::samples::{sample, SAMPLES};
+use crate::storage::browser::now;
+use crate::ui::after_paint::after_next_paint;
+
+/// The performance mark set once the reader is prepared.
+const IMPORT_PREPARED: &str = "opmodel:import-prepared";
+
+/// Reads a sample model file once, in the background after the next paint,
+/// when an import becomes likely (the Models page is open, a file is dragged
+/// over the page). The browser compiles a WebAssembly function on its first
+/// call: the reader's few hundred functions took about 16 ms to compile
+/// during the first import of a session. By the time a file has been picked
+/// from the dialog, they are ready.
+fn prepare_import() {
+    thread_local! {
+        static DONE: Cell<bool> = const { Cell::new(false) };
+    }
+    if DONE.with(|d| d.replace(true)) {
+        return;
+    }
+    after_next_paint(|| {
+        let at = now();
+        if let Some(model) = sample(SAMPLES[0].key, "prepare-import".into(), at) {
+            // The result is not needed, only the run.
+            let _ = load(to_file_json(&model, at).as_bytes());
+        }
+        // A mark on the page's timeline, for the browser's tools and tests.
+        if let Some(timeline) = web_sys::window().and_then(|w| w.performance()) {
+            let _ = timeline.mark(IMPORT_PREPARED);
+        }
+    });
+}
 
 /// A button that opens the file picker and imports the chosen file.
 #[component]
 pub fn ImportButton() -> impl IntoView {
     let state = use_app();
     let input = NodeRef::<leptos::html::Input>::new();
+    prepare_import();
     let on_change = move |ev: leptos::ev::Event| {
         let target: web_sys::HtmlInputElement = event_target(&ev);
         if let Some(file) = target.files().and_then(|f| f.get(0)) {
@@ -60,6 +96,7 @@ pub fn DropZone() -> impl IntoView {
             // Without this the browser opens the file instead of us.
             ev.prevent_default();
             dragging.set(true);
+            prepare_import();
         }
     });
     let leave = window_event_listener(leptos::ev::dragleave, move |ev| {

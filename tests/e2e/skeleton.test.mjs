@@ -132,6 +132,48 @@ test('a file dropped on the page is imported', async () => {
   await context.close();
 });
 
+test('the file reader is prepared in the background where an import is likely, and that changes nothing', async () => {
+  const { context, page } = await openApp(env.browser, env.server.url, '/');
+  const prepared = () => page.evaluate(() => performance.getEntriesByName('opmodel:import-prepared').length);
+  await waitSaved(page);
+  const before = await storedState(page);
+  // The quiz, where most visitors stay, does not pay for it.
+  await page.waitForTimeout(300);
+  assert.equal(await prepared(), 0, 'not prepared on the quiz');
+  // The Models page has the import button: prepared once it has painted.
+  await page.getByRole('link', { name: 'Models', exact: true }).click();
+  await page.waitForFunction(() => performance.getEntriesByName('opmodel:import-prepared').length === 1);
+  // Once a page load: dragging a file over the page does not run it again.
+  const dataTransfer = await page.evaluateHandle(() => {
+    const dt = new DataTransfer();
+    dt.items.add(new File(['{}'], 'x.opmodel.json', { type: 'application/json' }));
+    return dt;
+  });
+  await page.dispatchEvent('main', 'dragover', { dataTransfer });
+  await page.dispatchEvent('main', 'dragleave', { dataTransfer });
+  await page.waitForTimeout(300);
+  assert.equal(await prepared(), 1);
+  // Nothing changed: no notice, the same models, storage byte for byte.
+  assert.equal(await page.getByTestId('notices').innerText(), '');
+  assert.deepEqual(await storedState(page), before);
+  assert.equal(await page.getByTestId('model-row').count(), 1);
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
+test('a file dragged over the quiz prepares the file reader', async () => {
+  const { context, page } = await openApp(env.browser, env.server.url, '/');
+  await waitForApp(page);
+  const dataTransfer = await page.evaluateHandle(() => {
+    const dt = new DataTransfer();
+    dt.items.add(new File(['{}'], 'x.opmodel.json', { type: 'application/json' }));
+    return dt;
+  });
+  await page.dispatchEvent('main', 'dragover', { dataTransfer });
+  await page.waitForFunction(() => performance.getEntriesByName('opmodel:import-prepared').length === 1);
+  await context.close();
+});
+
 test('a full storage shows the banner and the download still works', async () => {
   const { context, page } = await openApp(env.browser, env.server.url, '/ownership');
   await addRole(page, 'Owner');

@@ -6,8 +6,8 @@
 //! one cell re-renders that row's cells only, never the whole grid; the
 //! roving focus uses a `Selector`, so moving it touches two cells. The
 //! markup is ARIA grid roles on fixed-size rows rather than a `<table>`, so
-//! the browser also lays out and repaints only the row that changed (see
-//! the stylesheet's `.item-row`).
+//! the browser also lays out and repaints only the row that changed: only
+//! its box of cells, in fact (see the stylesheet's `.item-row`).
 
 use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;

@@ -19,6 +19,16 @@ async function listedModels(page) {
   return page.getByTestId('model-row').allInnerTexts();
 }
 
+/// What the browser hands a page when a file named `name` holding `text` is
+/// dragged over it: for dispatching `dragover` and `drop`.
+function draggedFile(page, name, text) {
+  return page.evaluateHandle(([n, t]) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([t], n, { type: 'application/json' }));
+    return dt;
+  }, [name, text]);
+}
+
 function modelTexts(state) {
   return Object.fromEntries(Object.entries(state).filter(([k]) => k.startsWith('opmodel.model.')));
 }
@@ -120,11 +130,7 @@ test('bad files show a clear message and change nothing', async () => {
 test('a file dropped on the page is imported', async () => {
   const { context, page } = await openApp(env.browser, env.server.url, '/');
   const text = await (await import('node:fs/promises')).readFile(join(FIXTURES, 'valid-small.opmodel.json'), 'utf8');
-  const dataTransfer = await page.evaluateHandle((t) => {
-    const dt = new DataTransfer();
-    dt.items.add(new File([t], 'bakery.opmodel.json', { type: 'application/json' }));
-    return dt;
-  }, text);
+  const dataTransfer = await draggedFile(page, 'bakery.opmodel.json', text);
   await page.dispatchEvent('main', 'dragover', { dataTransfer });
   await page.dispatchEvent('main', 'drop', { dataTransfer });
   await page.getByText('Imported “Fixture bakery” as a new model').waitFor();
@@ -144,11 +150,7 @@ test('the file reader is prepared in the background where an import is likely, a
   await page.getByRole('link', { name: 'Models', exact: true }).click();
   await page.waitForFunction(() => performance.getEntriesByName('opmodel:import-prepared').length === 1);
   // Once a page load: dragging a file over the page does not run it again.
-  const dataTransfer = await page.evaluateHandle(() => {
-    const dt = new DataTransfer();
-    dt.items.add(new File(['{}'], 'x.opmodel.json', { type: 'application/json' }));
-    return dt;
-  });
+  const dataTransfer = await draggedFile(page, 'x.opmodel.json', '{}');
   await page.dispatchEvent('main', 'dragover', { dataTransfer });
   await page.dispatchEvent('main', 'dragleave', { dataTransfer });
   await page.waitForTimeout(300);
@@ -164,11 +166,7 @@ test('the file reader is prepared in the background where an import is likely, a
 test('a file dragged over the quiz prepares the file reader', async () => {
   const { context, page } = await openApp(env.browser, env.server.url, '/');
   await waitForApp(page);
-  const dataTransfer = await page.evaluateHandle(() => {
-    const dt = new DataTransfer();
-    dt.items.add(new File(['{}'], 'x.opmodel.json', { type: 'application/json' }));
-    return dt;
-  });
+  const dataTransfer = await draggedFile(page, 'x.opmodel.json', '{}');
   await page.dispatchEvent('main', 'dragover', { dataTransfer });
   await page.waitForFunction(() => performance.getEntriesByName('opmodel:import-prepared').length === 1);
   await context.close();

@@ -85,9 +85,9 @@ struct CurrentFile {
 }
 
 /// The fast way in, for the files the app itself writes (local storage, its
-/// exports): one pass from the text into the model's types. Reading through
-/// a JSON value first, as [`read_carefully`] does, took twice as long for a
-/// 1 MiB file.
+/// exports): one pass from the file's bytes into the model's types. Reading
+/// through a JSON value first, as [`read_carefully`] does, took more than
+/// twice as long for a 1 MiB file.
 ///
 /// It has no messages of its own: on any doubt it returns `None` and the
 /// careful reading runs, so a bad file is explained exactly as before. It

@@ -568,9 +568,9 @@ pub fn Grid(spec: GridSpec, #[prop(into)] table_id: String) -> impl IntoView {
         ev.prevent_default();
     };
 
-    // The status line follows one frame after the cell it describes, so
-    // a letter's frame changes nothing outside the grid (see `after_paint`).
-    // The active cell and its letter: what the status line says.
+    // The status line describes the active cell and its letter. It follows
+    // one frame after that cell, so a letter's frame changes nothing
+    // outside the grid (see `after_paint`).
     let active_letter = move || {
         active.get().map(|(r, c)| {
             let letter = letters_of(&r).and_then(|l| l.with(|l| l.get(&c).cloned()));

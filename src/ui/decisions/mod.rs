@@ -129,15 +129,11 @@ pub fn Decisions() -> impl IntoView {
             if ui.selected.with_untracked(|s| s.as_ref() != Some(&row)) {
                 ui.selected.set(Some(row.clone()));
             }
-            let set = state.apply_views_after_paint(Op::SetRight {
+            state.apply_views_after_paint(Op::SetRight {
                 decision: row,
                 role: col,
                 letter,
-            });
-            if let Err(e) = &set {
-                state.notify(NoticeKind::Error, e.to_string());
-            }
-            set.is_ok()
+            })
         }),
         letter_at: Arc::new(move |row: &str, col: &str| {
             state

@@ -201,15 +201,11 @@ pub fn Ownership() -> impl IntoView {
             let letter = letter
                 .and_then(|l| l.chars().next())
                 .and_then(Raci::from_letter);
-            let set = state.apply_views_after_paint(Op::SetAssignment {
+            state.apply_views_after_paint(Op::SetAssignment {
                 element: row,
                 role: col,
                 letter,
-            });
-            if let Err(e) = &set {
-                state.notify(NoticeKind::Error, e.to_string());
-            }
-            set.is_ok()
+            })
         }),
         letter_at: Arc::new(move |row: &str, col: &str| {
             state.model.with_untracked(|m| {

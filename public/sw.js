@@ -34,8 +34,10 @@ self.addEventListener('message', (event) => {
 self.addEventListener('fetch', (event) => {
   const request = event.request;
   if (request.method !== 'GET' || new URL(request.url).origin !== self.location.origin) return;
-  // Every page of the app is index.html: the app routes in the browser.
-  const key = request.mode === 'navigate' ? '/' : request;
+  // Every page of the app is index.html (the app routes in the browser),
+  // except the ones the build prerendered (/quiz is quiz.html).
+  const prerendered = `${new URL(request.url).pathname}.html`;
+  const key = request.mode !== 'navigate' ? request : FILES.includes(prerendered) ? prerendered : '/';
   event.respondWith(
     caches.open(CACHE)
       .then((cache) => cache.match(key, { ignoreSearch: true }))

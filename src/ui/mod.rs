@@ -13,6 +13,7 @@ mod inline_edit;
 mod notices;
 mod ownership;
 mod pages;
+mod prerendered;
 mod progress;
 mod quiz;
 mod row_store;
@@ -30,6 +31,8 @@ use self::state::AppState;
 
 #[component]
 pub fn App() -> impl IntoView {
+    // A prerendered page (quiz.html) gives way to the app before it draws.
+    prerendered::take_over();
     let state = AppState::start();
     provide_context(state);
     // Leaving the page (closing the tab, reloading, switching apps on a

@@ -15,6 +15,7 @@
 //! right version is present, so repeated runs are fast.
 
 mod postbuild;
+mod prerender;
 
 use std::env;
 use std::fs;

@@ -5,6 +5,8 @@
 //!   is trunk's loader, whose text names the hashed file names of this build,
 //!   so its hash can only be known after the build: it is allowed by that
 //!   hash, and nothing else inline is.
+//! - In a release build, prerenders the quiz's first screen into static
+//!   pages (`quiz.html`, `embed.html`; see `prerender.rs`).
 //! - Fills in the service worker (`sw.js`): the list of this build's files
 //!   to keep for offline use, and a version that changes with any of them,
 //!   so a new build is noticed by the browser as an update.
@@ -39,6 +41,11 @@ pub fn run(dir: Option<&str>) -> Result<(), String> {
         eprintln!("postbuild: live-reload build (trunk serve): no Content-Security-Policy");
     } else {
         fs::write(&index, with_csp(&html)?).map_err(|e| format!("{}: {e}", index.display()))?;
+        // A release build (dist/, the tests, the benchmark) gets the quiz's
+        // first screen prerendered; a development build starts faster without.
+        if std::env::var("TRUNK_PROFILE").as_deref() == Ok("release") {
+            crate::prerender::run(&crate::project_root(), &dir)?;
+        }
     }
 
     let sw = dir.join("sw.js");
@@ -60,7 +67,7 @@ fn serves_live_reload(html: &str) -> bool {
 }
 
 /// The bodies of the `<script>` elements that have no `src`.
-fn inline_scripts(html: &str) -> Vec<&str> {
+pub(crate) fn inline_scripts(html: &str) -> Vec<&str> {
     let mut out = Vec::new();
     let mut rest = html;
     while let Some(start) = rest.find("<script") {

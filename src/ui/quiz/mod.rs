@@ -70,6 +70,18 @@ fn QuizRunner(
             cb.run(answers.get_untracked());
         }
     };
+    // Answers chosen on the prerendered first screen (quiz.html) before
+    // the app ran; the screen stays where it was, as the visitor left it.
+    if kind == AssessmentKind::Quick {
+        for (qid, option) in crate::ui::prerendered::take_answers() {
+            if let Some(q) = bank
+                .iter()
+                .find(|q| q.id == qid && usize::from(option) < q.options.len())
+            {
+                choose(q.id, option);
+            }
+        }
+    }
     let answered = move |i: usize| {
         bank.get(i)
             .is_some_and(|q| answers.with(|a| a.contains_key(q.id)))

@@ -38,8 +38,13 @@ export async function startServer({ dist = DIST } = {}) {
     try {
       if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
     } catch {
-      // Routes like /ownership have no file: serve the app, which routes.
-      if (!extname(path)) file = join(DIST, 'index.html');
+      // A page prerendered by the build (/quiz -> quiz.html), as static
+      // hosts serve clean URLs; other routes like /ownership have no file:
+      // serve the app, which routes.
+      if (!extname(path)) {
+        const page = `${file}.html`;
+        file = await stat(page).then(() => page, () => join(DIST, 'index.html'));
+      }
     }
     try {
       const body = await readFile(file);
@@ -90,8 +95,10 @@ export async function openApp(browser, baseUrl, path = '/') {
   return { context, page };
 }
 
+/// The app is running: its header is there (a prerendered page, such as
+/// /quiz, has one too before the app takes over, inside #prerendered).
 export async function waitForApp(page) {
-  await page.waitForSelector('[data-testid="save-state"]', { timeout: 20_000 });
+  await page.waitForSelector('[data-testid="save-state"]:not(#prerendered *)', { timeout: 20_000 });
 }
 
 export async function waitSaved(page) {

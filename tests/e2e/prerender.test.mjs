@@ -1,0 +1,113 @@
+// The prerendered first screen of the quiz (quiz.html, embed.html): a
+// first-time visitor sees the first question and can answer it before the
+// app's wasm has arrived; the app takes over without losing that answer or
+// moving anything on screen. The wasm is held back so the test sees the
+// page as a slow phone would, for as long as it needs.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { useServerAndBrowser } from './lib/harness.mjs';
+import { axe } from './lib/axe.mjs';
+
+const env = useServerAndBrowser();
+
+/// A fresh context whose wasm download waits until `release()`.
+async function withWasmHeld(options = {}) {
+  const context = await env.browser.newContext({ baseURL: env.server.url, ...options });
+  let release;
+  const released = new Promise((ok) => {
+    release = ok;
+  });
+  await context.route(/\.wasm$/, async (route) => {
+    await released;
+    await route.continue();
+  });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  return { context, page, errors, release };
+}
+
+const SHELL = '#prerendered [data-testid="question"]';
+const APP = '[data-testid="question"]:not(#prerendered *)';
+
+/// Where the parts of the question screen are, to compare before and after.
+function boxes(page, root) {
+  return page.evaluate((root) => {
+    const at = (e) => {
+      const r = e.getBoundingClientRect();
+      return [Math.round(r.x), Math.round(r.y), Math.round(r.width), Math.round(r.height)];
+    };
+    const scope = root ? document.querySelector(root) : document;
+    return ['.app-header', '.quiz-progress', '.question-prompt', 'label.option', '[data-testid="next"]', '.quiz-alt']
+      .flatMap((s) => [...scope.querySelectorAll(s)].filter((e) => !e.closest('#prerendered') === !root).map((e) => `${s} ${at(e)}`));
+  }, root);
+}
+
+test('a first visit to /quiz shows the first question before the app runs, and the app keeps the answer given there', async () => {
+  const { context, page, errors, release } = await withWasmHeld();
+  await page.goto('/quiz', { waitUntil: 'domcontentloaded' });
+  await page.locator(SHELL).waitFor();
+  assert.match(await page.locator('#prerendered .quiz-count').innerText(), /^Question 1 of 12/);
+  assert.equal(await page.locator('#prerendered [data-testid="next"]').isDisabled(), true);
+  assert.equal(await page.evaluate(() => document.activeElement.matches('#prerendered input[type=radio][value="0"]')), true, 'the first option has the focus, as in the app');
+  assert.deepEqual(await axe(page), [], 'the prerendered screen passes the same checks');
+  // The digit keys choose, as in the app; so does a tap.
+  await page.keyboard.press('3');
+  assert.equal(await page.locator(`${SHELL} input[value="2"]`).isChecked(), true);
+  await page.locator(`${SHELL} label.option`).nth(1).click();
+  assert.equal(await page.locator(`${SHELL} input[value="1"]`).isChecked(), true);
+  const before = await boxes(page, '#prerendered');
+  assert.ok(before.length >= 8, before.join('\n'));
+
+  release();
+  await page.locator(APP).waitFor();
+  assert.equal(await page.locator('#prerendered').count(), 0, 'the static screen is gone');
+  assert.equal(await page.locator('[data-testid="question"]').count(), 1);
+  const options = page.getByTestId('question').locator('input[type=radio]');
+  assert.equal(await options.nth(1).isChecked(), true, 'the answer chosen before the app ran is kept');
+  assert.equal(await page.getByTestId('next').isEnabled(), true);
+  await page.waitForFunction(() => document.activeElement?.matches('[data-testid="question"] input[value="1"]'));
+  assert.deepEqual(await boxes(page, null), before, 'nothing moved when the app took over');
+  await page.getByTestId('next').click();
+  assert.match(await page.locator('.quiz-count').innerText(), /^Question 2 of 12/);
+  assert.deepEqual(errors, [], 'no errors, and nothing refused by the page policy');
+  await context.close();
+});
+
+test('a returning visitor is not shown the first-visit screen, and waits for the app', async () => {
+  const { context, page, errors, release } = await withWasmHeld();
+  await context.addInitScript(() => localStorage.setItem('opmodel.theme', 'dark'));
+  await page.goto('/quiz', { waitUntil: 'domcontentloaded' });
+  await page.locator(SHELL).waitFor({ state: 'attached' });
+  assert.equal(await page.locator(SHELL).isVisible(), false, 'its header would show another model and theme');
+  release();
+  await page.locator(APP).waitFor();
+  assert.equal(await page.locator('#prerendered').count(), 0);
+  assert.equal(await page.getByTestId('theme').inputValue(), 'dark');
+  assert.equal(await page.getByTestId('question').locator('input:checked').count(), 0);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('the embeddable quiz is prerendered too, on a phone', async () => {
+  const { context, page, errors, release } = await withWasmHeld({ viewport: { width: 360, height: 640 }, isMobile: true, hasTouch: true });
+  await page.goto('/embed', { waitUntil: 'domcontentloaded' });
+  await page.locator(SHELL).waitFor();
+  assert.equal(await page.evaluate(() => document.body.classList.contains('embedded')), true);
+  await page.locator(`${SHELL} label.option`).nth(3).tap();
+  const before = await boxes(page, '#prerendered');
+  release();
+  await page.locator(APP).waitFor();
+  assert.equal(await page.getByTestId('question').locator('input[type=radio]').nth(3).isChecked(), true);
+  assert.deepEqual(await boxes(page, null), before);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('other pages are not prerendered', async () => {
+  for (const path of ['/', '/ownership', '/quiz/full']) {
+    const html = await (await fetch(`${env.server.url}${path}`)).text();
+    assert.doesNotMatch(html, /id="prerendered"/, path);
+  }
+});

@@ -1,0 +1,85 @@
+// Prerendering, run by `cargo xtask postbuild` on a release build: opens
+// each given page of the built app in headless Chromium, as a first-time
+// visitor, and prints what the app drew there as JSON
+// ({ "/quiz": { bodyClass, html } }). The build writes it into a static
+// page (quiz.html...) that a browser can paint before the app's wasm has
+// even arrived; the app takes over from it when it starts (src/ui/prerendered.rs).
+//
+// Usage: node xtask/prerender.mjs <build folder> <path>...   (CHROMIUM may
+// name the browser; the default is Debian's /usr/bin/chromium.)
+
+import { createServer } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, normalize, resolve } from 'node:path';
+import { chromium } from 'playwright-core';
+
+const [dir, ...paths] = process.argv.slice(2);
+if (!dir || paths.length === 0) {
+  console.error('usage: node xtask/prerender.mjs <build folder> <path>...');
+  process.exit(2);
+}
+const ROOT = resolve(dir);
+const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css', '.svg': 'image/svg+xml', '.png': 'image/png', '.json': 'application/json', '.webmanifest': 'application/manifest+json' };
+
+// The build folder as a site: every route the app knows is index.html.
+const server = createServer(async (req, res) => {
+  const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+  let file = normalize(join(ROOT, path));
+  if (!file.startsWith(ROOT)) return res.writeHead(403).end();
+  const isFile = await stat(file).then((s) => s.isFile(), () => false);
+  if (!isFile) file = join(ROOT, 'index.html');
+  try {
+    const body = await readFile(file);
+    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(body);
+  } catch {
+    res.writeHead(404).end();
+  }
+});
+await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+  headless: true,
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+});
+const out = {};
+try {
+  for (const path of paths) {
+    // A fresh context: empty storage, as a first visit (the page is only
+    // shown to first-time visitors). No service worker: its file list is
+    // filled in after this step.
+    const context = await browser.newContext({ baseURL: `http://127.0.0.1:${server.address().port}`, serviceWorkers: 'block' });
+    const page = await context.newPage();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+    await page.goto(path);
+    await page.waitForSelector('[data-testid="question"] input[type="radio"]', { timeout: 30_000 });
+    // Let the first frame's effects run (focus, deferred work).
+    await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => setTimeout(ok, 50))));
+    if (errors.length) throw new Error(`${path}: the app reported errors: ${errors.join(' | ')}`);
+    out[path] = await page.evaluate(() => {
+      const body = document.body.cloneNode(true);
+      body.querySelectorAll('script, noscript').forEach((e) => e.remove());
+      // Inline styles are not allowed by the page's policy (style-src
+      // 'self'); the app sets the only one here (the progress bar's width)
+      // through the CSSOM, and the stylesheet gives the same start.
+      body.querySelectorAll('[style]').forEach((e) => e.removeAttribute('style'));
+      const walker = document.createTreeWalker(body, NodeFilter.SHOW_COMMENT);
+      const comments = [];
+      while (walker.nextNode()) comments.push(walker.currentNode);
+      comments.forEach((c) => c.remove());
+      // Until the app runs, only the answers work: they are carried over.
+      // The theme cannot change yet, so it says so rather than ignore a choice.
+      body.querySelectorAll('select').forEach((e) => e.setAttribute('disabled', ''));
+      const first = body.querySelector('[data-testid="question"] input[type="radio"]');
+      if (first) first.setAttribute('autofocus', '');
+      return { bodyClass: document.body.className, html: body.innerHTML.trim() };
+    });
+    await context.close();
+  }
+} finally {
+  await browser.close();
+  server.close();
+}
+process.stdout.write(JSON.stringify(out));

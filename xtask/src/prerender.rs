@@ -1,0 +1,177 @@
+//! Prerendered first screens, for the pages a visitor lands on to take the
+//! quiz. The app's wasm is over a megabyte: compiled and started, it shows
+//! the first question about 200 ms after the page is asked for on a fast
+//! machine, and far later on a phone. A static copy of that first screen,
+//! taken from the built app in a headless browser, is painted as soon as
+//! the HTML and the stylesheet arrive, and its answers already work. The
+//! app takes over when it starts and keeps the answer chosen meanwhile
+//! (`src/ui/prerendered.rs`).
+//!
+//! Each page is written next to `index.html` under its route's name
+//! (`/quiz` -> `quiz.html`), as static hosts serve clean URLs; a server
+//! that does not simply serves `index.html` there, and the app starts as
+//! before. The service worker does the same mapping offline.
+
+use std::fs;
+use std::path::Path;
+use std::process::Command;
+
+/// The routes to prerender, and the file each one becomes.
+pub const PAGES: &[(&str, &str)] = &[("/quiz", "quiz.html"), ("/embed", "embed.html")];
+
+/// What the app drew on one route: the class of `<body>` and its content.
+#[derive(Debug)]
+pub struct Snapshot {
+    body_class: String,
+    html: String,
+}
+
+/// Takes the snapshots with `prerender.mjs` and writes the pages into the
+/// build folder `dir`. Without Node or Chromium (a release build on a
+/// machine set up only to serve), it says so and leaves the pages out.
+pub fn run(root: &Path, dir: &Path) -> Result<(), String> {
+    let Some(chromium) = crate::chromium_path() else {
+        eprintln!("postbuild: Chromium is not installed, so the quiz's first screen is not prerendered (`cargo xtask setup` installs it)");
+        return Ok(());
+    };
+    let routes: Vec<&str> = PAGES.iter().map(|(route, _)| *route).collect();
+    let output = Command::new("node")
+        .arg(root.join("xtask/prerender.mjs"))
+        .arg(dir)
+        .args(&routes)
+        .env("CHROMIUM", chromium)
+        .current_dir(root)
+        .output();
+    let output = match output {
+        Ok(o) => o,
+        Err(e) => {
+            eprintln!("postbuild: could not start node ({e}), so the quiz's first screen is not prerendered");
+            return Ok(());
+        }
+    };
+    if !output.status.success() {
+        return Err(format!(
+            "prerendering failed:\n{}",
+            String::from_utf8_lossy(&output.stderr)
+        ));
+    }
+    let snapshots: serde_json::Value = serde_json::from_slice(&output.stdout)
+        .map_err(|e| format!("prerendering printed something unexpected: {e}"))?;
+    let index_path = dir.join("index.html");
+    let index =
+        fs::read_to_string(&index_path).map_err(|e| format!("{}: {e}", index_path.display()))?;
+    for (route, file) in PAGES {
+        let field = |name: &str| snapshots[*route][name].as_str().map(str::to_string);
+        let snapshot = Snapshot {
+            body_class: field("bodyClass").unwrap_or_default(),
+            html: field("html").ok_or_else(|| format!("prerendering gave nothing for {route}"))?,
+        };
+        let path = dir.join(file);
+        fs::write(&path, page(&index, &snapshot)?)
+            .map_err(|e| format!("{}: {e}", path.display()))?;
+    }
+    Ok(())
+}
+
+/// `index.html` made into a prerendered page:
+/// - the snapshot in `<body>`, inside `<div id="prerendered">`, which the
+///   app removes when it takes over (the `<noscript>` stays);
+/// - the app's loader runs as soon as its module is fetched (`async`)
+///   instead of after the parser, and the wasm is not preloaded: fetched
+///   next to the stylesheet, it delayed the first paint, which is now what
+///   the visitor waits for. The loader starts the wasm download itself.
+///
+/// The inline scripts are unchanged, so the policy's hashes still hold.
+pub fn page(index: &str, snapshot: &Snapshot) -> Result<String, String> {
+    let mut html = without_wasm_preload(index);
+    let loader = "<script type=\"module\">";
+    if !html.contains(loader) {
+        return Err("index.html has no module loader to start the app".into());
+    }
+    html = html.replacen(loader, "<script type=\"module\" async>", 1);
+    let open = html.find("<body>").ok_or("index.html has no <body>")?;
+    let close = html.rfind("</body>").ok_or("index.html has no </body>")?;
+    let rest = html[open + "<body>".len()..close].trim();
+    let class = if snapshot.body_class.is_empty() {
+        String::new()
+    } else {
+        format!(" class=\"{}\"", snapshot.body_class.replace('"', "&quot;"))
+    };
+    Ok(format!(
+        "{}<body{class}>\n    <div id=\"prerendered\">{}</div>\n    {rest}\n  {}",
+        &html[..open],
+        snapshot.html,
+        &html[close..]
+    ))
+}
+
+/// Drops every `<link rel="preload" ...>` of a `.wasm` file.
+fn without_wasm_preload(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(start) = rest.find("<link rel=\"preload\"") {
+        let end = rest[start..]
+            .find('>')
+            .map_or(rest.len(), |e| start + e + 1);
+        out.push_str(&rest[..start]);
+        if !rest[start..end].contains(".wasm\"") {
+            out.push_str(&rest[start..end]);
+        }
+        rest = &rest[end..];
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const INDEX: &str = "<html>\n  <head>\n    <script>theme()</script>\n<script type=\"module\">\nimport init from '/app-1.js';\nawait init();\n</script>\n  <link rel=\"modulepreload\" href=\"/app-1.js\"><link rel=\"preload\" href=\"/app-1_bg.wasm\" as=\"fetch\" type=\"application/wasm\"><link rel=\"preload\" href=\"/font.woff2\" as=\"font\"></head>\n  <body>\n    <noscript>Needs JavaScript.</noscript>\n  </body>\n</html>";
+
+    fn snapshot(class: &str) -> Snapshot {
+        Snapshot {
+            body_class: class.into(),
+            html: "<main id=\"main\"><p>Question 1</p></main>".into(),
+        }
+    }
+
+    #[test]
+    fn the_snapshot_goes_in_the_body_before_the_noscript() {
+        let out = page(INDEX, &snapshot("")).unwrap();
+        assert!(out.contains("<body>\n    <div id=\"prerendered\"><main id=\"main\"><p>Question 1</p></main></div>\n    <noscript>Needs JavaScript.</noscript>\n  </body>\n</html>"), "{out}");
+    }
+
+    #[test]
+    fn the_body_keeps_the_class_the_app_gave_it() {
+        let out = page(INDEX, &snapshot("embedded")).unwrap();
+        assert!(out.contains("<body class=\"embedded\">\n    <div id=\"prerendered\">"));
+    }
+
+    #[test]
+    fn the_loader_is_async_and_the_wasm_not_preloaded() {
+        let out = page(INDEX, &snapshot("")).unwrap();
+        assert!(out.contains("<script type=\"module\" async>\nimport init from '/app-1.js';"));
+        assert!(!out.contains("app-1_bg.wasm"));
+        assert!(out.contains("<link rel=\"modulepreload\" href=\"/app-1.js\">"));
+        assert!(
+            out.contains("<link rel=\"preload\" href=\"/font.woff2\" as=\"font\">"),
+            "other preloads stay"
+        );
+    }
+
+    #[test]
+    fn inline_scripts_are_untouched_so_their_hashes_hold() {
+        let out = page(INDEX, &snapshot("")).unwrap();
+        assert_eq!(
+            crate::postbuild::inline_scripts(&out),
+            crate::postbuild::inline_scripts(INDEX)
+        );
+    }
+
+    #[test]
+    fn a_page_without_loader_or_body_is_an_error() {
+        assert!(page("<html><body></body></html>", &snapshot("")).is_err());
+        assert!(page("<script type=\"module\"></script>", &snapshot("")).is_err());
+    }
+}

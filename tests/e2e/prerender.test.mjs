@@ -5,6 +5,8 @@
 // page as a slow phone would, for as long as it needs.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { createServer } from 'node:http';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { useServerAndBrowser } from './lib/harness.mjs';
 import { axe } from './lib/axe.mjs';
 
@@ -103,6 +105,53 @@ test('the embeddable quiz is prerendered too, on a phone', async () => {
   assert.deepEqual(await boxes(page, null), before);
   assert.deepEqual(errors, []);
   await context.close();
+});
+
+test('a page that arrives in pieces is taken over only once it is whole', async () => {
+  // The page's loader is async, so the app may be running before the rest
+  // of the page has come: here the page stops right after <body> until
+  // well after the wasm has been sent.
+  const html = await (await fetch(`${env.server.url}/quiz`)).text();
+  const cut = html.indexOf('<body>') + '<body>'.length;
+  assert.ok(cut > 6 && html.indexOf('id="prerendered"') > cut);
+  let wasmSent;
+  const sent = new Promise((ok) => {
+    wasmSent = ok;
+  });
+  const slow = createServer(async (req, res) => {
+    if (req.url === '/quiz') {
+      res.writeHead(200, { 'content-type': 'text/html' });
+      res.write(html.slice(0, cut));
+      await sent;
+      await sleep(700);
+      res.end(html.slice(cut));
+      return;
+    }
+    const upstream = await fetch(`${env.server.url}${req.url}`);
+    const body = Buffer.from(await upstream.arrayBuffer());
+    res.writeHead(upstream.status, { 'content-type': upstream.headers.get('content-type') });
+    res.end(body);
+    if (req.url.endsWith('.wasm')) wasmSent();
+  });
+  await new Promise((ok) => slow.listen(0, '127.0.0.1', ok));
+  const context = await env.browser.newContext({ baseURL: `http://127.0.0.1:${slow.address().port}` });
+  try {
+    const page = await context.newPage();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+    await page.goto('/quiz');
+    await page.locator(APP).waitFor();
+    await page.waitForTimeout(100);
+    assert.equal(await page.locator('#prerendered').count(), 0);
+    assert.equal(await page.locator('[data-testid="question"]').count(), 1, 'one question screen, the app\'s');
+    assert.equal(await page.locator('header.app-header').count(), 1);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+    slow.closeAllConnections();
+    slow.close();
+  }
 });
 
 test('other pages are not prerendered', async () => {

@@ -75,8 +75,11 @@ test('after one visit the app opens, edits and saves with the network gone', asy
     await waitSaved(page);
     const stored = Object.entries(await storedState(page)).find(([k]) => k.startsWith('opmodel.model.'))[1];
     assert.deepEqual(JSON.parse(stored).model.roles.map((r) => r.name), ['Finance', 'Legal']);
-    // Another page of the app, opened directly, works too.
-    await page.goto('/quiz');
+    // Another page of the app, opened directly, works too; /quiz is the
+    // build's prerendered page, kept like the others.
+    const quiz = await page.goto('/quiz');
+    assert.equal(quiz.fromServiceWorker(), true);
+    assert.match(await quiz.text(), /<div id="prerendered">/);
     await waitForApp(page);
     await page.getByRole('heading', { level: 1 }).waitFor();
     assert.deepEqual(page.errors.filter((e) => !/ERR_INTERNET_DISCONNECTED|Failed to fetch|net::/.test(e)), []);

@@ -90,6 +90,18 @@ mod tests {
     fn the_startup_script_in_index_html_reads_the_same_key_and_values() {
         let html = include_str!("../../index.html");
         assert!(html.contains(&format!("localStorage.getItem(\"{THEME_KEY}\")")));
-        assert!(html.contains("t===\"light\"||t===\"dark\""));
+        assert!(html.contains("t === \"light\" || t === \"dark\""));
+    }
+
+    #[test]
+    fn the_startup_script_knows_a_returning_visitor_by_every_key_the_app_keeps() {
+        // It hides a prerendered first-visit page (quiz.html) when storage
+        // holds anything of ours, found by this common prefix.
+        let html = include_str!("../../index.html");
+        assert!(html.contains("localStorage.key(i).indexOf(\"opmodel.\") === 0"));
+        use crate::storage::library::{BACKUP_PREFIX, LAST_OPEN_KEY, MODEL_PREFIX};
+        for key in [THEME_KEY, MODEL_PREFIX, BACKUP_PREFIX, LAST_OPEN_KEY] {
+            assert!(key.starts_with("opmodel."), "{key}");
+        }
     }
 }

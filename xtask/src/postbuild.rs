@@ -1,10 +1,11 @@
 //! `cargo xtask postbuild`: run by trunk after every build (a `post_build`
 //! hook in Trunk.toml) on its staging folder, before the files reach `dist/`.
 //!
-//! - Puts a Content-Security-Policy in `index.html`. The only inline script
-//!   is trunk's loader, whose text names the hashed file names of this build,
-//!   so its hash can only be known after the build: it is allowed by that
-//!   hash, and nothing else inline is.
+//! - Puts a Content-Security-Policy in `index.html`. Its inline scripts are
+//!   the first one of `index.html` (theme, returning visitor) and trunk's
+//!   loader, whose text names the hashed file names of this build, so its
+//!   hash can only be known after the build: they are allowed by their
+//!   hashes, and nothing else inline is.
 //! - In a release build, prerenders the quiz's first screen into static
 //!   pages (`quiz.html`, `embed.html`; see `prerender.rs`).
 //! - Fills in the service worker (`sw.js`): the list of this build's files

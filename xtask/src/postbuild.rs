@@ -23,7 +23,7 @@ use sha2::{Digest, Sha256};
 /// origin anywhere. `frame-ancestors` is left out: a meta CSP cannot set
 /// it, and the quiz is meant to be embedded (`/embed`).
 const POLICY: &str = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval' {hashes}; \
-     style-src 'self'; img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; \
+     style-src 'self'{style_hashes}; img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; \
      manifest-src 'self'; worker-src 'self'; base-uri 'none'; form-action 'none'; object-src 'none'";
 
 const ASSETS_MARK: &str = "\"__OPMODEL_ASSETS__\"";
@@ -69,23 +69,38 @@ fn serves_live_reload(html: &str) -> bool {
 
 /// The bodies of the `<script>` elements that have no `src`.
 pub(crate) fn inline_scripts(html: &str) -> Vec<&str> {
+    inline_elements(html, "script")
+        .into_iter()
+        .filter(|(tag, _)| !tag.contains(" src="))
+        .map(|(_, body)| body)
+        .collect()
+}
+
+/// The bodies of the `<style>` elements (a prerendered page has its
+/// stylesheet inline).
+fn inline_styles(html: &str) -> Vec<&str> {
+    inline_elements(html, "style")
+        .into_iter()
+        .map(|(_, body)| body)
+        .collect()
+}
+
+/// Each `<name ...>body</name>` element: its opening tag and its body.
+fn inline_elements<'a>(html: &'a str, name: &str) -> Vec<(&'a str, &'a str)> {
+    let (open, close) = (format!("<{name}"), format!("</{name}>"));
     let mut out = Vec::new();
     let mut rest = html;
-    while let Some(start) = rest.find("<script") {
+    while let Some(start) = rest.find(&open) {
         let after = &rest[start..];
         let Some(open_end) = after.find('>') else {
             break;
         };
-        let tag = &after[..open_end];
         let body_start = open_end + 1;
-        let Some(close) = after[body_start..].find("</script>") else {
+        let Some(end) = after[body_start..].find(&close) else {
             break;
         };
-        let body = &after[body_start..body_start + close];
-        if !tag.contains(" src=") {
-            out.push(body);
-        }
-        rest = &after[body_start + close..];
+        out.push((&after[..open_end], &after[body_start..body_start + end]));
+        rest = &after[body_start + end..];
     }
     out
 }
@@ -94,16 +109,21 @@ fn sha256_base64(bytes: &[u8]) -> String {
     base64::engine::general_purpose::STANDARD.encode(Sha256::digest(bytes))
 }
 
-/// `index.html` with a CSP meta right after the charset (or first in
-/// `<head>`): a meta policy only governs what comes after it. A second run replaces the
-/// first policy, so the step can be repeated safely.
-fn with_csp(html: &str) -> Result<String, String> {
+/// `index.html` (or a prerendered page) with a CSP meta right after the
+/// charset (or first in `<head>`): a meta policy only governs what comes
+/// after it. A second run replaces the first policy, so the step can be
+/// repeated safely.
+pub(crate) fn with_csp(html: &str) -> Result<String, String> {
     let html = strip_csp(html);
-    let hashes: Vec<String> = inline_scripts(&html)
+    let hash = |s: &&str| format!("'sha256-{}'", sha256_base64(s.as_bytes()));
+    let hashes: Vec<String> = inline_scripts(&html).iter().map(hash).collect();
+    let style_hashes: String = inline_styles(&html)
         .iter()
-        .map(|s| format!("'sha256-{}'", sha256_base64(s.as_bytes())))
+        .map(|s| format!(" {}", hash(s)))
         .collect();
-    let policy = POLICY.replace("{hashes}", &hashes.join(" "));
+    let policy = POLICY
+        .replace("{hashes}", &hashes.join(" "))
+        .replace("{style_hashes}", &style_hashes);
     let meta =
         format!("\n    <meta http-equiv=\"Content-Security-Policy\" content=\"{policy}\" />");
     let head = html.find("<head>").ok_or("index.html has no <head>")? + "<head>".len();
@@ -195,6 +215,18 @@ mod tests {
         assert!(!out.contains("unsafe-inline"));
         assert!(!out.contains("http:") && !out.contains("https:"));
         assert_eq!(out.matches("Content-Security-Policy").count(), 1);
+    }
+
+    #[test]
+    fn an_inline_stylesheet_is_allowed_by_its_hash_and_nothing_else_inline() {
+        let page = BUILT.replace(
+            "<link rel=\"stylesheet\" href=\"/main.css\"/>",
+            "<style>body{margin:0}</style>",
+        );
+        let out = with_csp(&page).unwrap();
+        let expected = sha256_base64(b"body{margin:0}");
+        assert!(out.contains(&format!("style-src 'self' 'sha256-{expected}';")));
+        assert!(with_csp(BUILT).unwrap().contains("style-src 'self';"));
     }
 
     #[test]

@@ -2,8 +2,9 @@
 //! quiz. The app's wasm is over a megabyte: compiled and started, it shows
 //! the first question about 200 ms after the page is asked for on a fast
 //! machine, and far later on a phone. A static copy of that first screen,
-//! taken from the built app in a headless browser, is painted as soon as
-//! the HTML and the stylesheet arrive, and its answers already work. The
+//! taken from the built app in a headless browser (with the stylesheet
+//! inline), is painted as soon as the page arrives, and its answers
+//! already work. The
 //! app takes over when it starts and keeps the answer chosen meanwhile
 //! (`src/ui/prerendered.rs`).
 //!
@@ -66,8 +67,12 @@ pub fn run(root: &Path, dir: &Path) -> Result<(), String> {
             body_class: field("bodyClass").unwrap_or_default(),
             html: field("html").ok_or_else(|| format!("prerendering gave nothing for {route}"))?,
         };
+        let read = |href: &str| {
+            let css = dir.join(href.trim_start_matches('/'));
+            fs::read_to_string(&css).map_err(|e| format!("{}: {e}", css.display()))
+        };
         let path = dir.join(file);
-        fs::write(&path, page(&index, &snapshot)?)
+        fs::write(&path, page(&index, &snapshot, read)?)
             .map_err(|e| format!("{}: {e}", path.display()))?;
     }
     Ok(())
@@ -76,14 +81,19 @@ pub fn run(root: &Path, dir: &Path) -> Result<(), String> {
 /// `index.html` made into a prerendered page:
 /// - the snapshot in `<body>`, inside `<div id="prerendered">`, which the
 ///   app removes when it takes over (the `<noscript>` stays);
+/// - the stylesheet inline (read with `read_file`, by its `href`), so the
+///   first paint waits for no other request, and allowed by its hash in the
+///   policy, which is made anew for the page;
 /// - the app's loader runs as soon as its module is fetched (`async`)
 ///   instead of after the parser, and the wasm is not preloaded: fetched
 ///   next to the stylesheet, it delayed the first paint, which is now what
 ///   the visitor waits for. The loader starts the wasm download itself.
-///
-/// The inline scripts are unchanged, so the policy's hashes still hold.
-pub fn page(index: &str, snapshot: &Snapshot) -> Result<String, String> {
-    let mut html = without_wasm_preload(index);
+pub fn page(
+    index: &str,
+    snapshot: &Snapshot,
+    read_file: impl Fn(&str) -> Result<String, String>,
+) -> Result<String, String> {
+    let mut html = with_inline_stylesheet(&without_wasm_preload(index), read_file)?;
     let loader = "<script type=\"module\">";
     if !html.contains(loader) {
         return Err("index.html has no module loader to start the app".into());
@@ -97,11 +107,41 @@ pub fn page(index: &str, snapshot: &Snapshot) -> Result<String, String> {
     } else {
         format!(" class=\"{}\"", snapshot.body_class.replace('"', "&quot;"))
     };
-    Ok(format!(
+    crate::postbuild::with_csp(&format!(
         "{}<body{class}>\n    <div id=\"prerendered\">{}</div>\n    {rest}\n  {}",
         &html[..open],
         snapshot.html,
         &html[close..]
+    ))
+}
+
+/// The page's one `<link rel="stylesheet" href="...">` replaced by a
+/// `<style>` element with the file's text.
+fn with_inline_stylesheet(
+    html: &str,
+    read_file: impl Fn(&str) -> Result<String, String>,
+) -> Result<String, String> {
+    let start = html
+        .find("<link rel=\"stylesheet\"")
+        .ok_or("index.html links no stylesheet")?;
+    let end = html[start..]
+        .find('>')
+        .map(|e| start + e + 1)
+        .ok_or("index.html: the stylesheet's link is not closed")?;
+    let link = &html[start..end];
+    let href = link
+        .split("href=\"")
+        .nth(1)
+        .and_then(|h| h.split('"').next())
+        .ok_or("index.html: the stylesheet's link has no href")?;
+    let css = read_file(href)?;
+    if css.contains("</style") {
+        return Err(format!("{href} cannot be put inline: it contains </style"));
+    }
+    Ok(format!(
+        "{}<style>{css}</style>{}",
+        &html[..start],
+        &html[end..]
     ))
 }
 
@@ -127,7 +167,14 @@ fn without_wasm_preload(html: &str) -> String {
 mod tests {
     use super::*;
 
-    const INDEX: &str = "<html>\n  <head>\n    <script>theme()</script>\n<script type=\"module\">\nimport init from '/app-1.js';\nawait init();\n</script>\n  <link rel=\"modulepreload\" href=\"/app-1.js\"><link rel=\"preload\" href=\"/app-1_bg.wasm\" as=\"fetch\" type=\"application/wasm\"><link rel=\"preload\" href=\"/font.woff2\" as=\"font\"></head>\n  <body>\n    <noscript>Needs JavaScript.</noscript>\n  </body>\n</html>";
+    const INDEX: &str = "<html>\n  <head>\n    <script>theme()</script>\n    <link rel=\"stylesheet\" href=\"/main-1.css\" integrity=\"sha384-x\"/>\n<script type=\"module\">\nimport init from '/app-1.js';\nawait init();\n</script>\n  <link rel=\"modulepreload\" href=\"/app-1.js\"><link rel=\"preload\" href=\"/app-1_bg.wasm\" as=\"fetch\" type=\"application/wasm\"><link rel=\"preload\" href=\"/font.woff2\" as=\"font\"></head>\n  <body>\n    <noscript>Needs JavaScript.</noscript>\n  </body>\n</html>";
+
+    fn css(href: &str) -> Result<String, String> {
+        match href {
+            "/main-1.css" => Ok("body{margin:0}".into()),
+            other => Err(format!("no such file {other}")),
+        }
+    }
 
     fn snapshot(class: &str) -> Snapshot {
         Snapshot {
@@ -138,19 +185,19 @@ mod tests {
 
     #[test]
     fn the_snapshot_goes_in_the_body_before_the_noscript() {
-        let out = page(INDEX, &snapshot("")).unwrap();
+        let out = page(INDEX, &snapshot(""), css).unwrap();
         assert!(out.contains("<body>\n    <div id=\"prerendered\"><main id=\"main\"><p>Question 1</p></main></div>\n    <noscript>Needs JavaScript.</noscript>\n  </body>\n</html>"), "{out}");
     }
 
     #[test]
     fn the_body_keeps_the_class_the_app_gave_it() {
-        let out = page(INDEX, &snapshot("embedded")).unwrap();
+        let out = page(INDEX, &snapshot("embedded"), css).unwrap();
         assert!(out.contains("<body class=\"embedded\">\n    <div id=\"prerendered\">"));
     }
 
     #[test]
     fn the_loader_is_async_and_the_wasm_not_preloaded() {
-        let out = page(INDEX, &snapshot("")).unwrap();
+        let out = page(INDEX, &snapshot(""), css).unwrap();
         assert!(out.contains("<script type=\"module\" async>\nimport init from '/app-1.js';"));
         assert!(!out.contains("app-1_bg.wasm"));
         assert!(out.contains("<link rel=\"modulepreload\" href=\"/app-1.js\">"));
@@ -162,7 +209,7 @@ mod tests {
 
     #[test]
     fn inline_scripts_are_untouched_so_their_hashes_hold() {
-        let out = page(INDEX, &snapshot("")).unwrap();
+        let out = page(INDEX, &snapshot(""), css).unwrap();
         assert_eq!(
             crate::postbuild::inline_scripts(&out),
             crate::postbuild::inline_scripts(INDEX)
@@ -170,8 +217,30 @@ mod tests {
     }
 
     #[test]
-    fn a_page_without_loader_or_body_is_an_error() {
-        assert!(page("<html><body></body></html>", &snapshot("")).is_err());
-        assert!(page("<script type=\"module\"></script>", &snapshot("")).is_err());
+    fn the_stylesheet_is_inline_and_allowed_by_its_hash() {
+        let out = page(INDEX, &snapshot(""), css).unwrap();
+        assert!(out.contains("<style>body{margin:0}</style>"));
+        assert!(!out.contains("main-1.css"));
+        assert!(out.contains("style-src 'self' 'sha256-"), "{out}");
+        assert_eq!(out.matches("Content-Security-Policy").count(), 1);
+    }
+
+    #[test]
+    fn a_page_without_loader_body_or_readable_stylesheet_is_an_error() {
+        let link = "<link rel=\"stylesheet\" href=\"/main-1.css\"/>";
+        assert!(page(
+            &format!("{link}<html><body></body></html>"),
+            &snapshot(""),
+            css
+        )
+        .is_err());
+        assert!(page(
+            &format!("{link}<script type=\"module\"></script>"),
+            &snapshot(""),
+            css
+        )
+        .is_err());
+        assert!(page(&INDEX.replace("main-1.css", "gone.css"), &snapshot(""), css).is_err());
+        assert!(page(INDEX, &snapshot(""), |_| Ok("a{}</style>".into())).is_err());
     }
 }

@@ -46,36 +46,43 @@ function boxes(page, root) {
   }, root);
 }
 
-test('a first visit to /quiz shows the first question before the app runs, and the app keeps the answer given there', async () => {
-  const { context, page, errors, release } = await withWasmHeld();
-  await page.goto('/quiz', { waitUntil: 'domcontentloaded' });
-  await page.locator(SHELL).waitFor();
-  assert.match(await page.locator('#prerendered .quiz-count').innerText(), /^Question 1 of 12/);
-  assert.equal(await page.locator('#prerendered [data-testid="next"]').isDisabled(), true);
-  assert.equal(await page.evaluate(() => document.activeElement.matches('#prerendered input[type=radio][value="0"]')), true, 'the first option has the focus, as in the app');
-  assert.deepEqual(await axe(page), [], 'the prerendered screen passes the same checks');
-  // The digit keys choose, as in the app; so does a tap.
-  await page.keyboard.press('3');
-  assert.equal(await page.locator(`${SHELL} input[value="2"]`).isChecked(), true);
-  await page.locator(`${SHELL} label.option`).nth(1).click();
-  assert.equal(await page.locator(`${SHELL} input[value="1"]`).isChecked(), true);
-  const before = await boxes(page, '#prerendered');
-  assert.ok(before.length >= 8, before.join('\n'));
+const DEVICES = [
+  ['a laptop', {}],
+  ['a phone', { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true }],
+];
 
-  release();
-  await page.locator(APP).waitFor();
-  assert.equal(await page.locator('#prerendered').count(), 0, 'the static screen is gone');
-  assert.equal(await page.locator('[data-testid="question"]').count(), 1);
-  const options = page.getByTestId('question').locator('input[type=radio]');
-  assert.equal(await options.nth(1).isChecked(), true, 'the answer chosen before the app ran is kept');
-  assert.equal(await page.getByTestId('next').isEnabled(), true);
-  await page.waitForFunction(() => document.activeElement?.matches('[data-testid="question"] input[value="1"]'));
-  assert.deepEqual(await boxes(page, null), before, 'nothing moved when the app took over');
-  await page.getByTestId('next').click();
-  assert.match(await page.locator('.quiz-count').innerText(), /^Question 2 of 12/);
-  assert.deepEqual(errors, [], 'no errors, and nothing refused by the page policy');
-  await context.close();
-});
+for (const [device, deviceOptions] of DEVICES) {
+  test(`a first visit to /quiz on ${device} shows the first question before the app runs, and the app keeps the answer given there`, async () => {
+    const { context, page, errors, release } = await withWasmHeld(deviceOptions);
+    await page.goto('/quiz', { waitUntil: 'domcontentloaded' });
+    await page.locator(SHELL).waitFor();
+    assert.match(await page.locator('#prerendered .quiz-count').innerText(), /^Question 1 of 12/);
+    assert.equal(await page.locator('#prerendered [data-testid="next"]').isDisabled(), true);
+    assert.equal(await page.evaluate(() => document.activeElement.matches('#prerendered input[type=radio][value="0"]')), true, 'the first option has the focus, as in the app');
+    assert.deepEqual(await axe(page), [], 'the prerendered screen passes the same checks');
+    // The digit keys choose, as in the app; so does a tap.
+    await page.keyboard.press('3');
+    assert.equal(await page.locator(`${SHELL} input[value="2"]`).isChecked(), true);
+    await page.locator(`${SHELL} label.option`).nth(1).click();
+    assert.equal(await page.locator(`${SHELL} input[value="1"]`).isChecked(), true);
+    const before = await boxes(page, '#prerendered');
+    assert.ok(before.length >= 8, before.join('\n'));
+
+    release();
+    await page.locator(APP).waitFor();
+    assert.equal(await page.locator('#prerendered').count(), 0, 'the static screen is gone');
+    assert.equal(await page.locator('[data-testid="question"]').count(), 1);
+    const options = page.getByTestId('question').locator('input[type=radio]');
+    assert.equal(await options.nth(1).isChecked(), true, 'the answer chosen before the app ran is kept');
+    assert.equal(await page.getByTestId('next').isEnabled(), true);
+    await page.waitForFunction(() => document.activeElement?.matches('[data-testid="question"] input[value="1"]'));
+    assert.deepEqual(await boxes(page, null), before, 'nothing moved when the app took over');
+    await page.getByTestId('next').click();
+    assert.match(await page.locator('.quiz-count').innerText(), /^Question 2 of 12/);
+    assert.deepEqual(errors, [], 'no errors, and nothing refused by the page policy');
+    await context.close();
+  });
+}
 
 test('a returning visitor is not shown the first-visit screen, and waits for the app', async () => {
   const { context, page, errors, release } = await withWasmHeld();

@@ -3,7 +3,9 @@
 //! first screen before the wasm has arrived, and its answers already work:
 //! they are plain radio buttons. When the app starts it removes that
 //! screen, in the same task as it draws its own (so no frame shows
-//! neither), and the quiz picks up the answers chosen meanwhile.
+//! neither), and the quiz picks up the answers chosen meanwhile, and goes
+//! on to the next question if Next was pressed (index.html's first script
+//! notes it on the static screen as `data-next`).
 
 use std::cell::RefCell;
 
@@ -11,13 +13,21 @@ use leptos::prelude::document;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
 
-thread_local! {
-    /// Chosen on the prerendered screen: (question id, option index).
-    static CARRIED: RefCell<Vec<(String, u8)>> = const { RefCell::new(Vec::new()) };
+/// What the visitor did on the prerendered screen.
+#[derive(Default)]
+pub struct Carried {
+    /// (question id, option index)
+    pub answers: Vec<(String, u8)>,
+    /// Next was pressed.
+    pub next: bool,
 }
 
-/// Removes the prerendered screen, if the page has one, and keeps the
-/// answers chosen on it for [`take_answers`].
+thread_local! {
+    static CARRIED: RefCell<Carried> = RefCell::new(Carried::default());
+}
+
+/// Removes the prerendered screen, if the page has one, and keeps what
+/// was done on it for [`take_carried`].
 pub fn take_over() {
     let Some(screen) = document().get_element_by_id("prerendered") else {
         return;
@@ -36,12 +46,18 @@ pub fn take_over() {
             }
         }
     }
+    let next = screen.has_attribute("data-next");
     screen.remove();
-    CARRIED.with(|c| *c.borrow_mut() = chosen);
+    CARRIED.with(|c| {
+        *c.borrow_mut() = Carried {
+            answers: chosen,
+            next,
+        }
+    });
 }
 
-/// The answers chosen on the prerendered screen, once: the quick quiz
-/// that takes over from it asks for them when it starts.
-pub fn take_answers() -> Vec<(String, u8)> {
+/// What was done on the prerendered screen, once: the quick quiz that
+/// takes over from it asks for it when it starts.
+pub fn take_carried() -> Carried {
     CARRIED.with(|c| std::mem::take(&mut *c.borrow_mut()))
 }

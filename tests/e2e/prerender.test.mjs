@@ -65,6 +65,7 @@ for (const [device, deviceOptions] of DEVICES) {
     assert.equal(await page.locator(`${SHELL} input[value="2"]`).isChecked(), true);
     await page.locator(`${SHELL} label.option`).nth(1).click();
     assert.equal(await page.locator(`${SHELL} input[value="1"]`).isChecked(), true);
+    assert.equal(await page.locator('#prerendered [data-testid="next"]').isEnabled(), true, 'an answer enables Next, as in the app');
     const before = await boxes(page, '#prerendered');
     assert.ok(before.length >= 8, before.join('\n'));
 
@@ -83,6 +84,30 @@ for (const [device, deviceOptions] of DEVICES) {
     await context.close();
   });
 }
+
+test('Next pressed before the app runs is kept: the app then shows the second question', async () => {
+  const { context, page, errors, release } = await withWasmHeld();
+  await page.goto('/quiz', { waitUntil: 'domcontentloaded' });
+  await page.locator(SHELL).waitFor();
+  const next = page.locator('#prerendered [data-testid="next"]');
+  // Enter with no answer does nothing.
+  await page.keyboard.press('Enter');
+  assert.equal(await next.isDisabled(), true);
+  await page.keyboard.press('4');
+  await page.keyboard.press('Enter');
+  assert.equal(await next.innerText(), 'Loading the next question…');
+  assert.equal(await next.isDisabled(), true, 'pressed once is enough');
+  assert.equal(await next.getAttribute('aria-busy'), 'true');
+  release();
+  await page.locator(APP).waitFor();
+  assert.match(await page.locator('.quiz-count').innerText(), /^Question 2 of 12/);
+  await page.waitForFunction(() => document.activeElement?.matches('[data-testid="question"] input[value="0"]'));
+  await page.getByRole('button', { name: 'Back' }).click();
+  assert.match(await page.locator('.quiz-count').innerText(), /^Question 1 of 12/);
+  assert.equal(await page.getByTestId('question').locator('input[value="3"]').isChecked(), true, 'the answer given is kept');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
 
 test('a returning visitor is not shown the first-visit screen, and waits for the app', async () => {
   const { context, page, errors, release } = await withWasmHeld();

@@ -70,18 +70,6 @@ fn QuizRunner(
             cb.run(answers.get_untracked());
         }
     };
-    // Answers chosen on the prerendered first screen (quiz.html) before
-    // the app ran; the screen stays where it was, as the visitor left it.
-    if kind == AssessmentKind::Quick {
-        for (qid, option) in crate::ui::prerendered::take_answers() {
-            if let Some(q) = bank
-                .iter()
-                .find(|q| q.id == qid && usize::from(option) < q.options.len())
-            {
-                choose(q.id, option);
-            }
-        }
-    }
     let answered = move |i: usize| {
         bank.get(i)
             .is_some_and(|q| answers.with(|a| a.contains_key(q.id)))
@@ -93,6 +81,22 @@ fn QuizRunner(
         }
     };
     let back = move || step.update(|i| *i = i.saturating_sub(1));
+    // What the visitor did on the prerendered first screen (quiz.html)
+    // before the app ran: the answers chosen, and Next if it was pressed.
+    if kind == AssessmentKind::Quick {
+        let carried = crate::ui::prerendered::take_carried();
+        for (qid, option) in carried.answers {
+            if let Some(q) = bank
+                .iter()
+                .find(|q| q.id == qid && usize::from(option) < q.options.len())
+            {
+                choose(q.id, option);
+            }
+        }
+        if carried.next {
+            next();
+        }
+    }
 
     let on_keydown = move |ev: web_sys::KeyboardEvent| {
         let i = step.get_untracked();

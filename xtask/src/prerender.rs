@@ -4,9 +4,9 @@
 //! machine, and far later on a phone. A static copy of that first screen,
 //! taken from the built app in a headless browser (with the stylesheet
 //! inline), is painted as soon as the page arrives, and its answers
-//! already work. The
-//! app takes over when it starts and keeps the answer chosen meanwhile
-//! (`src/ui/prerendered.rs`).
+//! already work (index.html's first script handles the keys and Next
+//! there). The app takes over when it starts, and keeps the answer chosen
+//! meanwhile (`src/ui/prerendered.rs`).
 //!
 //! Each page is written next to `index.html` under its route's name
 //! (`/quiz` -> `quiz.html`), as static hosts serve clean URLs; a server

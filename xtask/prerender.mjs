@@ -8,47 +8,25 @@
 // Usage: node xtask/prerender.mjs <build folder> <path>...   (CHROMIUM may
 // name the browser; the default is Debian's /usr/bin/chromium.)
 
-import { createServer } from 'node:http';
-import { readFile, stat } from 'node:fs/promises';
-import { extname, join, normalize, resolve } from 'node:path';
-import { chromium } from 'playwright-core';
+// The build folder served as a host would, and Chromium as the browser
+// tests run it: the same set-up as theirs.
+import { startServer, launchBrowser } from '../tests/e2e/lib/harness.mjs';
 
 const [dir, ...paths] = process.argv.slice(2);
 if (!dir || paths.length === 0) {
   console.error('usage: node xtask/prerender.mjs <build folder> <path>...');
   process.exit(2);
 }
-const ROOT = resolve(dir);
-const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css', '.svg': 'image/svg+xml', '.png': 'image/png', '.json': 'application/json', '.webmanifest': 'application/manifest+json' };
 
-// The build folder as a site: every route the app knows is index.html.
-const server = createServer(async (req, res) => {
-  const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
-  let file = normalize(join(ROOT, path));
-  if (!file.startsWith(ROOT)) return res.writeHead(403).end();
-  const isFile = await stat(file).then((s) => s.isFile(), () => false);
-  if (!isFile) file = join(ROOT, 'index.html');
-  try {
-    const body = await readFile(file);
-    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(body);
-  } catch {
-    res.writeHead(404).end();
-  }
-});
-await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
-
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-  headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-});
+const server = await startServer({ dist: dir });
+const browser = await launchBrowser();
 const out = {};
 try {
   for (const path of paths) {
     // A fresh context: empty storage, as a first visit (the page is only
     // shown to first-time visitors). No service worker: its file list is
     // filled in after this step.
-    const context = await browser.newContext({ baseURL: `http://127.0.0.1:${server.address().port}`, serviceWorkers: 'block' });
+    const context = await browser.newContext({ baseURL: server.url, serviceWorkers: 'block' });
     const page = await context.newPage();
     const errors = [];
     page.on('pageerror', (e) => errors.push(String(e)));
@@ -80,6 +58,6 @@ try {
   }
 } finally {
   await browser.close();
-  server.close();
+  await server.close();
 }
 process.stdout.write(JSON.stringify(out));

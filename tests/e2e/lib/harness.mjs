@@ -1,6 +1,7 @@
-// Shared set-up for the browser tests: a static server for dist/ (with the
-// fallback to index.html that a host needs for the app's routes) and headless
-// Chromium driven by playwright-core.
+// Shared set-up for the browser tests (and the benchmark, and the build's
+// prerendering, xtask/prerender.mjs): a static server for dist/ (with the
+// fallback to index.html that a host needs for the app's routes) and
+// headless Chromium driven by playwright-core.
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';

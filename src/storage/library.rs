@@ -5,7 +5,7 @@
 //! (migrations, validation) as imported ones. A stored text that no longer
 //! loads is never overwritten: it is moved to a backup key and reported.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, Datelike, Timelike, Utc};
 
 use super::kv::{KeyValue, StorageError};
 use crate::model::{load, to_file_json, Id, LoadError, Model};
@@ -246,7 +246,15 @@ impl<S: KeyValue> Library<S> {
     pub fn quarantine(&self, key: &str, now: DateTime<Utc>) -> Result<String, StorageError> {
         let text = self.store.get(key)?.unwrap_or_default();
         let name = key.strip_prefix(MODEL_PREFIX).unwrap_or(key);
-        let backup = format!("{BACKUP_PREFIX}{}.{name}", now.format("%Y%m%dT%H%M%S"));
+        let backup = format!(
+            "{BACKUP_PREFIX}{:04}{:02}{:02}T{:02}{:02}{:02}.{name}",
+            now.year(),
+            now.month(),
+            now.day(),
+            now.hour(),
+            now.minute(),
+            now.second()
+        );
         self.store.set(&backup, &text)?;
         self.store.remove(key)?;
         Ok(backup)

@@ -245,7 +245,7 @@ fn ReviewCard(id: Id) -> impl IntoView {
                     <input type="date" data-testid="last-held"
                         prop:value=move || review.with(|r| r.as_ref().and_then(|r| r.last_held).map(|d| d.to_string()).unwrap_or_default())
                         on:change=move |ev| {
-                            let v = chrono::NaiveDate::parse_from_str(&event_target_value(&ev), "%Y-%m-%d").ok();
+                            let v = event_target_value(&ev).parse::<chrono::NaiveDate>().ok();
                             set(Box::new(move |r| r.last_held = v))
                         }/>
                 </label>
@@ -348,7 +348,7 @@ fn CorrectionCard(id: Id) -> impl IntoView {
                 <label class="field">"Due"
                     <input type="date" prop:value=move || correction.with(|c| c.as_ref().and_then(|c| c.due).map(|d| d.to_string()).unwrap_or_default())
                         on:change=move |ev| {
-                            let v = chrono::NaiveDate::parse_from_str(&event_target_value(&ev), "%Y-%m-%d").ok();
+                            let v = event_target_value(&ev).parse::<chrono::NaiveDate>().ok();
                             set(Box::new(move |c| c.due = v))
                         }/>
                 </label>

@@ -1,6 +1,7 @@
 //! The models stored in this browser: open, rename, duplicate, delete,
 //! create, import and export.
 
+use chrono::Timelike;
 use leptos::prelude::*;
 
 use crate::storage::browser::library;
@@ -96,7 +97,13 @@ fn ModelRow(entry: Entry) -> impl IntoView {
         Memo::new(move |_| state.model.with(|m| m.id == id))
     };
     let name = entry.name.clone();
-    let updated = entry.updated_at.format("%Y-%m-%d %H:%M UTC").to_string();
+    let at = entry.updated_at;
+    let updated = format!(
+        "{} {:02}:{:02} UTC",
+        at.date_naive(),
+        at.hour(),
+        at.minute()
+    );
     let summary = format!(
         "{} roles, {} elements, last changed {updated}",
         entry.roles, entry.elements

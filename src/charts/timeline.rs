@@ -9,6 +9,7 @@ use super::svg::{
     px, text_width, SvgDoc, AXIS, DASHES, GRID, INK, MUTED, PALETTE, TEXT_PX, WHITE,
 };
 use super::ChartText;
+use crate::model::sort;
 
 /// One line of the timeline: values are scores on a 0-100 scale.
 #[derive(Debug, Clone, PartialEq)]
@@ -73,7 +74,7 @@ fn clean_points(s: &Series) -> Vec<(NaiveDate, f64)> {
         .iter()
         .filter_map(|(d, v)| clamp_score(*v).map(|v| (*d, v)))
         .collect();
-    pts.sort_by_key(|(d, _)| *d);
+    sort::sort_by_key(&mut pts, |(d, _)| *d);
     pts
 }
 

@@ -15,6 +15,7 @@ pub mod migrate;
 pub mod ownership;
 pub mod quiz;
 pub mod samples;
+pub mod sort;
 pub mod table;
 pub mod touched;
 pub mod types;

@@ -8,7 +8,7 @@
 use chrono::{DateTime, Datelike, Timelike, Utc};
 
 use super::kv::{KeyValue, StorageError};
-use crate::model::{load, to_file_json, Id, LoadError, Model};
+use crate::model::{load, sort, to_file_json, Id, LoadError, Model};
 
 pub const MODEL_PREFIX: &str = "opmodel.model.";
 pub const BACKUP_PREFIX: &str = "opmodel.backup.";
@@ -142,9 +142,9 @@ impl<S: KeyValue> Library<S> {
                 Err(e) => listing.broken.push((key, e)),
             }
         }
-        listing
-            .entries
-            .sort_by(|a, b| b.updated_at.cmp(&a.updated_at).then(a.name.cmp(&b.name)));
+        sort::sort_by(&mut listing.entries, |a, b| {
+            b.updated_at.cmp(&a.updated_at).then(a.name.cmp(&b.name))
+        });
         Ok(listing)
     }
 
@@ -225,7 +225,7 @@ impl<S: KeyValue> Library<S> {
             .into_iter()
             .filter(|k| k.starts_with(BACKUP_PREFIX))
             .collect();
-        keys.sort();
+        sort::sort_by(&mut keys, Ord::cmp);
         keys
     }
 

@@ -10,6 +10,7 @@ use crate::charts::{layers, radar, timeline, Series};
 use crate::model::governance::METRICS;
 use crate::model::layers::Layer;
 use crate::model::quiz::{is_complete, score, Dimension, QuizResult};
+use crate::model::sort;
 use crate::model::Assessment;
 use crate::storage::browser::{download, download_url, svg_to_png};
 use crate::ui::quiz::bands;
@@ -92,7 +93,7 @@ fn series_table(series: &[Series]) -> (Vec<String>, Vec<Vec<String>>) {
         .iter()
         .flat_map(|s| s.points.iter().map(|p| p.0))
         .collect();
-    dates.sort();
+    sort::sort_by(&mut dates, Ord::cmp);
     dates.dedup();
     let mut header = vec!["Date".to_string()];
     header.extend(series.iter().map(|s| s.name.clone()));

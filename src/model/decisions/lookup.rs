@@ -2,6 +2,7 @@
 //! plain sentences who decides them, within what limit, who must approve,
 //! where they escalate and who can stop them.
 
+use super::super::sort;
 use super::super::types::{AuthorityKind, Decision, Id, Model};
 use super::{
     and_list, as_clause, as_sentence, format_amount, format_threshold, partners, quoted, role_name,
@@ -70,7 +71,7 @@ pub fn lookup(model: &Model, query: &str) -> Vec<Answer> {
             all.then_some((in_name, i, d))
         })
         .collect();
-    hits.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    sort::sort_by(&mut hits, |a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
     hits.into_iter()
         .map(|(_, _, d)| Answer {
             decision: d.id.clone(),

@@ -14,6 +14,7 @@ use super::control::control_test;
 use super::review::review_state;
 use crate::model::limits::MAX_HISTORY_POINTS;
 use crate::model::ownership;
+use crate::model::sort;
 use crate::model::types::{CorrectionStatus, Model, Snapshot};
 
 /// Metric keys, as stored in [`Snapshot::metrics`] (camelCase, like the
@@ -188,7 +189,7 @@ pub fn with_snapshot(model: &Model, now: DateTime<Utc>) -> (Vec<Snapshot>, bool)
         .collect();
     let replaced = snapshots.len() != model.snapshots.len();
     snapshots.push(taken);
-    snapshots.sort_by_key(|s| s.taken_at);
+    sort::sort_by_key(&mut snapshots, |s| s.taken_at);
     let excess = snapshots.len().saturating_sub(MAX_HISTORY_POINTS);
     snapshots.drain(..excess);
     (snapshots, replaced)

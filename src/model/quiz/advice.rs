@@ -30,6 +30,7 @@
 use super::dimension::Dimension;
 use super::scoring::{Profile, ESTABLISHED_THRESHOLD};
 use crate::model::layers::Layer;
+use crate::model::sort;
 
 /// Most levers returned.
 pub const MAX_LEVERS: usize = 3;
@@ -104,7 +105,7 @@ pub(crate) fn levers(p: &Profile) -> Vec<Lever> {
                 .filter(|&d| !p.established(d))
                 .collect();
             // Stable sort: equal scores keep the pillar order.
-            weak.sort_by(|a, b| p.score(*a).total_cmp(&p.score(*b)));
+            sort::sort_by(&mut weak, |a, b| p.score(*a).total_cmp(&p.score(*b)));
             for (rank, d) in weak.into_iter().enumerate() {
                 out.push(pillar_lever(p, d, rank));
             }

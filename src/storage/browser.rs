@@ -5,7 +5,7 @@ use chrono::{DateTime, Utc};
 use wasm_bindgen::{JsCast, JsValue};
 
 use super::kv::{KeyValue, StorageError};
-use super::library::Library;
+use super::library::{Known, Library};
 
 /// `window.localStorage`, looked up on every call: it may be disabled, or
 /// throw, at any time (private mode, a user clearing site data).
@@ -53,7 +53,11 @@ impl KeyValue for LocalStore {
 }
 
 pub fn library() -> Library<LocalStore> {
-    Library::new(LocalStore)
+    thread_local! {
+        // One for the page: what any library read stays known to the next.
+        static KNOWN: Known = Known::default();
+    }
+    Library::with_known(LocalStore, KNOWN.with(Known::clone))
 }
 
 pub fn now() -> DateTime<Utc> {

@@ -22,6 +22,22 @@ pub trait KeyValue {
     fn keys(&self) -> Result<Vec<String>, StorageError>;
 }
 
+/// A borrowed store is a store (several libraries over one store).
+impl<T: KeyValue + ?Sized> KeyValue for &T {
+    fn get(&self, key: &str) -> Result<Option<String>, StorageError> {
+        (**self).get(key)
+    }
+    fn set(&self, key: &str, value: &str) -> Result<(), StorageError> {
+        (**self).set(key, value)
+    }
+    fn remove(&self, key: &str) -> Result<(), StorageError> {
+        (**self).remove(key)
+    }
+    fn keys(&self) -> Result<Vec<String>, StorageError> {
+        (**self).keys()
+    }
+}
+
 /// An in-memory store with an optional size quota, to test the library's
 /// behaviour when storage is full.
 #[derive(Default)]

@@ -310,6 +310,7 @@ impl AppState {
     /// has nothing unsaved; otherwise the user chooses.
     pub fn storage_changed(&self, key: Option<&str>) {
         // `None`: the other tab cleared all of storage.
+        library().forget(key);
         let listed =
             key.is_none_or(|k| k.starts_with(MODEL_PREFIX) || k.starts_with(BACKUP_PREFIX));
         if listed {

@@ -244,3 +244,31 @@ test('unreadable text written under the app is kept as a backup when the user ke
   assert.deepEqual(page.errors, []);
   await context.close();
 });
+
+test('the Models page lists what another tab stores, renames and deletes', async () => {
+  const { context, page: a } = await openApp(env.browser, env.server.url, '/models');
+  await a.getByTestId('new-model').click();
+  await waitSaved(a);
+  // Both tabs have the new model open; the first one is only listed.
+  const b = await secondTab(context, '/models');
+  const listed = (page) => page.evaluate(() => [...document.querySelectorAll('[data-testid="model-row"] input')]
+    .map((i) => i.value).sort());
+  const waitListed = (page, names) => page.waitForFunction(
+    (want) => JSON.stringify([...document.querySelectorAll('[data-testid="model-row"] input')]
+      .map((i) => i.value).sort()) === JSON.stringify(want),
+    names,
+    { timeout: 5_000 },
+  ).catch(async () => assert.deepEqual(await listed(page), names));
+  await waitListed(b, ['My operating model', 'My operating model']);
+  // Tab B has read the other model for its listing; tab A renames it.
+  const other = a.getByTestId('model-row').filter({ hasNotText: 'Open now' }).getByRole('textbox');
+  await other.fill('Renamed in tab A');
+  await other.press('Enter');
+  await waitListed(b, ['My operating model', 'Renamed in tab A']);
+  const row = a.getByTestId('model-row').filter({ hasNotText: 'Open now' });
+  await row.getByRole('button', { name: 'Delete' }).click();
+  await row.getByRole('button', { name: 'Delete' }).first().click();
+  await waitListed(b, ['My operating model']);
+  assert.deepEqual([...a.errors, ...b.errors], []);
+  await context.close();
+});

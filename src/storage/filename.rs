@@ -15,7 +15,7 @@ pub fn model_file_name(model_name: &str, date: NaiveDate) -> String {
     let slug: String = slug.trim_end_matches('-').chars().take(60).collect();
     let slug = slug.trim_end_matches('-');
     let slug = if slug.is_empty() { "model" } else { slug };
-    format!("{slug}-{}.opmodel.json", date)
+    format!("{slug}-{date}.opmodel.json")
 }
 
 #[cfg(test)]

@@ -311,6 +311,13 @@ test("a letter's frame changes only its cell; the status line, undo, save indica
   await waitSaved(page);
   const cell = page.locator('#ownership-grid .cell:not(.letter-a)').nth(30);
   await cell.focus();
+  // The focus queued the status line for after the next paint, as a
+  // background task; it must land before the key's frame is watched (on a
+  // busy machine it came in that frame). A background task posted from a
+  // later animation callback runs after it.
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => {
+    scheduler.postTask(done, { priority: 'background' });
+  })));
   const status = await page.getByTestId('grid-status').innerText();
   // Every DOM change from the key press up to the first animation frame
   // after it: what that frame paints. A capture listener requests the frame

@@ -265,34 +265,26 @@ async function freshPage(browser, baseURL, { rate, goal }) {
   return { context, page, cdp, errors };
 }
 
-/// Puts a model file into local storage as the open model (from a blank page
-/// of the same origin, so no timed navigation carries the text).
-async function seed(page, envelope, text) {
+/// Puts model files ({ envelope, text }) into local storage, from a blank
+/// page of the same origin, so no timed navigation carries the text. With
+/// `open`, the first one is the model the app opens.
+async function seed(page, models, { open = false } = {}) {
   await page.goto(`/${BENCH_DIR}/blank.html`);
   await page.evaluate(
-    ([id, body]) => {
+    ([list, open]) => {
       localStorage.clear();
-      localStorage.setItem(`opmodel.model.${id}`, body);
-      localStorage.setItem('opmodel.last', id);
+      for (const [id, body] of list) localStorage.setItem(`opmodel.model.${id}`, body);
+      if (open) localStorage.setItem('opmodel.last', list[0][0]);
     },
-    [envelope.model.id, text],
+    [models.map((m) => [m.envelope.model.id, m.text]), open],
   );
-}
-
-/// Puts model files into local storage, none of them the open one.
-async function seedStored(page, models) {
-  await page.goto(`/${BENCH_DIR}/blank.html`);
-  await page.evaluate((list) => {
-    localStorage.clear();
-    for (const [id, body] of list) localStorage.setItem(`opmodel.model.${id}`, body);
-  }, models.map((m) => [m.envelope.model.id, m.text]));
 }
 
 /// One timed navigation: from navigation start to the goal painted.
 async function timedLoad(browser, baseURL, { path, rate, goal, model, timeout, profile, keep, verify }) {
   const p = await freshPage(browser, baseURL, { rate, goal: { ...goal, path } });
   try {
-    if (model) await seed(p.page, model.envelope, model.text);
+    if (model) await seed(p.page, [model], { open: true });
     const before = await perfMetrics(p.cdp);
     if (profile) {
       await p.cdp.send('Profiler.enable');
@@ -413,7 +405,7 @@ async function cellEdits(page, count, rowIndex, colIndex) {
 async function timedImport(browser, baseURL, text, profile, stored = []) {
   const p = await freshPage(browser, baseURL, { rate: 1 });
   try {
-    if (stored.length) await seedStored(p.page, stored);
+    if (stored.length) await seed(p.page, stored);
     await p.page.goto('/models');
     await p.page.waitForSelector('[data-testid="save-state"]', { timeout: 30_000 });
     await p.page.getByTestId('import-input').waitFor({ state: 'attached' });
@@ -673,7 +665,7 @@ async function main() {
       try {
         const p = await freshPage(browser, base, { rate: 4 });
         try {
-          await seed(p.page, envelope, model.text);
+          await seed(p.page, [model], { open: true });
           await p.page.goto(`/${BENCH_DIR}/baseline.html?rows=${renderedRows}`);
           await p.page.waitForSelector('#ownership-grid .cell');
           const got = await cellEdits(p.page, EDITS_PER_RUN * RUNS, 100, 12);

@@ -10,6 +10,7 @@ mod grid;
 mod grid_headers;
 mod header;
 mod inline_edit;
+mod keep_focus;
 mod notices;
 mod ownership;
 mod pages;

@@ -4,6 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
 import { join, dirname } from 'node:path';
+import { readFileSync } from 'node:fs';
 import {
   openApp, waitForApp, waitSaved, storedState, readDownload, useServerAndBrowser,
 } from './lib/harness.mjs';
@@ -245,6 +246,43 @@ test('models can be created, renamed, duplicated, opened and deleted', async () 
   await copyRow.getByRole('button', { name: 'Delete' }).first().click();
   await page.waitForFunction(() => document.querySelectorAll('[data-testid="model-row"]').length === 2);
   assert.notEqual(await page.getByTestId('model-name').innerText(), 'Client A (copy)');
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
+test('the Models page changes only the rows that change: an import adds one, a rename keeps its row and the focus', async () => {
+  const { context, page } = await openApp(env.browser, env.server.url, '/models');
+  await page.getByTestId('new-model').click();
+  await waitSaved(page);
+  const rows = page.getByTestId('model-row');
+  assert.equal(await rows.count(), 2);
+  // Each row element remembers the model it showed when it was marked.
+  const mark = () => rows.evaluateAll((els) => els.forEach((el) => { el.shown = el.querySelector('input').value; }));
+  const marked = () => rows.evaluateAll((els) => els.map((el) => [el.shown ?? null, el.querySelector('input').value]));
+  await rows.first().getByRole('textbox').fill('Client A');
+  await rows.first().getByRole('textbox').press('Enter');
+  await page.getByTestId('model-name').filter({ hasText: 'Client A' }).waitFor();
+  await mark();
+
+  const text = readFileSync(join(FIXTURES, 'valid-small.opmodel.json'), 'utf8');
+  const imported = JSON.parse(text).model.name;
+  await page.getByTestId('import-input').setInputFiles({ name: 'small.opmodel.json', mimeType: 'application/json', buffer: Buffer.from(text) });
+  await page.getByText(`Imported “${imported}” as a new model`).waitFor();
+  await waitSaved(page);
+  // The import keeps its file's date, older than the others, so it is
+  // listed last, in a row of its own; the two rows already there are the
+  // same elements, each still showing its model.
+  assert.deepEqual(await marked(), [['Client A', 'Client A'], ['My operating model', 'My operating model'], [null, imported]]);
+
+  // Renaming a model that is not open makes it the newest: its row moves to
+  // the top, still the same element, with the focus still in its name.
+  await mark();
+  const name = rows.nth(1).getByRole('textbox');
+  await name.fill('Client B');
+  await name.press('Enter');
+  await page.waitForFunction(() => document.querySelector('[data-testid="model-row"] input')?.value === 'Client B');
+  assert.deepEqual(await marked(), [['My operating model', 'Client B'], ['Client A', 'Client A'], [imported, imported]]);
+  assert.equal(await page.evaluate(() => document.activeElement?.value), 'Client B');
   assert.deepEqual(page.errors, []);
   await context.close();
 });

@@ -8,6 +8,7 @@ use crate::storage::browser::library;
 use crate::storage::library::Entry;
 use crate::ui::files::ImportButton;
 use crate::ui::inline_edit::InlineName;
+use crate::ui::keep_focus::keep_focus_in;
 use crate::ui::samples::SamplePicker;
 use crate::ui::state::use_app;
 
@@ -15,12 +16,23 @@ use crate::ui::state::use_app;
 pub fn Models() -> impl IntoView {
     let state = use_app();
     // The open model's entry comes from memory (cheap to compare, so the
-    // list is only redone when it changes); the others are re-read from
-    // storage whenever something was stored.
+    // list is only redone when it changes); the others come from the
+    // library whenever something was stored. A memo, so that a save which
+    // changes no row redraws nothing.
     let open = Memo::new(move |_| state.model.with(Entry::of));
-    let listing = move || {
+    let listing = Memo::new(move |_| {
         state.library_version.track();
         open.with(|e| library().list_with(Some(e)))
+            .map(|l| l.entries)
+            .map_err(|e| e.to_string())
+    });
+    let has_rows = move || listing.with(|l| l.as_ref().is_ok_and(|rows| !rows.is_empty()));
+    let list = NodeRef::<leptos::html::Ul>::new();
+    let rows = move || {
+        if let Some(list) = list.get_untracked() {
+            keep_focus_in(&list);
+        }
+        listing.get().unwrap_or_default()
     };
     let backups = move || {
         state.library_version.track();
@@ -42,21 +54,28 @@ pub fn Models() -> impl IntoView {
                     "Export the open model"
                 </button>
             </div>
-            {move || match listing() {
-                Err(e) => view! {
+            {move || listing.with(|l| match l {
+                Err(e) => Some(view! {
                     <p class="field-error" role="alert">
-                        "The models stored in this browser cannot be read: " {e.to_string()} "."
+                        "The models stored in this browser cannot be read: " {e.clone()} "."
                     </p>
-                }.into_any(),
-                Ok(l) if l.entries.is_empty() => view! {
+                }.into_any()),
+                Ok(rows) if rows.is_empty() => Some(view! {
                     <p class="empty">"No model is stored in this browser yet."</p>
-                }.into_any(),
-                Ok(l) => view! {
-                    <ul class="model-list" data-testid="model-list">
-                        {l.entries.into_iter().map(|e| view! { <ModelRow entry=e/> }).collect_view()}
-                    </ul>
-                }.into_any(),
-            }}
+                }.into_any()),
+                Ok(_) => None,
+            })}
+            // The list stays while it has rows, and each row is keyed by its
+            // model: an import or a delete builds or removes only its own
+            // row, and a row that changes (a rename, a save) keeps its
+            // elements; one that moves gets its focus back (keep_focus).
+            <Show when=has_rows>
+                <ul class="model-list" data-testid="model-list" node_ref=list>
+                    <For each=rows key=|entry| entry.id.clone() let:entry>
+                        <ModelRow entry=entry listing=listing/>
+                    </For>
+                </ul>
+            </Show>
             <SamplePicker/>
             {move || {
                 let keys = backups();
@@ -87,8 +106,12 @@ pub fn Models() -> impl IntoView {
     }
 }
 
+/// The list's view of the stored models: their entries, or why they
+/// cannot be read.
+type Listing = Memo<Result<Vec<Entry>, String>>;
+
 #[component]
-fn ModelRow(entry: Entry) -> impl IntoView {
+fn ModelRow(entry: Entry, listing: Listing) -> impl IntoView {
     let state = use_app();
     let confirming = RwSignal::new(false);
     let id = entry.id.clone();
@@ -96,26 +119,48 @@ fn ModelRow(entry: Entry) -> impl IntoView {
         let id = id.clone();
         Memo::new(move |_| state.model.with(|m| m.id == id))
     };
-    let name = entry.name.clone();
-    let at = entry.updated_at;
-    let updated = format!(
-        "{} {:02}:{:02} UTC",
-        at.date_naive(),
-        at.hour(),
-        at.minute()
-    );
-    let summary = format!(
-        "{} roles, {} elements, last changed {updated}",
-        entry.roles, entry.elements
-    );
+    // This row's entry as the listing changes. Kept as last seen while the
+    // list drops the row, so its texts never go blank in between.
+    let entry = {
+        let id = id.clone();
+        Memo::new(move |last: Option<&Entry>| {
+            listing
+                .with(|l| {
+                    l.as_ref()
+                        .ok()
+                        .and_then(|rows| rows.iter().find(|e| e.id == id).cloned())
+                })
+                .or_else(|| last.cloned())
+                .unwrap_or_else(|| entry.clone())
+        })
+    };
+    let name = Signal::derive(move || entry.with(|e| e.name.clone()));
+    let summary = move || {
+        entry.with(|e| {
+            let at = e.updated_at;
+            format!(
+                "{} roles, {} elements, last changed {} {:02}:{:02} UTC",
+                e.roles,
+                e.elements,
+                at.date_naive(),
+                at.hour(),
+                at.minute()
+            )
+        })
+    };
     let (open_id, dup_id, del_id, ren_id) = (id.clone(), id.clone(), id.clone(), id.clone());
-    let label = format!("Name of model {name}");
-    let confirm_text = format!("Delete \u{201c}{name}\u{201d}? This cannot be undone.");
+    let label = Signal::derive(move || format!("Name of model {}", name.get()));
+    let confirm_text = move || {
+        format!(
+            "Delete \u{201c}{}\u{201d}? This cannot be undone.",
+            name.get()
+        )
+    };
     view! {
         <li class="model-row" class:open=move || is_open.get() data-testid="model-row">
             <div class="model-main">
                 <InlineName
-                    value=Signal::stored(name.clone())
+                    value=name
                     label=label
                     on_commit=Callback::new(move |new: String| state.rename_stored(&ren_id, &new))
                 />
@@ -140,7 +185,7 @@ fn ModelRow(entry: Entry) -> impl IntoView {
                 >
                     {
                         let del_id = del_id.clone();
-                        let text = confirm_text.clone();
+                        let text = confirm_text;
                         view! {
                             <span class="confirm" role="group" aria-label="Confirm deletion">
                                 <span>{text}</span>

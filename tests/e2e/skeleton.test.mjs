@@ -250,7 +250,7 @@ test('models can be created, renamed, duplicated, opened and deleted', async () 
   await context.close();
 });
 
-test('the Models page changes only the rows that change: an import adds one, a rename keeps its row and the focus', async () => {
+test('the Models page changes only the rows that change, and the focus stays in place: an import, a rename, a delete by keyboard', async () => {
   const { context, page } = await openApp(env.browser, env.server.url, '/models');
   await page.getByTestId('new-model').click();
   await waitSaved(page);
@@ -283,6 +283,30 @@ test('the Models page changes only the rows that change: an import adds one, a r
   await page.waitForFunction(() => document.querySelector('[data-testid="model-row"] input')?.value === 'Client B');
   assert.deepEqual(await marked(), [['My operating model', 'Client B'], ['Client A', 'Client A'], [imported, imported]]);
   assert.equal(await page.evaluate(() => document.activeElement?.value), 'Client B');
+
+  // Deleting by keyboard: the focus follows each step, never to the top.
+  const focused = () => page.evaluate(() => {
+    const el = document.activeElement;
+    return [el?.closest('[data-testid="model-row"]')?.querySelector('input').value ?? null, el?.textContent];
+  });
+  await rows.nth(1).getByRole('button', { name: 'Delete' }).focus();
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.activeElement?.textContent === 'Cancel');
+  assert.deepEqual(await focused(), ['Client A', 'Cancel'], 'to Cancel, as deleting cannot be undone');
+  await page.keyboard.press('Escape');
+  await page.waitForFunction(() => document.activeElement?.textContent === 'Delete');
+  assert.deepEqual(await focused(), ['Client A', 'Delete'], 'Escape: back to Delete');
+  assert.equal(await rows.getByRole('group', { name: 'Confirm deletion' }).count(), 0);
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.activeElement?.textContent === 'Cancel');
+  await page.keyboard.press('Shift+Tab');
+  assert.deepEqual(await focused(), ['Client A', 'Delete']);
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid="model-row"]').length === 2);
+  // The row now in its place takes the focus, on a button: a key typed next
+  // edits nothing.
+  await page.waitForFunction(() => document.activeElement?.tagName === 'BUTTON');
+  assert.deepEqual(await focused(), [imported, 'Duplicate']);
   assert.deepEqual(page.errors, []);
   await context.close();
 });

@@ -114,6 +114,8 @@ type Listing = Memo<Result<Vec<Entry>, String>>;
 fn ModelRow(entry: Entry, listing: Listing) -> impl IntoView {
     let state = use_app();
     let confirming = RwSignal::new(false);
+    // Set by Cancel: the Delete button it brings back takes the focus.
+    let cancelled = StoredValue::new(false);
     let id = entry.id.clone();
     let is_open = {
         let id = id.clone();
@@ -177,20 +179,58 @@ fn ModelRow(entry: Entry, listing: Listing) -> impl IntoView {
                     }
                 </Show>
                 <button type="button" on:click=move |_| state.duplicate(&dup_id)>"Duplicate"</button>
+                // Each of the two replaces the other's buttons: the focus
+                // goes along, to Cancel (deleting cannot be undone) and back
+                // to Delete (Cancel or Escape), so a keyboard user is not
+                // sent to the top of the page.
                 <Show
                     when=move || confirming.get()
-                    fallback=move || view! {
-                        <button type="button" class="ghost danger" on:click=move |_| confirming.set(true)>"Delete"</button>
+                    fallback=move || {
+                        let button = NodeRef::<leptos::html::Button>::new();
+                        if cancelled.get_value() {
+                            cancelled.set_value(false);
+                            button.on_load(|b| {
+                                let _ = b.focus();
+                            });
+                        }
+                        view! {
+                            <button type="button" class="ghost danger" node_ref=button on:click=move |_| confirming.set(true)>
+                                "Delete"
+                            </button>
+                        }
                     }
                 >
                     {
                         let del_id = del_id.clone();
                         let text = confirm_text;
+                        let cancel = NodeRef::<leptos::html::Button>::new();
+                        cancel.on_load(|b| {
+                            let _ = b.focus();
+                        });
+                        let back = move || {
+                            cancelled.set_value(true);
+                            confirming.set(false);
+                        };
                         view! {
-                            <span class="confirm" role="group" aria-label="Confirm deletion">
+                            <span
+                                class="confirm"
+                                role="group"
+                                aria-label="Confirm deletion"
+                                on:keydown=move |ev| {
+                                    if ev.key() == "Escape" {
+                                        back();
+                                    }
+                                }
+                            >
                                 <span>{text}</span>
                                 <button type="button" class="danger" on:click=move |_| state.delete(&del_id)>"Delete"</button>
-                                <button type="button" on:click=move |_| confirming.set(false)>"Cancel"</button>
+                                <button
+                                    type="button"
+                                    node_ref=cancel
+                                    on:click=move |_| back()
+                                >
+                                    "Cancel"
+                                </button>
                             </span>
                         }
                     }

@@ -1,6 +1,7 @@
 //! Reviews and corrections (pillars three and four), the control test, and
 //! recording today's governance metrics for the Progress charts.
 
+use leptos::html::{Button, Div};
 use leptos::prelude::*;
 
 use crate::model::governance::{
@@ -12,6 +13,7 @@ use crate::model::governance::{
 use crate::model::limits::{MAX_NAME_CHARS, MAX_TEXT_CHARS};
 use crate::model::{new_id, Correction, CorrectionStatus, Id, Op, Review};
 use crate::storage::browser::now;
+use crate::ui::keep_focus::keep_focus_in;
 use crate::ui::state::{use_app, AppState, NoticeKind};
 
 fn today() -> chrono::NaiveDate {
@@ -131,6 +133,23 @@ pub fn Governance() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     };
+    // The lists keep the keyboard's place when a card is deleted: the next
+    // card's same control, or the add button once the list is empty.
+    let (review_list, add_review_button) = (NodeRef::<Div>::new(), NodeRef::<Button>::new());
+    let review_items = move || {
+        if let Some(list) = review_list.get_untracked() {
+            keep_focus_in(&list, add_review_button.get_untracked().map(Into::into));
+        }
+        review_ids()
+    };
+    let (correction_list, add_correction_button) =
+        (NodeRef::<Div>::new(), NodeRef::<Button>::new());
+    let correction_items = move || {
+        if let Some(list) = correction_list.get_untracked() {
+            keep_focus_in(&list, add_correction_button.get_untracked().map(Into::into));
+        }
+        correction_ids()
+    };
     let snapshots = move || state.model.with(|m| m.snapshots.len());
 
     view! {
@@ -155,12 +174,12 @@ pub fn Governance() -> impl IntoView {
                 <Show when=move || review_ids().is_empty()>
                     <p class="empty">"No reviews yet. Start with a weekly tactical review of your most important workflow."</p>
                 </Show>
-                <div class="cards-list">
-                    <For each=review_ids key=|id| id.clone() let:id>
+                <div class="cards-list" node_ref=review_list>
+                    <For each=review_items key=|id| id.clone() let:id>
                         <ReviewCard id=id/>
                     </For>
                 </div>
-                <button type="button" on:click=add_review>"+ Review"</button>
+                <button type="button" node_ref=add_review_button on:click=add_review>"+ Review"</button>
             </section>
 
             <section aria-labelledby="corrections-heading">
@@ -168,12 +187,12 @@ pub fn Governance() -> impl IntoView {
                 <Show when=move || correction_ids().is_empty()>
                     <p class="empty">"No corrections yet. When a review finds a problem, record it here and follow it until the fix is validated."</p>
                 </Show>
-                <div class="cards-list">
-                    <For each=correction_ids key=|id| id.clone() let:id>
+                <div class="cards-list" node_ref=correction_list>
+                    <For each=correction_items key=|id| id.clone() let:id>
                         <CorrectionCard id=id/>
                     </For>
                 </div>
-                <button type="button" on:click=add_correction>"+ Correction"</button>
+                <button type="button" node_ref=add_correction_button on:click=add_correction>"+ Correction"</button>
             </section>
 
             <GovernanceFindings/>

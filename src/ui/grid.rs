@@ -17,6 +17,7 @@ use wasm_bindgen::JsCast;
 
 use crate::model::Id;
 use crate::ui::after_paint::{after_next_paint, after_paint};
+use crate::ui::keep_focus::keep_focus_in;
 
 /// Editing state shared by a grid and its headers.
 #[derive(Clone, Copy)]
@@ -594,6 +595,35 @@ pub fn Grid(spec: GridSpec, #[prop(into)] table_id: String) -> impl IntoView {
         rows.with(|r| r.iter().position(|x| x.key() == key))
             .map_or(0, |i| i + 2)
     };
+    // A header or a row deleted from its own controls (its delete button)
+    // passes the focus to the same control of its neighbour. Not when only
+    // the window of rows moved (scrolling, the same rows): then nothing was
+    // deleted, and the focus is not to jump into view.
+    let (head_row, body) = (
+        NodeRef::<leptos::html::Div>::new(),
+        NodeRef::<leptos::html::Div>::new(),
+    );
+    let head_items = move || {
+        if let Some(list) = head_row.get_untracked() {
+            keep_focus_in(&list, None);
+        }
+        cols.get()
+    };
+    let shown = StoredValue::new(None::<(usize, (usize, usize))>);
+    let body_items = move || {
+        let now = (rows.with(Vec::len), range.get());
+        let scrolled = shown
+            .get_value()
+            .is_some_and(|(len, at)| len == now.0 && at != now.1);
+        if !scrolled {
+            if let Some(list) = body.get_untracked() {
+                keep_focus_in(&list, None);
+            }
+        }
+        shown.set_value(Some(now));
+        let (s, e) = now.1;
+        rows.with(|r| r[s..e].to_vec())
+    };
     view! {
         <div class="grid-scroll" tabindex="-1" node_ref=scroller on:scroll=move |_| on_scroll()>
             // Not a <table>: a table re-lays out and repaints as a whole when
@@ -622,9 +652,9 @@ pub fn Grid(spec: GridSpec, #[prop(into)] table_id: String) -> impl IntoView {
                 }
             >
                 <div class="grid-head" role="rowgroup">
-                    <div class="grid-row" role="row" aria-rowindex="1">
+                    <div class="grid-row" role="row" aria-rowindex="1" node_ref=head_row>
                         <div role="columnheader" class="corner">{corner}</div>
-                        <For each=move || cols.get() key=|c| c.clone() let:col>
+                        <For each=head_items key=|c| c.clone() let:col>
                             {
                                 let header = col_header(col.clone());
                                 view! { <div role="columnheader" class="col-header" data-col=col>{header}</div> }
@@ -632,14 +662,14 @@ pub fn Grid(spec: GridSpec, #[prop(into)] table_id: String) -> impl IntoView {
                         </For>
                     </div>
                 </div>
-                <div class="grid-body" role="rowgroup">
+                <div class="grid-body" role="rowgroup" node_ref=body>
                     {move || {
                         let (start, _) = range.get();
                         (start > 0).then(|| view! {
                             <div class="spacer" aria-hidden="true" style:height=move || format!("{}px", start as f64 * row_height.get())></div>
                         })
                     }}
-                    <For each=move || { let (s, e) = range.get(); rows.with(|r| r[s..e].to_vec()) } key=GridRow::key let:row>
+                    <For each=body_items key=GridRow::key let:row>
                         {
                             let key = row.key();
                             let index = move || row_index(&key);

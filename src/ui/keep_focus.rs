@@ -1,74 +1,105 @@
-//! Keeping the keyboard's place in a keyed list as its rows change.
+//! Keeping the keyboard's place in a keyed list as its items change.
 //!
-//! A keyed list (`<For>`) puts a row in its new place by taking its element
-//! out of the page and inserting it again, and removes a deleted row's
-//! element; either way the browser silently drops the focus to the page
-//! itself, and a keyboard user has to start again from the top. On the
+//! A keyed list (`<For>`) puts an item in its new place by taking its
+//! element out of the page and inserting it again, and removes a deleted
+//! item's element; either way the browser silently drops the focus to the
+//! page itself, and a keyboard user has to start again from the top. On the
 //! Models page, renaming a model moves its row to the top (it is now the
-//! newest), and deleting a model removes the row whose button was pressed.
+//! newest); everywhere, a delete button removes the item it is in.
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::Element;
+use web_sys::{Element, HtmlElement};
 
-/// Call just before `list` is updated. When the focus is inside it and the
-/// update takes the focused element out, the focus goes, once the update
-/// has run (a microtask: before anything is painted or typed):
+/// What takes the focus inside an item, in the order of the page.
+const CONTROLS: &str = "button, input, select, textarea, a[href], [tabindex]";
+
+/// Call just before `list` (the element whose children are the items) is
+/// updated. When the focus is inside it and the update takes the focused
+/// element out, the focus goes, once the update has run (a microtask:
+/// before anything is painted or typed):
 /// - back to that element, if the update only moved it;
-/// - else to the first button of the row now in its row's place (or the
-///   last row), a button so that no key typed next edits anything.
-pub fn keep_focus_in(list: &Element) {
+/// - else to the same control (by its position among the item's controls)
+///   of the item now in the removed item's place, or of the last item: the
+///   next item's delete button after a delete; the first button if that
+///   item has fewer controls;
+/// - else, with no item left, to `when_empty` (the list's "add" button).
+pub fn keep_focus_in(list: &Element, when_empty: Option<HtmlElement>) {
     let Some(focused) = document().active_element() else {
         return;
     };
-    let Some(place) = row_index(list, &focused) else {
+    let Some((place, control)) = position(list, &focused) else {
         return;
     };
     let list = list.clone();
     queue_microtask(move || {
-        if document().active_element().as_ref() == Some(&focused) {
+        // Only when the focus was lost: where the page moved it itself (a
+        // grid to its next cell), it stays.
+        let body: Option<Element> = document().body().map(Into::into);
+        let now = document().active_element();
+        if now.is_some() && now != body {
             return;
         }
         let target = if focused.is_connected() {
-            Some(focused)
+            focused.dyn_into::<HtmlElement>().ok()
         } else {
-            row_at(&list, place).and_then(|row| row.query_selector("button").ok().flatten())
+            match item_at(&list, place) {
+                Some(item) => same_control(&item, control),
+                None => when_empty,
+            }
         };
-        if let Some(element) = target
-            .as_ref()
-            .and_then(|t| t.dyn_ref::<web_sys::HtmlElement>())
-        {
-            let _ = element.focus();
+        if let Some(target) = target {
+            let _ = target.focus();
         }
     });
 }
 
-/// The position among `list`'s children of the one holding `node`.
-fn row_index(list: &Element, node: &Element) -> Option<usize> {
-    let mut row = node.clone();
-    while row.parent_element().as_ref() != Some(list) {
-        row = row.parent_element()?;
+/// The place among `list`'s children of the item holding `node`, and
+/// `node`'s place among that item's controls.
+fn position(list: &Element, node: &Element) -> Option<(usize, usize)> {
+    let mut item = node.clone();
+    while item.parent_element().as_ref() != Some(list) {
+        item = item.parent_element()?;
     }
-    let mut index = 0;
-    while let Some(before) = row.previous_element_sibling() {
-        index += 1;
-        row = before;
+    let controls = item.query_selector_all(CONTROLS).ok()?;
+    let control = (0..controls.length()).position(|i| {
+        controls
+            .item(i)
+            .as_ref()
+            .map(|c| c.unchecked_ref::<Element>())
+            == Some(node)
+    })?;
+    let mut place = 0;
+    while let Some(before) = item.previous_element_sibling() {
+        place += 1;
+        item = before;
     }
-    Some(index)
+    Some((place, control))
 }
 
-/// `list`'s child at `index`, or its last child if it has fewer; none once
-/// the list has no rows or has left the page.
-fn row_at(list: &Element, index: usize) -> Option<Element> {
+/// `list`'s child at `place`, or its last child if it has fewer; none once
+/// the list has no items or has left the page.
+fn item_at(list: &Element, place: usize) -> Option<Element> {
     if !list.is_connected() {
         return None;
     }
-    let mut row = list.first_element_child()?;
-    for _ in 0..index {
-        match row.next_element_sibling() {
-            Some(next) => row = next,
+    let mut item = list.first_element_child()?;
+    for _ in 0..place {
+        match item.next_element_sibling() {
+            Some(next) => item = next,
             None => break,
         }
     }
-    Some(row)
+    Some(item)
+}
+
+/// The control at `index` among `item`'s, or its first button.
+fn same_control(item: &Element, index: usize) -> Option<HtmlElement> {
+    let at = u32::try_from(index).ok();
+    let control = item
+        .query_selector_all(CONTROLS)
+        .ok()
+        .and_then(|all| all.item(at?))
+        .or_else(|| item.query_selector("button").ok().flatten().map(Into::into))?;
+    control.dyn_into::<HtmlElement>().ok()
 }

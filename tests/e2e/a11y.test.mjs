@@ -63,3 +63,40 @@ test('the theme picker pins dark or light over the system setting and remembers 
   assert.deepEqual(page.errors, []);
   await context.close();
 });
+
+test('a delete button pressed by keyboard passes the focus to the same button of the next item, and of the last item to the add button', async () => {
+  const { context, page } = await openApp(env.browser, env.server.url, '/models');
+  await page.getByTestId('sample-agency').click();
+  await page.waitForURL(/ownership/);
+  await waitForApp(page);
+  const focusedLabel = () => page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.textContent);
+  // Deletes the first `label` button by keyboard; returns where the focus went.
+  const deleteFirst = async (label) => {
+    const button = page.getByRole('button', { name: label }).first();
+    const was = await button.getAttribute('aria-label');
+    await button.focus();
+    await page.keyboard.press('Enter');
+    await page.waitForFunction((w) => ![...document.querySelectorAll('button')].some((b) => b.getAttribute('aria-label') === w), was);
+    await page.waitForFunction(() => document.activeElement && document.activeElement !== document.body);
+    return [was, await focusedLabel()];
+  };
+  const names = (label) => page.getByRole('button', { name: label }).evaluateAll((bs) => bs.map((b) => b.getAttribute('aria-label')));
+
+  for (const [path, label] of [['/ownership', /^Delete element /], ['/ownership', /^Delete role /], ['/decisions', /^Delete decision /]]) {
+    await page.goto(path);
+    await waitForApp(page);
+    const [first, second] = await names(label);
+    assert.deepEqual(await deleteFirst(label), [first, second], `${path}: on to the next one's delete button`);
+  }
+
+  await page.goto('/governance');
+  await waitForApp(page);
+  const reviews = await names(/^Delete review /);
+  assert.ok(reviews.length >= 2, 'the sample has reviews');
+  for (let i = 0; i < reviews.length - 1; i++) {
+    assert.deepEqual(await deleteFirst(/^Delete review /), [reviews[i], reviews[i + 1]]);
+  }
+  assert.deepEqual(await deleteFirst(/^Delete review /), [reviews.at(-1), '+ Review'], 'none left: the add button');
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});

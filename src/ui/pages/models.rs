@@ -30,7 +30,7 @@ pub fn Models() -> impl IntoView {
     let list = NodeRef::<leptos::html::Ul>::new();
     let rows = move || {
         if let Some(list) = list.get_untracked() {
-            keep_focus_in(&list);
+            keep_focus_in(&list, None);
         }
         listing.get().unwrap_or_default()
     };

@@ -226,7 +226,10 @@ test('stored data that does not load is kept as a backup and reported', async ()
   await context.close();
 });
 
-test('models can be created, renamed, duplicated, opened and deleted', async () => {
+/// The Models page with two models: the first one of a visit, and a new
+/// one named "Client A" on its row (the open one, and the newest, so it is
+/// listed first).
+async function twoModels() {
   const { context, page } = await openApp(env.browser, env.server.url, '/models');
   await page.getByTestId('new-model').click();
   await waitSaved(page);
@@ -236,7 +239,11 @@ test('models can be created, renamed, duplicated, opened and deleted', async () 
   await first.fill('Client A');
   await first.press('Enter');
   await page.getByTestId('model-name').filter({ hasText: 'Client A' }).waitFor();
-  // The new model is the open one, and the newest, so it is listed first.
+  return { context, page, rows };
+}
+
+test('models can be created, renamed, duplicated, opened and deleted', async () => {
+  const { context, page, rows } = await twoModels();
   await rows.filter({ hasText: 'Open now' }).getByRole('button', { name: 'Duplicate' }).click();
   await page.getByTestId('model-name').filter({ hasText: 'Client A (copy)' }).waitFor();
   assert.equal(await rows.count(), 3);
@@ -251,17 +258,10 @@ test('models can be created, renamed, duplicated, opened and deleted', async () 
 });
 
 test('the Models page changes only the rows that change, and the focus stays in place: an import, a rename, a delete by keyboard', async () => {
-  const { context, page } = await openApp(env.browser, env.server.url, '/models');
-  await page.getByTestId('new-model').click();
-  await waitSaved(page);
-  const rows = page.getByTestId('model-row');
-  assert.equal(await rows.count(), 2);
+  const { context, page, rows } = await twoModels();
   // Each row element remembers the model it showed when it was marked.
   const mark = () => rows.evaluateAll((els) => els.forEach((el) => { el.shown = el.querySelector('input').value; }));
   const marked = () => rows.evaluateAll((els) => els.map((el) => [el.shown ?? null, el.querySelector('input').value]));
-  await rows.first().getByRole('textbox').fill('Client A');
-  await rows.first().getByRole('textbox').press('Enter');
-  await page.getByTestId('model-name').filter({ hasText: 'Client A' }).waitFor();
   await mark();
 
   const text = readFileSync(join(FIXTURES, 'valid-small.opmodel.json'), 'utf8');

@@ -22,8 +22,10 @@ const CONTROLS: &str = "button, input, select, textarea, a[href], [tabindex]";
 /// - else to the same control (by its position among the item's controls)
 ///   of the item now in the removed item's place, or of the last item: the
 ///   next item's delete button after a delete; the first button if that
-///   item has fewer controls;
-/// - else, with no item left, to `when_empty` (the list's "add" button).
+///   item has fewer controls. An item without any (a group's heading)
+///   passes it to the nearest item after it, else before it, that has;
+/// - else, with no item left, to `when_empty` (the list's "add" button, or
+///   the page's heading when the list goes with its last item).
 pub fn keep_focus_in(list: &Element, when_empty: Option<HtmlElement>) {
     let Some(focused) = document().active_element() else {
         return;
@@ -43,10 +45,9 @@ pub fn keep_focus_in(list: &Element, when_empty: Option<HtmlElement>) {
         let target = if focused.is_connected() {
             focused.dyn_into::<HtmlElement>().ok()
         } else {
-            match item_at(&list, place) {
-                Some(item) => same_control(&item, control),
-                None => when_empty,
-            }
+            item_at(&list, place)
+                .and_then(|item| nearest_control(&item, control))
+                .or(when_empty)
         };
         if let Some(target) = target {
             let _ = target.focus();
@@ -91,6 +92,18 @@ fn item_at(list: &Element, place: usize) -> Option<Element> {
         }
     }
     Some(item)
+}
+
+/// [`same_control`] in `item`, or else in the nearest item after it, or
+/// else before it, that has one: an item without controls (a group's
+/// heading in a grid, a spacer) passes the focus on rather than dropping it.
+fn nearest_control(item: &Element, index: usize) -> Option<HtmlElement> {
+    let after = std::iter::successors(Some(item.clone()), Element::next_element_sibling);
+    let before = std::iter::successors(
+        item.previous_element_sibling(),
+        Element::previous_element_sibling,
+    );
+    after.chain(before).find_map(|i| same_control(&i, index))
 }
 
 /// The control at `index` among `item`'s, or its first button.

@@ -89,6 +89,21 @@ test('a delete button pressed by keyboard passes the focus to the same button of
     assert.deepEqual(await deleteFirst(label), [first, second], `${path}: on to the next one's delete button`);
   }
 
+  // The last element of a kind: the next row is the next kind's heading,
+  // which has no button, so the focus goes on to the first element under it.
+  await page.goto('/ownership');
+  await waitForApp(page);
+  await page.getByLabel('Group by kind').check();
+  const [last, next] = await page.evaluate(() => {
+    const heading = [...document.querySelectorAll('.grid-body .group-row')][1];
+    const label = (row) => row.querySelector('button[aria-label^="Delete element "]').getAttribute('aria-label');
+    return [label(heading.previousElementSibling), label(heading.nextElementSibling)];
+  });
+  await page.getByRole('button', { name: last, exact: true }).focus();
+  await page.keyboard.press('Enter');
+  await page.waitForFunction((w) => ![...document.querySelectorAll('button')].some((b) => b.getAttribute('aria-label') === w), last);
+  assert.equal(await focusedLabel(), next, 'past the next kind\'s heading');
+
   await page.goto('/governance');
   await waitForApp(page);
   const reviews = await names(/^Delete review /);

@@ -226,6 +226,29 @@ test('stored data that does not load is kept as a backup and reported', async ()
   await context.close();
 });
 
+test('backups deleted by keyboard pass the focus on: to the next backup, then to the page heading', async () => {
+  const { context, page } = await openApp(env.browser, env.server.url, '/models');
+  await page.evaluate(() => {
+    localStorage.setItem('opmodel.backup.a', 'first text');
+    localStorage.setItem('opmodel.backup.b', 'second text');
+  });
+  await page.reload();
+  await waitForApp(page);
+  const list = page.getByTestId('backup-list');
+  const focused = () => page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.tagName);
+  await list.getByRole('button', { name: 'Delete opmodel.backup.a' }).focus();
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid="backup-list"] li').length === 1);
+  assert.equal(await focused(), 'Delete opmodel.backup.b');
+  await page.keyboard.press('Enter');
+  await list.waitFor({ state: 'hidden' });
+  assert.equal(await focused(), 'H1');
+  const state = await storedState(page);
+  assert.deepEqual(Object.keys(state).filter((k) => k.startsWith('opmodel.backup.')), []);
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
 /// The Models page with two models: the first one of a visit, and a new
 /// one named "Client A" on its row (the open one, and the newest, so it is
 /// listed first).

@@ -34,13 +34,24 @@ pub fn Models() -> impl IntoView {
         }
         listing.get().unwrap_or_default()
     };
-    let backups = move || {
+    // Backups as a keyed list too, so that deleting one by keyboard leaves
+    // the focus on the next one's button, or on the page's heading when the
+    // last one goes.
+    let backups = Memo::new(move |_| {
         state.library_version.track();
         library().backups()
+    });
+    let backup_list = NodeRef::<leptos::html::Ul>::new();
+    let heading = NodeRef::<leptos::html::H1>::new();
+    let backup_items = move || {
+        if let Some(list) = backup_list.get_untracked() {
+            keep_focus_in(&list, heading.get_untracked().map(Into::into));
+        }
+        backups.get()
     };
     view! {
         <section class="page">
-            <h1>"Models in this browser"</h1>
+            <h1 tabindex="-1" node_ref=heading>"Models in this browser"</h1>
             <p class="lead">
                 "Each model is saved in this browser as you work. To share one, or to keep it "
                 "safe, export it as a file; whoever opens that file continues where you left off."
@@ -77,31 +88,32 @@ pub fn Models() -> impl IntoView {
                 </ul>
             </Show>
             <SamplePicker/>
-            {move || {
-                let keys = backups();
-                (!keys.is_empty()).then(|| view! {
-                    <section aria-labelledby="backups-heading" class="backups">
-                        <h2 id="backups-heading">"Backups of data that could not be read"</h2>
-                        <p class="muted">
-                            "These texts were stored by this app but could no longer be opened. "
-                            "They are kept untouched so nothing is lost: download one to repair it "
-                            "or send it to whoever can."
-                        </p>
-                        <ul class="item-list">
-                            {keys.into_iter().map(|key| {
-                                let (k1, k2) = (key.clone(), key.clone());
-                                view! {
-                                    <li>
-                                        <code>{key}</code>
-                                        <button type="button" on:click=move |_| state.download_backup(&k1)>"Download"</button>
-                                        <button type="button" class="ghost danger" on:click=move |_| state.delete_backup(&k2)>"Delete"</button>
-                                    </li>
-                                }
-                            }).collect_view()}
-                        </ul>
-                    </section>
-                })
-            }}
+            // Hidden rather than taken out when empty: the list's last update
+            // must still run, for the focus to go to the heading.
+            <section aria-labelledby="backups-heading" class="backups" hidden=move || backups.with(Vec::is_empty)>
+                <h2 id="backups-heading">"Backups of data that could not be read"</h2>
+                <p class="muted">
+                    "These texts were stored by this app but could no longer be opened. "
+                    "They are kept untouched so nothing is lost: download one to repair it "
+                    "or send it to whoever can."
+                </p>
+                <ul class="item-list" data-testid="backup-list" node_ref=backup_list>
+                    <For each=backup_items key=|key| key.clone() let:key>
+                        {
+                            let (k1, k2) = (key.clone(), key.clone());
+                            // Named apart for a screen reader's list of buttons.
+                            let (download, delete) = (format!("Download {key}"), format!("Delete {key}"));
+                            view! {
+                                <li>
+                                    <code>{key}</code>
+                                    <button type="button" aria-label=download on:click=move |_| state.download_backup(&k1)>"Download"</button>
+                                    <button type="button" class="ghost danger" aria-label=delete on:click=move |_| state.delete_backup(&k2)>"Delete"</button>
+                                </li>
+                            }
+                        }
+                    </For>
+                </ul>
+            </section>
         </section>
     }
 }

@@ -20,6 +20,7 @@ mod quiz;
 mod row_store;
 mod samples;
 pub mod state;
+mod undo_redo;
 
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};

@@ -2,7 +2,7 @@
 // light and the dark theme.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openApp, waitForApp, useServerAndBrowser } from './lib/harness.mjs';
+import { openApp, waitForApp, waitSaved, storedState, useServerAndBrowser } from './lib/harness.mjs';
 import { axe } from './lib/axe.mjs';
 
 const PAGES = ['/', '/quiz', '/ownership', '/decisions', '/decisions/cards', '/governance', '/progress', '/models', '/embed', '/no-such-page'];
@@ -112,6 +112,61 @@ test('a delete button pressed by keyboard passes the focus to the same button of
     assert.deepEqual(await deleteFirst(/^Delete review /), [reviews[i], reviews[i + 1]]);
   }
   assert.deepEqual(await deleteFirst(/^Delete review /), [reviews.at(-1), '+ Review'], 'none left: the add button');
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
+test('a button that becomes unavailable when pressed keeps the focus: Undo, Redo, Save to my model', async () => {
+  const { context, page } = await openApp(env.browser, env.server.url, '/models');
+  await page.getByTestId('sample-agency').click();
+  await page.waitForURL(/ownership/);
+  await waitForApp(page);
+  const focused = () => page.evaluate(() => [document.activeElement?.textContent.trim(), document.activeElement?.getAttribute('aria-disabled')]);
+  const rows = () => page.getByRole('button', { name: /^Delete element / }).count();
+  const before = await rows();
+  await page.getByRole('button', { name: /^Delete element / }).first().click();
+  await page.waitForFunction((n) => document.querySelectorAll('button[aria-label^="Delete element "]').length === n - 1, before);
+
+  // Undoing the only change: Undo keeps the focus, announced as unavailable;
+  // pressed again, it does nothing.
+  await page.getByRole('button', { name: 'Undo', exact: true }).focus();
+  assert.deepEqual(await focused(), ['Undo', null]);
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.activeElement?.getAttribute('aria-disabled') === 'true');
+  assert.deepEqual(await focused(), ['Undo', 'true']);
+  assert.equal(await rows(), before);
+  await page.keyboard.press('Enter');
+  assert.equal(await rows(), before);
+  // On to Redo, the same.
+  await page.keyboard.press('Tab');
+  assert.deepEqual(await focused(), ['Redo', null]);
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.activeElement?.getAttribute('aria-disabled') === 'true');
+  assert.deepEqual(await focused(), ['Redo', 'true']);
+  assert.equal(await rows(), before - 1);
+
+  // The quiz's result, saved by keyboard: the button says so and keeps the
+  // focus; pressed again, it saves nothing more.
+  await page.goto('/quiz');
+  await waitForApp(page);
+  const assessments = async () => {
+    const state = await storedState(page);
+    return JSON.parse(state[`opmodel.model.${state['opmodel.last']}`]).model.assessments.length;
+  };
+  await waitSaved(page);
+  const saved = await assessments();
+  for (let i = 0; i < 40 && !(await page.getByTestId('save-result').count()); i++) {
+    await page.keyboard.press('2');
+    await page.keyboard.press('Enter');
+  }
+  await page.getByTestId('save-result').focus();
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.activeElement?.getAttribute('aria-disabled') === 'true');
+  assert.deepEqual(await focused(), ['Saved to my model', 'true']);
+  await page.keyboard.press('Enter');
+  await waitSaved(page);
+  assert.equal(await assessments(), saved + 1);
+  assert.deepEqual(await axe(page), []);
   assert.deepEqual(page.errors, []);
   await context.close();
 });

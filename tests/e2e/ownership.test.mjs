@@ -335,7 +335,7 @@ test("a letter's frame changes only its cell; the status line, undo, save indica
       seen.outside = seen.changes.filter((t) => !cell.contains(t)).map((t) => t.outerHTML.slice(0, 120));
       seen.inCell = seen.changes.length - seen.outside.length;
       seen.letter = cell.textContent.trim();
-      seen.undoDisabled = [...document.querySelectorAll('button')].find((b) => b.textContent === 'Undo').disabled;
+      seen.undoDisabled = [...document.querySelectorAll('button')].find((b) => b.textContent === 'Undo').getAttribute('aria-disabled') === 'true';
     }), { capture: true, once: true });
   });
   await page.keyboard.press('a');
@@ -347,7 +347,7 @@ test("a letter's frame changes only its cell; the status line, undo, save indica
   // Then the rest follows.
   await page.getByTestId('grid-status').filter({ hasText: ': A (Accountable' }).waitFor();
   assert.notEqual(await page.getByTestId('grid-status').innerText(), status);
-  await page.getByRole('button', { name: 'Undo', exact: true }).and(page.locator(':enabled')).waitFor();
+  await page.getByRole('button', { name: 'Undo', exact: true }).and(page.locator(':not([aria-disabled="true"])')).waitFor();
   await waitSaved(page);
   assert.deepEqual(page.errors, []);
   await context.close();

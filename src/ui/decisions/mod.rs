@@ -19,6 +19,7 @@ use crate::ui::grid_headers::{
 };
 use crate::ui::row_store::{self, RowStore};
 use crate::ui::state::{use_app, AppState, NoticeKind};
+use crate::ui::undo_redo::UndoRedo;
 
 pub use cards::RoleCards;
 use details::DetailsPanel;
@@ -195,10 +196,6 @@ pub fn Decisions() -> impl IntoView {
         let table = state.model.with_untracked(decisions_table);
         state.export_table(&table, "decisions", markdown);
     };
-    let (can_undo, can_redo) = (
-        move || state.can_step.get().0,
-        move || state.can_step.get().1,
-    );
     let empty = move || state.model.with(|m| m.decisions.is_empty());
     // A memo, so the panel is rebuilt only when another decision is opened
     // (or this one removed), not on every edit: rebuilding it would take the
@@ -239,8 +236,7 @@ pub fn Decisions() -> impl IntoView {
                 </label>
                 <button type="button" on:click=move |_| add_decision(state, ui, false) title="Shortcut in the table: N">"+ Decision"</button>
                 <button type="button" on:click=move |_| add_role(state, ui.grid, false) title="Shortcut in the table: Shift+N">"+ Role"</button>
-                <button type="button" disabled=move || !can_undo() on:click=move |_| { state.undo(); }>"Undo"</button>
-                <button type="button" disabled=move || !can_redo() on:click=move |_| { state.redo(); }>"Redo"</button>
+                <UndoRedo/>
                 <button type="button" data-testid="decisions-csv" on:click=move |_| export(false)>"Export CSV"</button>
                 <button type="button" on:click=move |_| export(true)>"Export Markdown"</button>
                 <button type="button" on:click=move |_| { let _ = window().print(); }>"Print"</button>

@@ -18,6 +18,7 @@ use crate::ui::grid::{Grid, GridRow, GridSpec, GridUi};
 use crate::ui::grid_headers::add_role;
 use crate::ui::row_store::{self, RowStore};
 use crate::ui::state::{use_app, AppState, NoticeKind};
+use crate::ui::undo_redo::UndoRedo;
 
 use self::findings::FindingsPanel;
 use self::headers::{ElementHeader, RoleFooter, RoleHeader};
@@ -252,10 +253,6 @@ pub fn Ownership() -> impl IntoView {
             .model
             .with(|m| m.roles.is_empty() && !m.elements.is_empty())
     };
-    let (can_undo, can_redo) = (
-        move || state.can_step.get().0,
-        move || state.can_step.get().1,
-    );
 
     view! {
         <section class="page ownership" class:presenting=move || presenting.get()>
@@ -279,8 +276,7 @@ pub fn Ownership() -> impl IntoView {
             <div class="toolbar edit-chrome" role="toolbar" aria-label="Matrix tools">
                 <button type="button" on:click=move |_| add_element(state, ui, false) title="Shortcut in the grid: N">"+ Element"</button>
                 <button type="button" on:click=move |_| add_role(state, ui.grid, false) title="Shortcut in the grid: Shift+N">"+ Role"</button>
-                <button type="button" disabled=move || !can_undo() on:click=move |_| { state.undo(); } title="Ctrl+Z">"Undo"</button>
-                <button type="button" disabled=move || !can_redo() on:click=move |_| { state.redo(); } title="Ctrl+Shift+Z or Ctrl+Y">"Redo"</button>
+                <UndoRedo/>
                 <label class="inline-field">
                     "Show "
                     <select

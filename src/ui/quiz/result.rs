@@ -125,6 +125,10 @@ pub fn ResultView(
     let save = {
         let answers = answers.clone();
         move |_| {
+            // Pressed again once saved (it stays focusable): nothing to do.
+            if saved.get_untracked() {
+                return;
+            }
             let assessment = to_assessment(kind, answers.clone(), new_id(), now());
             // Saving a result also records the governance metrics of the
             // day, so both progress charts move together.
@@ -238,7 +242,8 @@ pub fn ResultView(
             <section class="result-actions no-print" aria-label="What next">
                 {match mode {
                     ResultMode::Own => view! {
-                        <button type="button" class="primary" data-testid="save-result" disabled=move || saved.get() on:click=save>
+                        // aria-disabled, so the focus stays on it once saved (see UndoRedo).
+                        <button type="button" class="primary" data-testid="save-result" aria-disabled=move || saved.get().then_some("true") on:click=save>
                             {move || if saved.get() { "Saved to my model" } else { "Save to my model" }}
                         </button>
                     }.into_any(),

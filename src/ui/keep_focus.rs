@@ -1,4 +1,5 @@
-//! Keeping the keyboard's place in a keyed list as its items change.
+//! Keeping the keyboard's place in a keyed list as its items change, and
+//! when a control hides itself ([`refocus_if_lost`]).
 //!
 //! A keyed list (`<For>`) puts an item in its new place by taking its
 //! element out of the page and inserting it again, and removes a deleted
@@ -115,4 +116,22 @@ fn same_control(item: &Element, index: usize) -> Option<HtmlElement> {
         .and_then(|all| all.item(at?))
         .or_else(|| item.query_selector("button").ok().flatten().map(Into::into))?;
     control.dyn_into::<HtmlElement>().ok()
+}
+
+/// After the next update and before the next paint, focuses what `target`
+/// gives, if the focus was lost by then (it is on the page itself).
+///
+/// For a control that hides itself: "Present" gives way to "Exit
+/// presentation", a model's "Open" goes once it is open. Where the focus went
+/// elsewhere on purpose (a key pressed in a grid cell), it stays.
+pub fn refocus_if_lost(target: impl FnOnce() -> Option<HtmlElement> + 'static) {
+    request_animation_frame(move || {
+        let body: Option<Element> = document().body().map(Into::into);
+        let now = document().active_element();
+        if now.is_none() || now == body {
+            if let Some(target) = target() {
+                let _ = target.focus();
+            }
+        }
+    });
 }

@@ -170,3 +170,56 @@ test('a button that becomes unavailable when pressed keeps the focus: Undo, Redo
   assert.deepEqual(page.errors, []);
   await context.close();
 });
+
+test('a control that hides itself passes the focus on: Present and Exit presentation, a model\'s Open', async () => {
+  const { context, page } = await openApp(env.browser, env.server.url, '/models');
+  await page.getByTestId('sample-agency').click();
+  await page.waitForURL(/ownership/);
+  await waitForApp(page);
+  const focused = () => page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.textContent.trim());
+  const present = page.getByRole('button', { name: 'Present', exact: true });
+  const exit = page.getByRole('button', { name: 'Exit presentation (Esc)' });
+  // By the buttons.
+  await present.focus();
+  await page.keyboard.press('Enter');
+  await exit.waitFor();
+  assert.equal(await focused(), 'Exit presentation (Esc)');
+  await page.keyboard.press('Enter');
+  await present.waitFor();
+  await page.waitForFunction(() => document.activeElement !== document.body);
+  assert.equal(await focused(), 'Present');
+  // By Escape, from the exit button; and from a cell, where the focus stays.
+  await page.keyboard.press('Enter');
+  await exit.waitFor();
+  await page.keyboard.press('Escape');
+  await present.waitFor();
+  await page.waitForFunction(() => document.activeElement !== document.body);
+  assert.equal(await focused(), 'Present');
+  await page.keyboard.press('Enter');
+  await exit.waitFor();
+  const cell = page.locator('.grid-body [role="gridcell"]').first();
+  await cell.focus();
+  const label = await focused();
+  await page.keyboard.press('Escape');
+  await present.waitFor();
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+  assert.equal(await focused(), label, 'a cell keeps the focus');
+
+  // Opening another model from the Models page: its Open button goes, and
+  // the focus moves on to its Duplicate.
+  await page.goto('/models');
+  await waitForApp(page);
+  await page.getByTestId('new-model').click();
+  await waitSaved(page);
+  const rows = page.getByTestId('model-row');
+  const at = (await rows.evaluateAll((els) => els.map((el) => el.textContent.includes('Open now')))).indexOf(false);
+  const row = rows.nth(at);
+  await row.getByRole('button', { name: /^Open / }).focus();
+  await page.keyboard.press('Enter');
+  await row.getByText('Open now').waitFor();
+  await page.waitForFunction(() => document.activeElement !== document.body);
+  assert.equal(await focused(), 'Duplicate');
+  assert.ok(await row.getByRole('button', { name: 'Duplicate' }).evaluate((b) => b === document.activeElement));
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});

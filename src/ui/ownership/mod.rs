@@ -16,6 +16,7 @@ use crate::model::{new_id, Element, ElementKind, Id, Op, Raci, Role};
 use crate::ui::after_paint::after_paint;
 use crate::ui::grid::{Grid, GridRow, GridSpec, GridUi};
 use crate::ui::grid_headers::add_role;
+use crate::ui::keep_focus::refocus_if_lost;
 use crate::ui::row_store::{self, RowStore};
 use crate::ui::state::{use_app, AppState, NoticeKind};
 use crate::ui::undo_redo::UndoRedo;
@@ -97,11 +98,18 @@ pub fn Ownership() -> impl IntoView {
     provide_context(ui);
     let grouped = RwSignal::new(false);
     let presenting = RwSignal::new(false);
+    let present = NodeRef::<leptos::html::Button>::new();
+    // The exit button goes with the mode; the focus it had goes back to
+    // Present, once the toolbar shows again.
+    let stop_presenting = move || {
+        presenting.set(false);
+        refocus_if_lost(move || present.get_untracked().map(Into::into));
+    };
 
     // Presentation mode ends with Escape, as slideshows do.
     let escape = window_event_listener(leptos::ev::keydown, move |ev| {
         if presenting.get_untracked() && ev.key() == "Escape" {
-            presenting.set(false);
+            stop_presenting();
         }
     });
     on_cleanup(move || escape.remove());
@@ -293,12 +301,23 @@ pub fn Ownership() -> impl IntoView {
                     <input type="checkbox" prop:checked=move || grouped.get() on:change=move |ev| grouped.set(event_target_checked(&ev))/>
                     " Group by kind"
                 </label>
-                <button type="button" on:click=move |_| presenting.set(true)>"Present"</button>
+                <button type="button" node_ref=present on:click=move |_| presenting.set(true)>"Present"</button>
                 <ExportButtons/>
                 <CsvImport/>
             </div>
             <Show when=move || presenting.get()>
-                <button type="button" class="exit-present" on:click=move |_| presenting.set(false)>"Exit presentation (Esc)"</button>
+                {
+                    // Present hides itself: its focus moves here.
+                    let exit = NodeRef::<leptos::html::Button>::new();
+                    exit.on_load(|b| {
+                        let _ = b.focus();
+                    });
+                    view! {
+                        <button type="button" class="exit-present" node_ref=exit on:click=move |_| stop_presenting()>
+                            "Exit presentation (Esc)"
+                        </button>
+                    }
+                }
             </Show>
 
             <Show when=empty>

@@ -8,7 +8,7 @@ use crate::storage::browser::library;
 use crate::storage::library::Entry;
 use crate::ui::files::ImportButton;
 use crate::ui::inline_edit::InlineName;
-use crate::ui::keep_focus::keep_focus_in;
+use crate::ui::keep_focus::{keep_focus_in, refocus_if_lost};
 use crate::ui::samples::SamplePicker;
 use crate::ui::state::use_app;
 
@@ -128,6 +128,7 @@ fn ModelRow(entry: Entry, listing: Listing) -> impl IntoView {
     let confirming = RwSignal::new(false);
     // Set by Cancel: the Delete button it brings back takes the focus.
     let cancelled = StoredValue::new(false);
+    let duplicate = NodeRef::<leptos::html::Button>::new();
     let id = entry.id.clone();
     let is_open = {
         let id = id.clone();
@@ -187,10 +188,16 @@ fn ModelRow(entry: Entry, listing: Listing) -> impl IntoView {
                 <Show when=move || !is_open.get()>
                     {
                         let open_id = open_id.clone();
-                        view! { <button type="button" on:click=move |_| state.open(&open_id)>"Open"</button> }
+                        let open = move |_| {
+                            state.open(&open_id);
+                            // Open goes once its model is open: its focus
+                            // moves on to Duplicate.
+                            refocus_if_lost(move || duplicate.get_untracked().map(Into::into));
+                        };
+                        view! { <button type="button" aria-label=move || format!("Open {}", name.get()) on:click=open>"Open"</button> }
                     }
                 </Show>
-                <button type="button" on:click=move |_| state.duplicate(&dup_id)>"Duplicate"</button>
+                <button type="button" node_ref=duplicate on:click=move |_| state.duplicate(&dup_id)>"Duplicate"</button>
                 // Each of the two replaces the other's buttons: the focus
                 // goes along, to Cancel (deleting cannot be undone) and back
                 // to Delete (Cancel or Escape), so a keyboard user is not

@@ -64,12 +64,23 @@ test('the theme picker pins dark or light over the system setting and remembers 
   await context.close();
 });
 
-test('a delete button pressed by keyboard passes the focus to the same button of the next item, and of the last item to the add button', async () => {
+/// A visit that opened a sample model: on its Ownership page.
+async function openSample() {
   const { context, page } = await openApp(env.browser, env.server.url, '/models');
   await page.getByTestId('sample-agency').click();
   await page.waitForURL(/ownership/);
   await waitForApp(page);
-  const focusedLabel = () => page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.textContent);
+  return { context, page };
+}
+
+/// What a screen reader would name the focused element: its label, or text.
+function labelOfFocus(page) {
+  return page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.textContent.trim());
+}
+
+test('a delete button pressed by keyboard passes the focus to the same button of the next item, and of the last item to the add button', async () => {
+  const { context, page } = await openSample();
+  const focusedLabel = () => labelOfFocus(page);
   // Deletes the first `label` button by keyboard; returns where the focus went.
   const deleteFirst = async (label) => {
     const button = page.getByRole('button', { name: label }).first();
@@ -117,10 +128,7 @@ test('a delete button pressed by keyboard passes the focus to the same button of
 });
 
 test('a button that becomes unavailable when pressed keeps the focus: Undo, Redo, Save to my model', async () => {
-  const { context, page } = await openApp(env.browser, env.server.url, '/models');
-  await page.getByTestId('sample-agency').click();
-  await page.waitForURL(/ownership/);
-  await waitForApp(page);
+  const { context, page } = await openSample();
   const focused = () => page.evaluate(() => [document.activeElement?.textContent.trim(), document.activeElement?.getAttribute('aria-disabled')]);
   const rows = () => page.getByRole('button', { name: /^Delete element / }).count();
   const before = await rows();
@@ -172,29 +180,22 @@ test('a button that becomes unavailable when pressed keeps the focus: Undo, Redo
 });
 
 test('a control that hides itself passes the focus on: Present and Exit presentation, a model\'s Open', async () => {
-  const { context, page } = await openApp(env.browser, env.server.url, '/models');
-  await page.getByTestId('sample-agency').click();
-  await page.waitForURL(/ownership/);
-  await waitForApp(page);
-  const focused = () => page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.textContent.trim());
+  const { context, page } = await openSample();
+  const focused = () => labelOfFocus(page);
   const present = page.getByRole('button', { name: 'Present', exact: true });
   const exit = page.getByRole('button', { name: 'Exit presentation (Esc)' });
-  // By the buttons.
+  // Out by the exit button (Enter), then by Escape: back to Present.
   await present.focus();
-  await page.keyboard.press('Enter');
-  await exit.waitFor();
-  assert.equal(await focused(), 'Exit presentation (Esc)');
-  await page.keyboard.press('Enter');
-  await present.waitFor();
-  await page.waitForFunction(() => document.activeElement !== document.body);
-  assert.equal(await focused(), 'Present');
-  // By Escape, from the exit button; and from a cell, where the focus stays.
-  await page.keyboard.press('Enter');
-  await exit.waitFor();
-  await page.keyboard.press('Escape');
-  await present.waitFor();
-  await page.waitForFunction(() => document.activeElement !== document.body);
-  assert.equal(await focused(), 'Present');
+  for (const leave of ['Enter', 'Escape']) {
+    await page.keyboard.press('Enter');
+    await exit.waitFor();
+    assert.equal(await focused(), 'Exit presentation (Esc)');
+    await page.keyboard.press(leave);
+    await present.waitFor();
+    await page.waitForFunction(() => document.activeElement !== document.body);
+    assert.equal(await focused(), 'Present', `left by ${leave}`);
+  }
+  // Escape pressed in a cell: the focus stays there.
   await page.keyboard.press('Enter');
   await exit.waitFor();
   const cell = page.locator('.grid-body [role="gridcell"]').first();

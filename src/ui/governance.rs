@@ -137,17 +137,19 @@ pub fn Governance() -> impl IntoView {
     // card's same control, or the add button once the list is empty.
     let (review_list, add_review_button) = (NodeRef::<Div>::new(), NodeRef::<Button>::new());
     let review_items = move || {
-        if let Some(list) = review_list.get_untracked() {
-            keep_focus_in(&list, add_review_button.get_untracked().map(Into::into));
-        }
+        keep_focus_in(
+            review_list,
+            add_review_button.get_untracked().map(Into::into),
+        );
         review_ids()
     };
     let (correction_list, add_correction_button) =
         (NodeRef::<Div>::new(), NodeRef::<Button>::new());
     let correction_items = move || {
-        if let Some(list) = correction_list.get_untracked() {
-            keep_focus_in(&list, add_correction_button.get_untracked().map(Into::into));
-        }
+        keep_focus_in(
+            correction_list,
+            add_correction_button.get_untracked().map(Into::into),
+        );
         correction_ids()
     };
     let snapshots = move || state.model.with(|m| m.snapshots.len());

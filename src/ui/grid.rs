@@ -604,9 +604,7 @@ pub fn Grid(spec: GridSpec, #[prop(into)] table_id: String) -> impl IntoView {
         NodeRef::<leptos::html::Div>::new(),
     );
     let head_items = move || {
-        if let Some(list) = head_row.get_untracked() {
-            keep_focus_in(&list, None);
-        }
+        keep_focus_in(head_row, None);
         cols.get()
     };
     let shown = StoredValue::new(None::<(usize, (usize, usize))>);
@@ -616,9 +614,7 @@ pub fn Grid(spec: GridSpec, #[prop(into)] table_id: String) -> impl IntoView {
             .get_value()
             .is_some_and(|(len, at)| len == now.0 && at != now.1);
         if !scrolled {
-            if let Some(list) = body.get_untracked() {
-                keep_focus_in(&list, None);
-            }
+            keep_focus_in(body, None);
         }
         shown.set_value(Some(now));
         let (s, e) = now.1;

@@ -8,6 +8,7 @@
 //! Models page, renaming a model moves its row to the top (it is now the
 //! newest); everywhere, a delete button removes the item it is in.
 
+use leptos::html::ElementType;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
@@ -27,20 +28,32 @@ const CONTROLS: &str = "button, input, select, textarea, a[href], [tabindex]";
 ///   passes it to the nearest item after it, else before it, that has;
 /// - else, with no item left, to `when_empty` (the list's "add" button, or
 ///   the page's heading when the list goes with its last item).
-pub fn keep_focus_in(list: &Element, when_empty: Option<HtmlElement>) {
+///
+/// `list` may not be on the page yet (its first update): then there is
+/// nothing to keep.
+pub fn keep_focus_in<E>(list: NodeRef<E>, when_empty: Option<HtmlElement>)
+where
+    E: ElementType,
+    E::Output: JsCast + Clone + 'static,
+{
+    if let Some(list) = list.get_untracked() {
+        keep_focus_in_element(list.unchecked_into(), when_empty);
+    }
+}
+
+/// [`keep_focus_in`] once the list's element is known: one copy for every
+/// kind of list element.
+fn keep_focus_in_element(list: Element, when_empty: Option<HtmlElement>) {
     let Some(focused) = document().active_element() else {
         return;
     };
-    let Some((place, control)) = position(list, &focused) else {
+    let Some((place, control)) = position(&list, &focused) else {
         return;
     };
-    let list = list.clone();
     queue_microtask(move || {
         // Only when the focus was lost: where the page moved it itself (a
         // grid to its next cell), it stays.
-        let body: Option<Element> = document().body().map(Into::into);
-        let now = document().active_element();
-        if now.is_some() && now != body {
+        if !focus_lost() {
             return;
         }
         let target = if focused.is_connected() {
@@ -126,12 +139,18 @@ fn same_control(item: &Element, index: usize) -> Option<HtmlElement> {
 /// elsewhere on purpose (a key pressed in a grid cell), it stays.
 pub fn refocus_if_lost(target: impl FnOnce() -> Option<HtmlElement> + 'static) {
     request_animation_frame(move || {
-        let body: Option<Element> = document().body().map(Into::into);
-        let now = document().active_element();
-        if now.is_none() || now == body {
+        if focus_lost() {
             if let Some(target) = target() {
                 let _ = target.focus();
             }
         }
     });
+}
+
+/// Whether nothing has the focus but the page itself, where the browser
+/// puts it when the focused element leaves the page or becomes disabled.
+fn focus_lost() -> bool {
+    let body: Option<Element> = document().body().map(Into::into);
+    let now = document().active_element();
+    now.is_none() || now == body
 }

@@ -29,9 +29,7 @@ pub fn Models() -> impl IntoView {
     let has_rows = move || listing.with(|l| l.as_ref().is_ok_and(|rows| !rows.is_empty()));
     let list = NodeRef::<leptos::html::Ul>::new();
     let rows = move || {
-        if let Some(list) = list.get_untracked() {
-            keep_focus_in(&list, None);
-        }
+        keep_focus_in(list, None);
         listing.get().unwrap_or_default()
     };
     // Backups as a keyed list too, so that deleting one by keyboard leaves
@@ -44,9 +42,7 @@ pub fn Models() -> impl IntoView {
     let backup_list = NodeRef::<leptos::html::Ul>::new();
     let heading = NodeRef::<leptos::html::H1>::new();
     let backup_items = move || {
-        if let Some(list) = backup_list.get_untracked() {
-            keep_focus_in(&list, heading.get_untracked().map(Into::into));
-        }
+        keep_focus_in(backup_list, heading.get_untracked().map(Into::into));
         backups.get()
     };
     view! {

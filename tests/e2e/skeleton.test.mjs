@@ -206,14 +206,22 @@ test('a full storage shows the banner and the download still works', async () =>
   await context.close();
 });
 
-test('stored data that does not load is kept as a backup and reported', async () => {
-  const { context, page } = await openApp(env.browser, env.server.url, '/');
-  await page.evaluate(() => {
-    localStorage.setItem('opmodel.model.broken', '{"format": "opmodel", "schemaVersion": 1, "model": {');
-    localStorage.setItem('opmodel.last', 'broken');
-  });
+/// The app at `path`, reloaded with `items` added to its local storage.
+async function openWithStored(path, items) {
+  const { context, page } = await openApp(env.browser, env.server.url, path);
+  await page.evaluate((items) => {
+    for (const [key, text] of Object.entries(items)) localStorage.setItem(key, text);
+  }, items);
   await page.reload();
   await waitForApp(page);
+  return { context, page };
+}
+
+test('stored data that does not load is kept as a backup and reported', async () => {
+  const { context, page } = await openWithStored('/', {
+    'opmodel.model.broken': '{"format": "opmodel", "schemaVersion": 1, "model": {',
+    'opmodel.last': 'broken',
+  });
   await page.getByRole('alert').filter({ hasText: 'A model stored in this browser could not be opened: The file ends too early' }).waitFor();
   const state = await storedState(page);
   const backups = Object.entries(state).filter(([k]) => k.startsWith('opmodel.backup.'));
@@ -227,13 +235,7 @@ test('stored data that does not load is kept as a backup and reported', async ()
 });
 
 test('backups deleted by keyboard pass the focus on: to the next backup, then to the page heading', async () => {
-  const { context, page } = await openApp(env.browser, env.server.url, '/models');
-  await page.evaluate(() => {
-    localStorage.setItem('opmodel.backup.a', 'first text');
-    localStorage.setItem('opmodel.backup.b', 'second text');
-  });
-  await page.reload();
-  await waitForApp(page);
+  const { context, page } = await openWithStored('/models', { 'opmodel.backup.a': 'first text', 'opmodel.backup.b': 'second text' });
   const list = page.getByTestId('backup-list');
   const focused = () => page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.tagName);
   await list.getByRole('button', { name: 'Delete opmodel.backup.a' }).focus();

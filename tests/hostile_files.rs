@@ -59,7 +59,7 @@ const COMMITTED: &[(&str, &str)] = &[
     ),
     (
         "newer-schema-99.json",
-        "The file was made by a newer version of OpModel (format version 99; this version reads up to 1). Open it in the newer version, or ask the sender to export it again.",
+        "The file was made by a newer version of OpModel (format version 99; this version reads up to 2). Open it in the newer version, or ask the sender to export it again.",
     ),
     (
         "schema-version-0.json",
@@ -538,7 +538,7 @@ fn limits_count_characters_not_bytes() {
     });
     assert_eq!(
         message(to_file_json(&m, t0()).as_bytes()),
-        "roles[2].id: the id is longer than 100 characters. \
-         roles[0].name: the text is longer than 200 characters."
+        "roles[0].name: the text is longer than 200 characters. \
+         roles[2].id: the id is longer than 100 characters."
     );
 }

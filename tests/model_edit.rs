@@ -1,6 +1,7 @@
 //! Edits keep a model valid.
 
 use chrono::{TimeZone, Utc};
+use opmodel::model::testkit::Kit;
 use opmodel::model::*;
 
 fn model() -> Model {
@@ -18,20 +19,36 @@ fn model() -> Model {
     m
 }
 
+fn refused(result: Result<Op, EditError>) -> (String, String) {
+    let e = result.expect_err("the edit is refused");
+    (e.path().unwrap_or_default().to_string(), e.to_string())
+}
+
 #[test]
 fn names_are_trimmed_and_never_empty() {
     let mut m = model();
-    assert_eq!(m.rename("   "), Err(EditError::EmptyName));
+    assert_eq!(
+        refused(m.apply(Op::RenameModel("   ".into()))),
+        ("name".into(), "The name is empty.".into())
+    );
     assert_eq!(m.name, "M");
     m.rename("  Acme  ").unwrap();
     assert_eq!(m.name, "Acme");
     assert_eq!(
-        m.rename_role("r1", &"x".repeat(201)),
-        Err(EditError::NameTooLong)
+        refused(m.apply(Op::RenameRole {
+            id: "r1".into(),
+            name: "x".repeat(201)
+        })),
+        (
+            "roles[0].name".into(),
+            "The text is longer than 200 characters.".into()
+        )
     );
     assert_eq!(
-        m.add_element("e2".into(), "", ElementKind::Data),
-        Err(EditError::EmptyName)
+        m.add_element("e2".into(), "", ElementKind::Data)
+            .unwrap_err()
+            .to_string(),
+        "The name is empty."
     );
 }
 
@@ -62,8 +79,8 @@ fn removing_a_role_removes_every_reference_to_it() {
         documentation: String::new(),
         elements: vec!["e1".into()],
     });
-    let (index, role) = m.remove_role("r1").unwrap();
-    assert_eq!((index, role.name.as_str()), (0, "Owner"));
+    m.apply(Op::RemoveRole { id: "r1".into() }).unwrap();
+    assert_eq!(m.roles.len(), 1);
     assert!(validate(&m).is_ok());
     assert_eq!(m.elements[0].assignments.len(), 1);
     let d = &m.decisions[0];
@@ -73,7 +90,10 @@ fn removing_a_role_removes_every_reference_to_it() {
             && d.escalations.is_empty()
             && d.vetoes.is_empty()
     );
-    assert_eq!(m.remove_role("r1"), Err(EditError::NotFound));
+    assert_eq!(
+        m.apply(Op::RemoveRole { id: "r1".into() }),
+        Err(EditError::NotFound)
+    );
 }
 
 #[test]
@@ -89,7 +109,7 @@ fn removing_an_element_removes_references_to_it() {
         metrics: vec![],
         last_held: None,
     });
-    m.remove_element("e1").unwrap();
+    m.apply(Op::RemoveElement { id: "e1".into() }).unwrap();
     assert!(m.reviews[0].elements.is_empty());
     assert!(validate(&m).is_ok());
 }
@@ -102,8 +122,10 @@ fn assignments_set_and_clear() {
     m.set_assignment("e1", "r2", None).unwrap();
     assert!(!m.elements[0].assignments.contains_key("r2"));
     assert_eq!(
-        m.set_assignment("e1", "nope", Some(Raci::A)),
-        Err(EditError::NotFound)
+        m.set_assignment("e1", "nope", Some(Raci::A))
+            .unwrap_err()
+            .to_string(),
+        "Unknown role \"nope\"."
     );
     assert_eq!(
         m.set_assignment("nope", "r1", Some(Raci::A)),
@@ -139,6 +161,59 @@ fn element_kind_keys_round_trip() {
         assert_eq!(ElementKind::from_key(k.key()), Some(k));
     }
     assert_eq!(ElementKind::from_key("x"), None);
-    assert_eq!(Raci::from_letter('a'), Some(Raci::A));
-    assert_eq!(Raci::from_letter('x'), None);
+    assert_eq!(Raci::from_key('a'), Some(Raci::A));
+    assert_eq!(Raci::from_key('+'), Some(Raci::AR));
+    assert_eq!(Raci::from_key('x'), None);
+}
+
+#[test]
+fn a_cell_reads_as_spreadsheets_write_it() {
+    for text in [
+        "A/R", "AR", "a/r", "R/A", "ra", "A,R", " a , r ", "A+R", "A & R",
+    ] {
+        assert_eq!(Raci::parse(text), Some(Raci::AR), "{text}");
+    }
+    for (text, letter) in [
+        ("r", Raci::R),
+        (" A ", Raci::A),
+        ("c", Raci::C),
+        ("I", Raci::I),
+    ] {
+        assert_eq!(Raci::parse(text), Some(letter), "{text}");
+    }
+    for text in [
+        "",
+        "/",
+        "+",
+        "X",
+        "AC",
+        "A/R/C",
+        "AA",
+        "A//R",
+        "RR",
+        "Accountable",
+    ] {
+        assert_eq!(Raci::parse(text), None, "{text}");
+    }
+    for l in Raci::ALL {
+        assert_eq!(Raci::parse(l.label()), Some(l));
+    }
+}
+
+#[test]
+fn a_r_counts_as_owner_and_doer() {
+    let mut m = model();
+    m.set_assignment("e1", "r2", None).unwrap();
+    m.set_assignment("e1", "r1", Some(Raci::AR)).unwrap();
+    let report = opmodel::model::ownership::check(&m);
+    // No "no owner", no "nobody does the work": only the idle second role.
+    let about_e1: Vec<_> = report
+        .findings
+        .iter()
+        .filter(|f| f.element.is_some())
+        .collect();
+    assert!(about_e1.is_empty(), "{about_e1:?}");
+    assert_eq!(report.owned, 1);
+    let load = &report.load["r1"];
+    assert_eq!((load.accountable, load.responsible), (1, 1));
 }

@@ -401,9 +401,9 @@ mod tests {
         let cases = [
             // Another format or schema version, or a version in another form.
             with("\"format\": \"opmodel\"", "\"format\": \"other\""),
-            with("\"schemaVersion\": 1", "\"schemaVersion\": 2"),
-            with("\"schemaVersion\": 1", "\"schemaVersion\": 1.0"),
-            with("\"schemaVersion\": 1", "\"schemaVersion\": \"1\""),
+            with("\"schemaVersion\": 2", "\"schemaVersion\": 3"),
+            with("\"schemaVersion\": 2", "\"schemaVersion\": 2.0"),
+            with("\"schemaVersion\": 2", "\"schemaVersion\": \"2\""),
             // The envelope's other fields: unknown ones, other types, a
             // number the JSON reader refuses, nesting past its limit.
             with("\"format\"", "\"note\": \"hi\", \"format\""),

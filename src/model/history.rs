@@ -4,12 +4,12 @@
 //! copy of the model per keystroke; only removals that also strip references
 //! from elsewhere keep a snapshot.
 
-use super::edit::{clean_name, EditError};
+use super::edit::EditError;
 use super::limits::{
-    MAX_CORRECTIONS, MAX_DECISIONS, MAX_ELEMENTS, MAX_HISTORY_POINTS, MAX_LIST_ITEMS,
-    MAX_NAME_CHARS, MAX_REVIEWS, MAX_ROLES, MAX_TEXT_CHARS,
+    MAX_CORRECTIONS, MAX_DECISIONS, MAX_ELEMENTS, MAX_HISTORY_POINTS, MAX_REVIEWS, MAX_ROLES,
 };
 use super::types::*;
+use super::validate::{Field, Item, Validator};
 
 /// How many steps can be undone. Far beyond the 100 a workshop needs, small
 /// enough that snapshots kept for removals stay bounded.
@@ -124,12 +124,34 @@ pub enum Op {
     Restore(Box<Model>),
 }
 
-fn checked_text(text: &str) -> Result<String, EditError> {
-    if text.chars().count() > MAX_TEXT_CHARS {
-        Err(EditError::TextTooLong)
+/// The item an edit makes, checked by the same per-item checks as a
+/// loaded file (`validate`): an edit can never store what a load refuses.
+fn check(f: impl FnOnce(&mut Validator)) -> Result<(), EditError> {
+    let mut v = Validator::default();
+    f(&mut v);
+    v.first().map_err(EditError::Invalid)
+}
+
+/// Names and texts are stored without surrounding spaces.
+fn trimmed(text: &str) -> String {
+    text.trim().to_string()
+}
+
+/// A holder is a name, or nobody when left blank.
+fn holder_of(holder: Option<String>) -> Option<String> {
+    holder.map(|h| trimmed(&h)).filter(|h| !h.is_empty())
+}
+
+fn room(len: usize, max: usize, what: &'static str) -> Result<(), EditError> {
+    if len >= max {
+        Err(EditError::Limit { what, max })
     } else {
-        Ok(text.trim().to_string())
+        Ok(())
     }
+}
+
+fn position<T>(items: &[T], found: impl Fn(&T) -> bool) -> Result<usize, EditError> {
+    items.iter().position(found).ok_or(EditError::NotFound)
 }
 
 fn move_item<T>(items: &mut Vec<T>, from: usize, to: usize) {
@@ -139,26 +161,27 @@ fn move_item<T>(items: &mut Vec<T>, from: usize, to: usize) {
 
 impl Model {
     /// Applies `op` and returns the op that undoes it. On error the model is
-    /// unchanged (a failing batch rolls back what it had applied).
+    /// unchanged (a failing batch rolls back what it had applied), and the
+    /// error says why.
     pub fn apply(&mut self, op: Op) -> Result<Op, EditError> {
         Ok(match op {
             Op::RenameModel(name) => {
-                let old = std::mem::replace(&mut self.name, clean_name(&name)?);
-                Op::RenameModel(old)
+                let name = trimmed(&name);
+                check(|v| v.model_name(&name))?;
+                Op::RenameModel(std::mem::replace(&mut self.name, name))
             }
             Op::AddRole { index, mut role } => {
-                role.name = clean_name(&role.name)?;
-                if self.roles.len() >= MAX_ROLES {
-                    return Err(EditError::Limit {
-                        what: "roles",
-                        max: MAX_ROLES,
-                    });
-                }
+                room(self.roles.len(), MAX_ROLES, "roles")?;
                 if self.role(&role.id).is_some() {
                     return Err(EditError::DuplicateId);
                 }
+                role.name = trimmed(&role.name);
+                role.description = trimmed(&role.description);
+                role.holder = holder_of(role.holder);
+                let index = index.min(self.roles.len());
+                check(|v| v.role(Item("roles", index), &role))?;
                 let id = role.id.clone();
-                self.roles.insert(index.min(self.roles.len()), role);
+                self.roles.insert(index, role);
                 Op::RemoveRole { id }
             }
             Op::RemoveRole { id } => {
@@ -196,70 +219,39 @@ impl Model {
                 }
             }
             Op::RenameRole { id, name } => {
-                let name = clean_name(&name)?;
-                let role = self
-                    .roles
-                    .iter_mut()
-                    .find(|r| r.id == id)
-                    .ok_or(EditError::NotFound)?;
-                let old = std::mem::replace(&mut role.name, name);
-                Op::RenameRole { id, name: old }
+                let old = self.edit_role(&id, |r| r.name = trimmed(&name))?;
+                Op::RenameRole { id, name: old.name }
             }
             Op::SetRoleHolder { id, holder } => {
-                let holder = holder
-                    .map(|h| h.trim().to_string())
-                    .filter(|h| !h.is_empty());
-                if holder
-                    .as_ref()
-                    .is_some_and(|h| h.chars().count() > MAX_NAME_CHARS)
-                {
-                    return Err(EditError::NameTooLong);
+                let old = self.edit_role(&id, |r| r.holder = holder_of(holder))?;
+                Op::SetRoleHolder {
+                    id,
+                    holder: old.holder,
                 }
-                let role = self
-                    .roles
-                    .iter_mut()
-                    .find(|r| r.id == id)
-                    .ok_or(EditError::NotFound)?;
-                let old = std::mem::replace(&mut role.holder, holder);
-                Op::SetRoleHolder { id, holder: old }
             }
             Op::SetRoleDescription { id, text } => {
-                let text = checked_text(&text)?;
-                let role = self
-                    .roles
-                    .iter_mut()
-                    .find(|r| r.id == id)
-                    .ok_or(EditError::NotFound)?;
-                let old = std::mem::replace(&mut role.description, text);
-                Op::SetRoleDescription { id, text: old }
+                let old = self.edit_role(&id, |r| r.description = trimmed(&text))?;
+                Op::SetRoleDescription {
+                    id,
+                    text: old.description,
+                }
             }
             Op::MoveRole { id, to } => {
-                let from = self
-                    .roles
-                    .iter()
-                    .position(|r| r.id == id)
-                    .ok_or(EditError::NotFound)?;
+                let from = position(&self.roles, |r| r.id == id)?;
                 move_item(&mut self.roles, from, to);
                 Op::MoveRole { id, to: from }
             }
             Op::AddElement { index, mut element } => {
-                element.name = clean_name(&element.name)?;
-                element.description = checked_text(&element.description)?;
-                if self.elements.len() >= MAX_ELEMENTS {
-                    return Err(EditError::Limit {
-                        what: "elements",
-                        max: MAX_ELEMENTS,
-                    });
-                }
+                room(self.elements.len(), MAX_ELEMENTS, "elements")?;
                 if self.element(&element.id).is_some() {
                     return Err(EditError::DuplicateId);
                 }
-                if element.assignments.keys().any(|r| self.role(r).is_none()) {
-                    return Err(EditError::NotFound);
-                }
+                element.name = trimmed(&element.name);
+                element.description = trimmed(&element.description);
+                let index = index.min(self.elements.len());
+                check(|v| v.element(Item("elements", index), &element, self))?;
                 let id = element.id.clone();
-                self.elements
-                    .insert(index.min(self.elements.len()), element);
+                self.elements.insert(index, element);
                 Op::RemoveElement { id }
             }
             Op::RemoveElement { id } => {
@@ -275,40 +267,26 @@ impl Model {
                 }
             }
             Op::RenameElement { id, name } => {
-                let name = clean_name(&name)?;
-                let e = self
-                    .elements
-                    .iter_mut()
-                    .find(|e| e.id == id)
-                    .ok_or(EditError::NotFound)?;
-                let old = std::mem::replace(&mut e.name, name);
+                let i = position(&self.elements, |e| e.id == id)?;
+                let name = trimmed(&name);
+                check(|v| v.name(Field(Item("elements", i), "name"), &name))?;
+                let old = std::mem::replace(&mut self.elements[i].name, name);
                 Op::RenameElement { id, name: old }
             }
             Op::SetElementKind { id, kind } => {
-                let e = self
-                    .elements
-                    .iter_mut()
-                    .find(|e| e.id == id)
-                    .ok_or(EditError::NotFound)?;
-                let old = std::mem::replace(&mut e.kind, kind);
+                let i = position(&self.elements, |e| e.id == id)?;
+                let old = std::mem::replace(&mut self.elements[i].kind, kind);
                 Op::SetElementKind { id, kind: old }
             }
             Op::SetElementDescription { id, text } => {
-                let text = checked_text(&text)?;
-                let e = self
-                    .elements
-                    .iter_mut()
-                    .find(|e| e.id == id)
-                    .ok_or(EditError::NotFound)?;
-                let old = std::mem::replace(&mut e.description, text);
+                let i = position(&self.elements, |e| e.id == id)?;
+                let text = trimmed(&text);
+                check(|v| v.text(Field(Item("elements", i), "description"), &text))?;
+                let old = std::mem::replace(&mut self.elements[i].description, text);
                 Op::SetElementDescription { id, text: old }
             }
             Op::MoveElement { id, to } => {
-                let from = self
-                    .elements
-                    .iter()
-                    .position(|e| e.id == id)
-                    .ok_or(EditError::NotFound)?;
+                let from = position(&self.elements, |e| e.id == id)?;
                 move_item(&mut self.elements, from, to);
                 Op::MoveElement { id, to: from }
             }
@@ -317,14 +295,9 @@ impl Model {
                 role,
                 letter,
             } => {
-                if self.role(&role).is_none() {
-                    return Err(EditError::NotFound);
-                }
-                let e = self
-                    .elements
-                    .iter_mut()
-                    .find(|e| e.id == element)
-                    .ok_or(EditError::NotFound)?;
+                let i = position(&self.elements, |e| e.id == element)?;
+                check(|v| v.assignment(Field(Item("elements", i), "assignments"), &role, self))?;
+                let e = &mut self.elements[i];
                 let old = match letter {
                     Some(l) => e.assignments.insert(role.clone(), l),
                     None => e.assignments.remove(&role),
@@ -339,61 +312,48 @@ impl Model {
                 index,
                 mut decision,
             } => {
-                decision.name = clean_name(&decision.name)?;
-                if self.decisions.len() >= MAX_DECISIONS {
-                    return Err(EditError::Limit {
-                        what: "decisions",
-                        max: MAX_DECISIONS,
-                    });
-                }
+                room(self.decisions.len(), MAX_DECISIONS, "decisions")?;
                 if self.decisions.iter().any(|d| d.id == decision.id) {
                     return Err(EditError::DuplicateId);
                 }
-                self.check_decision(&decision, self.settings.vocabulary)?;
+                decision.name = trimmed(&decision.name);
+                let index = index.min(self.decisions.len());
+                let vocabulary = self.settings.vocabulary;
+                check(|v| v.decision(Item("decisions", index), &decision, vocabulary, self))?;
                 let id = decision.id.clone();
-                self.decisions
-                    .insert(index.min(self.decisions.len()), *decision);
+                self.decisions.insert(index, *decision);
                 Op::RemoveDecision { id }
             }
             Op::RemoveDecision { id } => {
-                let index = self
-                    .decisions
-                    .iter()
-                    .position(|d| d.id == id)
-                    .ok_or(EditError::NotFound)?;
+                let index = position(&self.decisions, |d| d.id == id)?;
                 let decision = Box::new(self.decisions.remove(index));
                 Op::AddDecision { index, decision }
             }
             Op::SetDecision(mut decision) => {
-                decision.name = clean_name(&decision.name)?;
-                self.check_decision(&decision, self.settings.vocabulary)?;
-                let slot = self
-                    .decisions
-                    .iter_mut()
-                    .find(|d| d.id == decision.id)
-                    .ok_or(EditError::NotFound)?;
-                Op::SetDecision(Box::new(std::mem::replace(slot, *decision)))
+                let i = position(&self.decisions, |d| d.id == decision.id)?;
+                decision.name = trimmed(&decision.name);
+                let vocabulary = self.settings.vocabulary;
+                check(|v| v.decision(Item("decisions", i), &decision, vocabulary, self))?;
+                Op::SetDecision(Box::new(std::mem::replace(
+                    &mut self.decisions[i],
+                    *decision,
+                )))
             }
             Op::SetRight {
                 decision,
                 role,
                 letter,
             } => {
-                if self.role(&role).is_none() {
-                    return Err(EditError::NotFound);
-                }
+                let i = position(&self.decisions, |d| d.id == decision)?;
                 let vocabulary = self.settings.vocabulary;
-                if letter
-                    .as_deref()
-                    .is_some_and(|l| !vocabulary.letters().contains(&l))
-                {
-                    return Err(EditError::NotFound);
-                }
-                let d = self
-                    .decisions
-                    .iter_mut()
-                    .find(|d| d.id == decision)
-                    .ok_or(EditError::NotFound)?;
+                check(|v| {
+                    let at = Field(Item("decisions", i), "rights");
+                    match &letter {
+                        Some(l) => v.right(at, &role, l, vocabulary, self),
+                        None => v.role_ref(at, &role, self),
+                    }
+                })?;
+                let d = &mut self.decisions[i];
                 let old = match letter {
                     Some(l) => d.rights.insert(role.clone(), l),
                     None => d.rights.remove(&role),
@@ -405,11 +365,7 @@ impl Model {
                 }
             }
             Op::MoveDecision { id, to } => {
-                let from = self
-                    .decisions
-                    .iter()
-                    .position(|d| d.id == id)
-                    .ok_or(EditError::NotFound)?;
+                let from = position(&self.decisions, |d| d.id == id)?;
                 move_item(&mut self.decisions, from, to);
                 Op::MoveDecision { id, to: from }
             }
@@ -417,9 +373,18 @@ impl Model {
                 vocabulary,
                 mut decisions,
             } => {
-                for d in &decisions {
-                    self.check_decision(d, vocabulary)?;
+                if decisions.len() > MAX_DECISIONS {
+                    return Err(EditError::Limit {
+                        what: "decisions",
+                        max: MAX_DECISIONS,
+                    });
                 }
+                check(|v| {
+                    v.unique_ids("decisions", decisions.iter().map(|d| d.id.as_str()));
+                    for (i, d) in decisions.iter().enumerate() {
+                        v.decision(Item("decisions", i), d, vocabulary, self);
+                    }
+                })?;
                 let old = std::mem::replace(&mut self.settings.vocabulary, vocabulary);
                 std::mem::swap(&mut self.decisions, &mut decisions);
                 Op::SetVocabulary {
@@ -428,27 +393,19 @@ impl Model {
                 }
             }
             Op::AddReview { index, mut review } => {
-                review.name = clean_name(&review.name)?;
-                if self.reviews.len() >= MAX_REVIEWS {
-                    return Err(EditError::Limit {
-                        what: "reviews",
-                        max: MAX_REVIEWS,
-                    });
-                }
+                room(self.reviews.len(), MAX_REVIEWS, "reviews")?;
                 if self.reviews.iter().any(|r| r.id == review.id) {
                     return Err(EditError::DuplicateId);
                 }
-                self.check_review(&review)?;
+                review.name = trimmed(&review.name);
+                let index = index.min(self.reviews.len());
+                check(|v| v.review(Item("reviews", index), &review, self))?;
                 let id = review.id.clone();
-                self.reviews.insert(index.min(self.reviews.len()), *review);
+                self.reviews.insert(index, *review);
                 Op::RemoveReview { id }
             }
             Op::RemoveReview { id } => {
-                let index = self
-                    .reviews
-                    .iter()
-                    .position(|r| r.id == id)
-                    .ok_or(EditError::NotFound)?;
+                let index = position(&self.reviews, |r| r.id == id)?;
                 if self
                     .corrections
                     .iter()
@@ -470,64 +427,44 @@ impl Model {
                 }
             }
             Op::SetReview(mut review) => {
-                review.name = clean_name(&review.name)?;
-                self.check_review(&review)?;
-                let slot = self
-                    .reviews
-                    .iter_mut()
-                    .find(|r| r.id == review.id)
-                    .ok_or(EditError::NotFound)?;
-                Op::SetReview(Box::new(std::mem::replace(slot, *review)))
+                let i = position(&self.reviews, |r| r.id == review.id)?;
+                review.name = trimmed(&review.name);
+                check(|v| v.review(Item("reviews", i), &review, self))?;
+                Op::SetReview(Box::new(std::mem::replace(&mut self.reviews[i], *review)))
             }
             Op::AddCorrection { index, correction } => {
-                if self.corrections.len() >= MAX_CORRECTIONS {
-                    return Err(EditError::Limit {
-                        what: "corrections",
-                        max: MAX_CORRECTIONS,
-                    });
-                }
+                room(self.corrections.len(), MAX_CORRECTIONS, "corrections")?;
                 if self.corrections.iter().any(|c| c.id == correction.id) {
                     return Err(EditError::DuplicateId);
                 }
-                self.check_correction(&correction)?;
+                let index = index.min(self.corrections.len());
+                check(|v| v.correction(Item("corrections", index), &correction, self))?;
                 let id = correction.id.clone();
-                self.corrections
-                    .insert(index.min(self.corrections.len()), *correction);
+                self.corrections.insert(index, *correction);
                 Op::RemoveCorrection { id }
             }
             Op::RemoveCorrection { id } => {
-                let index = self
-                    .corrections
-                    .iter()
-                    .position(|c| c.id == id)
-                    .ok_or(EditError::NotFound)?;
+                let index = position(&self.corrections, |c| c.id == id)?;
                 let correction = Box::new(self.corrections.remove(index));
                 Op::AddCorrection { index, correction }
             }
             Op::SetCorrection(correction) => {
-                self.check_correction(&correction)?;
-                let slot = self
-                    .corrections
-                    .iter_mut()
-                    .find(|c| c.id == correction.id)
-                    .ok_or(EditError::NotFound)?;
-                Op::SetCorrection(Box::new(std::mem::replace(slot, *correction)))
+                let i = position(&self.corrections, |c| c.id == correction.id)?;
+                check(|v| v.correction(Item("corrections", i), &correction, self))?;
+                Op::SetCorrection(Box::new(std::mem::replace(
+                    &mut self.corrections[i],
+                    *correction,
+                )))
             }
             Op::PutAssessment(assessment) => {
-                if self.assessments.len() >= MAX_HISTORY_POINTS
-                    && !self.assessments.iter().any(|a| a.id == assessment.id)
-                {
-                    return Err(EditError::Limit {
-                        what: "assessments",
-                        max: MAX_HISTORY_POINTS,
-                    });
-                }
                 let id = assessment.id.clone();
-                let old = self
-                    .assessments
-                    .iter()
-                    .position(|a| a.id == id)
-                    .map(|i| self.assessments.remove(i));
+                let existing = self.assessments.iter().position(|a| a.id == id);
+                if existing.is_none() {
+                    room(self.assessments.len(), MAX_HISTORY_POINTS, "assessments")?;
+                }
+                let at = existing.unwrap_or(self.assessments.len());
+                check(|v| v.assessment(Item("assessments", at), &assessment))?;
+                let old = existing.map(|i| self.assessments.remove(i));
                 let at = self
                     .assessments
                     .partition_point(|a| a.taken_at <= assessment.taken_at);
@@ -538,11 +475,7 @@ impl Model {
                 }
             }
             Op::RemoveAssessment { id } => {
-                let i = self
-                    .assessments
-                    .iter()
-                    .position(|a| a.id == id)
-                    .ok_or(EditError::NotFound)?;
+                let i = position(&self.assessments, |a| a.id == id)?;
                 Op::PutAssessment(Box::new(self.assessments.remove(i)))
             }
             Op::SetSnapshots(mut snapshots) => {
@@ -552,6 +485,11 @@ impl Model {
                         max: MAX_HISTORY_POINTS,
                     });
                 }
+                check(|v| {
+                    for (i, s) in snapshots.iter().enumerate() {
+                        v.snapshot(Item("snapshots", i), s);
+                    }
+                })?;
                 std::mem::swap(&mut self.snapshots, &mut snapshots);
                 Op::SetSnapshots(snapshots)
             }
@@ -578,98 +516,56 @@ impl Model {
             }
         })
     }
-}
 
-impl Model {
-    /// A decision is acceptable when every role and element it names exists,
-    /// its letters belong to the vocabulary and its texts fit the limits.
-    fn check_decision(&self, d: &Decision, vocabulary: Vocabulary) -> Result<(), EditError> {
-        let role_ok = |id: &str| self.role(id).is_some();
-        let roles_ok = d.rights.keys().all(|r| role_ok(r))
-            && d.approvals.iter().all(|a| role_ok(&a.role))
-            && d.escalations.iter().all(|e| role_ok(&e.role))
-            && d.vetoes.iter().all(|v| role_ok(&v.role))
-            && d.elements.iter().all(|e| self.element(e).is_some());
-        if !roles_ok {
-            return Err(EditError::NotFound);
-        }
-        if d.rights
-            .values()
-            .any(|l| !vocabulary.letters().contains(&l.as_str()))
-        {
-            return Err(EditError::NotFound);
-        }
-        let texts = [&d.description, &d.documentation, &d.authority.condition]
-            .into_iter()
-            .chain(d.approvals.iter().map(|a| &a.when))
-            .chain(d.escalations.iter().map(|e| &e.condition))
-            .chain(d.vetoes.iter().flat_map(|v| [&v.circumstances, &v.record]));
-        if texts
-            .into_iter()
-            .any(|t| t.chars().count() > MAX_TEXT_CHARS)
-        {
-            return Err(EditError::TextTooLong);
-        }
-        let lists = [
-            d.approvals.len(),
-            d.escalations.len(),
-            d.vetoes.len(),
-            d.elements.len(),
-        ];
-        if lists.iter().any(|n| *n > MAX_LIST_ITEMS) {
-            return Err(EditError::Limit {
-                what: "entries in one list",
-                max: MAX_LIST_ITEMS,
-            });
-        }
-        Ok(())
-    }
-}
-
-impl Model {
-    fn check_review(&self, r: &Review) -> Result<(), EditError> {
-        if r.owner.as_deref().is_some_and(|o| self.role(o).is_none())
-            || r.elements.iter().any(|e| self.element(e).is_none())
-        {
-            return Err(EditError::NotFound);
-        }
-        if r.metrics.iter().any(|m| m.chars().count() > MAX_NAME_CHARS) {
-            return Err(EditError::NameTooLong);
-        }
-        if r.elements.len() > MAX_LIST_ITEMS || r.metrics.len() > MAX_LIST_ITEMS {
-            return Err(EditError::Limit {
-                what: "entries in one list",
-                max: MAX_LIST_ITEMS,
-            });
-        }
-        Ok(())
+    /// Changes one role through `change`, checked as a whole role; returns
+    /// the role as it was.
+    fn edit_role(&mut self, id: &str, change: impl FnOnce(&mut Role)) -> Result<Role, EditError> {
+        let i = position(&self.roles, |r| r.id == id)?;
+        let mut role = self.roles[i].clone();
+        change(&mut role);
+        check(|v| v.role(Item("roles", i), &role))?;
+        Ok(std::mem::replace(&mut self.roles[i], role))
     }
 
-    fn check_correction(&self, c: &Correction) -> Result<(), EditError> {
-        if c.finding.trim().is_empty() {
-            return Err(EditError::EmptyName);
+    /// Removes a role and every reference to it (assignments, decision
+    /// rights, approvals, escalations, vetoes, review and correction
+    /// owners). Returns its former position and the role, for undo.
+    fn remove_role(&mut self, id: &str) -> Result<(usize, Role), EditError> {
+        let index = position(&self.roles, |r| r.id == id)?;
+        let role = self.roles.remove(index);
+        for e in &mut self.elements {
+            e.assignments.remove(id);
         }
-        if c.finding.chars().count() > MAX_TEXT_CHARS
-            || c.history
-                .iter()
-                .any(|h| h.note.chars().count() > MAX_TEXT_CHARS)
-        {
-            return Err(EditError::TextTooLong);
+        for d in &mut self.decisions {
+            d.rights.remove(id);
+            d.approvals.retain(|a| a.role != id);
+            d.escalations.retain(|e| e.role != id);
+            d.vetoes.retain(|v| v.role != id);
         }
-        if c.owner.as_deref().is_some_and(|o| self.role(o).is_none())
-            || c.review
-                .as_deref()
-                .is_some_and(|r| !self.reviews.iter().any(|x| x.id == r))
-        {
-            return Err(EditError::NotFound);
+        for r in &mut self.reviews {
+            if r.owner.as_deref() == Some(id) {
+                r.owner = None;
+            }
         }
-        if c.history.len() > MAX_LIST_ITEMS {
-            return Err(EditError::Limit {
-                what: "status changes",
-                max: MAX_LIST_ITEMS,
-            });
+        for c in &mut self.corrections {
+            if c.owner.as_deref() == Some(id) {
+                c.owner = None;
+            }
         }
-        Ok(())
+        Ok((index, role))
+    }
+
+    /// Removes an element and every reference to it (decisions, reviews).
+    fn remove_element(&mut self, id: &str) -> Result<(usize, Element), EditError> {
+        let index = position(&self.elements, |e| e.id == id)?;
+        let element = self.elements.remove(index);
+        for d in &mut self.decisions {
+            d.elements.retain(|e| e != id);
+        }
+        for r in &mut self.reviews {
+            r.elements.retain(|e| e != id);
+        }
+        Ok((index, element))
     }
 }
 
@@ -805,9 +701,9 @@ mod tests {
             letter: Some("D".into()),
         };
         assert_eq!(
-            m.apply(bad_letter),
-            Err(EditError::NotFound),
-            "D is not a RACI letter"
+            m.apply(bad_letter).unwrap_err().to_string(),
+            "\"D\" is not one of the letters R, A, C, I of this model's vocabulary.",
+            "D is not a RACI letter, and the refusal says so"
         );
         let mut d = decision("d");
         d.escalations.push(Escalation {
@@ -815,8 +711,8 @@ mod tests {
             role: "ghost".into(),
         });
         assert_eq!(
-            m.apply(Op::SetDecision(Box::new(d))),
-            Err(EditError::NotFound)
+            m.apply(Op::SetDecision(Box::new(d))).unwrap_err().path(),
+            Some("decisions[0].escalations[0].role")
         );
         let mut d = decision("d");
         d.rights.insert("r1".into(), "C".into());
@@ -825,8 +721,8 @@ mod tests {
             decisions: vec![d],
         };
         assert_eq!(
-            m.apply(switch),
-            Err(EditError::NotFound),
+            m.apply(switch).unwrap_err().to_string(),
+            "\"C\" is not one of the letters R, A, P, I, D of this model's vocabulary.",
             "C is not a RAPID letter"
         );
     }
@@ -1108,7 +1004,10 @@ mod tests {
                     name: " ".into()
                 }
             ),
-            Err(EditError::EmptyName)
+            Err(EditError::Invalid(crate::model::Problem {
+                path: "roles[0].name".into(),
+                message: "the name is empty".into()
+            }))
         );
         assert_eq!(
             h.apply(
@@ -1128,8 +1027,10 @@ mod tests {
                     role: "zz".into(),
                     letter: Some(Raci::A)
                 }
-            ),
-            Err(EditError::NotFound)
+            )
+            .unwrap_err()
+            .to_string(),
+            "Unknown role \"zz\"."
         );
         let batch = Op::Batch(vec![
             Op::RenameModel("Half".into()),

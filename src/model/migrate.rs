@@ -11,7 +11,7 @@ use serde_json::Value;
 use super::error::LoadError;
 
 /// The schema version this build writes.
-pub const CURRENT_SCHEMA: u32 = 1;
+pub const CURRENT_SCHEMA: u32 = 2;
 
 /// The oldest version this build still reads.
 pub const OLDEST_SCHEMA: u32 = 1;
@@ -19,7 +19,15 @@ pub const OLDEST_SCHEMA: u32 = 1;
 type Step = fn(Value) -> Result<Value, LoadError>;
 
 /// `STEPS[i]` migrates version `OLDEST_SCHEMA + i` to the next one.
-const STEPS: &[Step] = &[];
+const STEPS: &[Step] = &[v1_to_v2];
+
+/// Version 2 lets a matrix cell hold A and R together (`"A/R"`). Every
+/// version 1 model is a version 2 model as it is: the step only marks the
+/// boundary, so that a file using A/R says version 2 and an older OpModel
+/// refuses it as "made by a newer version" instead of as a broken file.
+fn v1_to_v2(model: Value) -> Result<Value, LoadError> {
+    Ok(model)
+}
 
 /// Brings a `model` value from `from` up to `CURRENT_SCHEMA`.
 pub fn migrate(mut model: Value, from: u64) -> Result<Value, LoadError> {
@@ -45,6 +53,16 @@ mod tests {
     #[test]
     fn chain_covers_every_supported_version() {
         assert_eq!(STEPS.len() as u32, CURRENT_SCHEMA - OLDEST_SCHEMA);
+    }
+
+    #[test]
+    fn v1_to_v2_keeps_every_value() {
+        let v1 = serde_json::json!({
+            "id": "m", "name": "M",
+            "elements": [{"id": "e", "name": "E", "kind": "process", "assignments": {"r": "A"}}]
+        });
+        assert_eq!(v1_to_v2(v1.clone()).unwrap(), v1);
+        assert_eq!(migrate(v1.clone(), 1).unwrap(), v1);
     }
 
     #[test]

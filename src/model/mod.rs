@@ -17,11 +17,12 @@ pub mod quiz;
 pub mod samples;
 pub mod sort;
 pub mod table;
+pub mod testkit;
 pub mod touched;
 pub mod types;
 pub mod validate;
 
-pub use edit::{clean_name, EditError};
+pub use edit::EditError;
 pub use envelope::{load, to_file_json};
 pub use error::{LoadError, Problem};
 pub use history::{History, Op};

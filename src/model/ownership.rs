@@ -113,7 +113,7 @@ pub fn check(model: &Model) -> OwnershipReport {
         let owners: Vec<&Id> = model
             .roles
             .iter()
-            .filter(|r| e.assignments.get(&r.id) == Some(&Raci::A))
+            .filter(|r| e.assignments.get(&r.id).is_some_and(|l| l.is_accountable()))
             .map(|r| &r.id)
             .collect();
         for (role, letter) in &e.assignments {
@@ -123,6 +123,11 @@ pub fn check(model: &Model) -> OwnershipReport {
                     Raci::R => load.responsible += 1,
                     Raci::C => load.consulted += 1,
                     Raci::I => load.informed += 1,
+                    // Counted in both: the role owns it and does the work.
+                    Raci::AR => {
+                        load.accountable += 1;
+                        load.responsible += 1;
+                    }
                 }
             }
         }
@@ -152,7 +157,7 @@ pub fn check(model: &Model) -> OwnershipReport {
                 ),
             }),
         }
-        if !e.assignments.values().any(|l| *l == Raci::R) {
+        if !e.assignments.values().any(|l| l.is_responsible()) {
             report.findings.push(Finding {
                 kind: FindingKind::NoResponsible,
                 severity: Severity::Problem,
@@ -192,7 +197,7 @@ fn same_holder(model: &Model, e: &super::types::Element, owners: &[&Id], out: &m
             continue;
         };
         for (role, letter) in &e.assignments {
-            if *letter == Raci::R && role != *owner && holder(role).as_ref() == Some(&person) {
+            if letter.is_responsible() && role != *owner && holder(role).as_ref() == Some(&person) {
                 let shown = model
                     .role(owner)
                     .and_then(|r| r.holder.clone())
@@ -428,6 +433,7 @@ pub fn badges_by_element(report: &OwnershipReport) -> BTreeMap<Id, (usize, usize
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::testkit::Kit;
     use crate::model::{ElementKind, Model};
     use chrono::{TimeZone, Utc};
 

@@ -91,7 +91,7 @@ pub fn ownership_table(model: &Model) -> Table {
             row.extend(model.roles.iter().map(|r| {
                 e.assignments
                     .get(&r.id)
-                    .map(|l| l.letter().to_string())
+                    .map(|l| l.label().to_string())
                     .unwrap_or_default()
             }));
             row
@@ -340,10 +340,10 @@ fn element_line(
             .get(OWNERSHIP_COLUMNS.len() + j)
             .copied()
             .unwrap_or("");
-        let letter = match cell.chars().collect::<Vec<_>>().as_slice() {
-            [] => None,
-            [c] => Some(Raci::from_letter(*c).ok_or_else(|| bad_letter(cell))?),
-            _ => return Err(bad_letter(cell)),
+        let letter = if cell.is_empty() {
+            None
+        } else {
+            Some(Raci::parse(cell).ok_or_else(|| bad_letter(cell))?)
         };
         letters.push((role.clone(), letter));
     }
@@ -352,12 +352,15 @@ fn element_line(
 
 fn bad_letter(cell: &str) -> String {
     let shown: String = cell.chars().take(20).collect();
-    format!("\u{201c}{shown}\u{201d} is not one of R, A, C, I (or empty); the line is skipped.")
+    format!(
+        "\u{201c}{shown}\u{201d} is not one of R, A, C, I, A/R (or empty); the line is skipped."
+    )
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::testkit::Kit;
     use chrono::{TimeZone, Utc};
 
     fn model() -> Model {
@@ -471,7 +474,7 @@ mod tests {
                    Letters,process,,X\n\
                    Good,data,,R\n\
                    \n\
-                   Long,,,AR\n";
+                   Long,,,RC\n";
         let p = preview_ownership_csv(&m, csv, ids()).unwrap();
         let messages: Vec<String> = p.errors.iter().map(|e| e.to_string()).collect();
         assert_eq!(
@@ -481,9 +484,9 @@ mod tests {
                 "Line 1: column 6 has no role name; it is ignored.",
                 "Line 3: the element has no name; the line is skipped.",
                 "Line 4: the kind \u{201c}gizmo\u{201d} is not one of process, workflow, data, system, outcome; the line is skipped.",
-                "Line 5: \u{201c}X\u{201d} is not one of R, A, C, I (or empty); the line is skipped.",
+                "Line 5: \u{201c}X\u{201d} is not one of R, A, C, I, A/R (or empty); the line is skipped.",
                 "Line 6: \u{201c}Good\u{201d} is already on line 2; this line is skipped.",
-                "Line 8: \u{201c}AR\u{201d} is not one of R, A, C, I (or empty); the line is skipped.",
+                "Line 8: \u{201c}RC\u{201d} is not one of R, A, C, I, A/R (or empty); the line is skipped.",
             ]
         );
         assert_eq!(p.new_elements, ["Good"]);

@@ -1,4 +1,4 @@
-//! Schema v1 of an OpModel model: plain data, serialised with serde.
+//! The current schema (version 2) of an OpModel model: plain data, serialised with serde.
 //!
 //! Field names are camelCase in JSON (the file format is read by people and by
 //! other tools). Every collection item carries a stable id, never a list index,
@@ -121,33 +121,75 @@ impl ElementKind {
     }
 }
 
-/// One letter of the ownership matrix.
+/// What a cell of the ownership matrix holds. Most RACI templates let the
+/// accountable role also do the work ("A/R"): one cell then counts as both
+/// the owner and a doer.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum Raci {
     R,
     A,
     C,
     I,
+    /// Accountable and Responsible at once (schema version 2 on).
+    #[serde(rename = "A/R")]
+    AR,
 }
 
 impl Raci {
-    pub const ALL: [Raci; 4] = [Raci::R, Raci::A, Raci::C, Raci::I];
+    /// In the order Space cycles through them in the grid.
+    pub const ALL: [Raci; 5] = [Raci::R, Raci::A, Raci::C, Raci::I, Raci::AR];
 
-    pub fn letter(self) -> char {
+    /// As shown in a cell and written in files and tables.
+    pub fn label(self) -> &'static str {
         match self {
-            Raci::R => 'R',
-            Raci::A => 'A',
-            Raci::C => 'C',
-            Raci::I => 'I',
+            Raci::R => "R",
+            Raci::A => "A",
+            Raci::C => "C",
+            Raci::I => "I",
+            Raci::AR => "A/R",
         }
     }
 
-    pub fn from_letter(c: char) -> Option<Self> {
+    /// The role owns the element (A, or A/R).
+    pub fn is_accountable(self) -> bool {
+        matches!(self, Raci::A | Raci::AR)
+    }
+
+    /// The role does the work (R, or A/R).
+    pub fn is_responsible(self) -> bool {
+        matches!(self, Raci::R | Raci::AR)
+    }
+
+    /// The letter a key typed in the grid sets: R, A, C or I in either
+    /// case, and `+` or `/` for A/R (the owner also does the work).
+    pub fn from_key(c: char) -> Option<Self> {
         match c.to_ascii_uppercase() {
             'R' => Some(Raci::R),
             'A' => Some(Raci::A),
             'C' => Some(Raci::C),
             'I' => Some(Raci::I),
+            '+' | '/' => Some(Raci::AR),
+            _ => None,
+        }
+    }
+
+    /// A cell as people write it in spreadsheets: one letter in either
+    /// case, or A and R together in any order, joined by nothing, `/`,
+    /// `,`, `+` or `&` (`A/R`, `AR`, `R/A`, `a, r`). Spaces around are
+    /// ignored.
+    pub fn parse(text: &str) -> Option<Self> {
+        let letters: Vec<char> = text
+            .chars()
+            .filter(|c| !c.is_whitespace() && !matches!(c, '/' | ',' | '+' | '&'))
+            .map(|c| c.to_ascii_uppercase())
+            .collect();
+        let joiners = text
+            .chars()
+            .filter(|c| matches!(c, '/' | ',' | '+' | '&'))
+            .count();
+        match (letters.as_slice(), joiners) {
+            ([c @ ('R' | 'A' | 'C' | 'I')], 0) => Self::from_key(*c),
+            (['A', 'R'] | ['R', 'A'], 0 | 1) => Some(Raci::AR),
             _ => None,
         }
     }
@@ -420,6 +462,14 @@ impl Vocabulary {
             Vocabulary::Rapid => &["R", "A", "P", "I", "D"],
             Vocabulary::Daci => &["D", "A", "C", "I"],
         }
+    }
+
+    /// The letter a key typed in the table sets, in either case.
+    pub fn letter_for_key(self, c: char) -> Option<&'static str> {
+        self.letters()
+            .iter()
+            .copied()
+            .find(|l| l.chars().next().is_some_and(|f| f.eq_ignore_ascii_case(&c)))
     }
 
     /// What each letter stands for, in the same order as [`Self::letters`].

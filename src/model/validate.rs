@@ -15,6 +15,11 @@ use super::types::*;
 /// Every problem found, or `Ok` when there is none. Problems are collected
 /// rather than stopping at the first, so a person fixing a file by hand sees
 /// them all at once.
+///
+/// The checks of each item are the functions below ([`Validator::role`],
+/// [`Validator::element`], ...): the edit path (`Model::apply`) runs the
+/// same ones on the item an edit makes, so an edit can never store what a
+/// load would refuse.
 pub fn validate(model: &Model) -> Result<(), Vec<Problem>> {
     let mut v = Validator::default();
     v.id("id", &model.id);
@@ -28,9 +33,11 @@ pub fn validate(model: &Model) -> Result<(), Vec<Problem>> {
     v.count("assessments", model.assessments.len(), MAX_HISTORY_POINTS);
     v.count("snapshots", model.snapshots.len(), MAX_HISTORY_POINTS);
 
-    let roles = v.unique_ids("roles", model.roles.iter().map(|r| r.id.as_str()));
-    let elements = v.unique_ids("elements", model.elements.iter().map(|e| e.id.as_str()));
-    let reviews = v.unique_ids("reviews", model.reviews.iter().map(|r| r.id.as_str()));
+    let known = Ids {
+        roles: v.unique_ids("roles", model.roles.iter().map(|r| r.id.as_str())),
+        elements: v.unique_ids("elements", model.elements.iter().map(|e| e.id.as_str())),
+        reviews: v.unique_ids("reviews", model.reviews.iter().map(|r| r.id.as_str())),
+    };
     v.unique_ids("decisions", model.decisions.iter().map(|d| d.id.as_str()));
     v.unique_ids(
         "corrections",
@@ -42,192 +49,75 @@ pub fn validate(model: &Model) -> Result<(), Vec<Problem>> {
     );
 
     for (i, r) in model.roles.iter().enumerate() {
-        let at = Item("roles", i);
-        v.name(format_args!("{at}.name"), &r.name);
-        v.text(format_args!("{at}.description"), &r.description);
-        if let Some(holder) = &r.holder {
-            v.text_max(format_args!("{at}.holder"), holder, MAX_NAME_CHARS);
-        }
+        v.role(Item("roles", i), r);
     }
-
     for (i, e) in model.elements.iter().enumerate() {
-        let at = Item("elements", i);
-        v.name(format_args!("{at}.name"), &e.name);
-        v.text(format_args!("{at}.description"), &e.description);
-        for role in e.assignments.keys() {
-            v.role_ref(format_args!("{at}.assignments"), role, &roles);
-        }
+        v.element(Item("elements", i), e, &known);
     }
-
-    let letters = model.settings.vocabulary.letters();
+    let vocabulary = model.settings.vocabulary;
     for (i, d) in model.decisions.iter().enumerate() {
-        let at = Item("decisions", i);
-        v.name(format_args!("{at}.name"), &d.name);
-        v.text(format_args!("{at}.description"), &d.description);
-        v.text(format_args!("{at}.documentation"), &d.documentation);
-        v.text(
-            format_args!("{at}.authority.condition"),
-            &d.authority.condition,
-        );
-        if let Some(t) = &d.authority.threshold {
-            v.text_max(
-                format_args!("{at}.authority.threshold.unit"),
-                &t.unit,
-                MAX_NAME_CHARS,
-            );
-            if !t.amount.is_finite() {
-                v.problem(
-                    format_args!("{at}.authority.threshold.amount"),
-                    "not a number",
-                );
-            }
-        }
-        for (role, letter) in &d.rights {
-            v.role_ref(format_args!("{at}.rights"), role, &roles);
-            if !letters.contains(&letter.as_str()) {
-                v.problem(
-                    format_args!("{at}.rights"),
-                    &format!(
-                        "\"{}\" is not one of the letters {} of this model's vocabulary",
-                        clip(letter),
-                        letters.join(", ")
-                    ),
-                );
-            }
-        }
-        v.count(
-            format_args!("{at}.approvals"),
-            d.approvals.len(),
-            MAX_LIST_ITEMS,
-        );
-        for (j, a) in d.approvals.iter().enumerate() {
-            v.role_ref(format_args!("{at}.approvals[{j}].role"), &a.role, &roles);
-            v.text(format_args!("{at}.approvals[{j}].when"), &a.when);
-        }
-        v.count(
-            format_args!("{at}.escalations"),
-            d.escalations.len(),
-            MAX_LIST_ITEMS,
-        );
-        for (j, e) in d.escalations.iter().enumerate() {
-            v.role_ref(format_args!("{at}.escalations[{j}].role"), &e.role, &roles);
-            v.text(
-                format_args!("{at}.escalations[{j}].condition"),
-                &e.condition,
-            );
-        }
-        v.count(format_args!("{at}.vetoes"), d.vetoes.len(), MAX_LIST_ITEMS);
-        for (j, x) in d.vetoes.iter().enumerate() {
-            v.role_ref(format_args!("{at}.vetoes[{j}].role"), &x.role, &roles);
-            v.text(
-                format_args!("{at}.vetoes[{j}].circumstances"),
-                &x.circumstances,
-            );
-            v.text(format_args!("{at}.vetoes[{j}].record"), &x.record);
-        }
-        v.count(
-            format_args!("{at}.elements"),
-            d.elements.len(),
-            MAX_LIST_ITEMS,
-        );
-        for el in &d.elements {
-            v.element_ref(format_args!("{at}.elements"), el, &elements);
-        }
+        v.decision(Item("decisions", i), d, vocabulary, &known);
     }
-
     for (i, r) in model.reviews.iter().enumerate() {
-        let at = Item("reviews", i);
-        v.name(format_args!("{at}.name"), &r.name);
-        if let Some(owner) = &r.owner {
-            v.role_ref(format_args!("{at}.owner"), owner, &roles);
-        }
-        v.count(
-            format_args!("{at}.elements"),
-            r.elements.len(),
-            MAX_LIST_ITEMS,
-        );
-        for el in &r.elements {
-            v.element_ref(format_args!("{at}.elements"), el, &elements);
-        }
-        v.count(
-            format_args!("{at}.metrics"),
-            r.metrics.len(),
-            MAX_LIST_ITEMS,
-        );
-        for (j, m) in r.metrics.iter().enumerate() {
-            v.text_max(format_args!("{at}.metrics[{j}]"), m, MAX_NAME_CHARS);
-        }
+        v.review(Item("reviews", i), r, &known);
     }
-
     for (i, c) in model.corrections.iter().enumerate() {
-        let at = Item("corrections", i);
-        v.text(format_args!("{at}.finding"), &c.finding);
-        if c.finding.trim().is_empty() {
-            v.problem(format_args!("{at}.finding"), "the finding is empty");
-        }
-        if let Some(review) = &c.review {
-            if !reviews.contains(review.as_str()) {
-                v.problem(
-                    format_args!("{at}.review"),
-                    &format!("unknown review \"{}\"", clip(review)),
-                );
-            }
-        }
-        if let Some(owner) = &c.owner {
-            v.role_ref(format_args!("{at}.owner"), owner, &roles);
-        }
-        v.count(
-            format_args!("{at}.history"),
-            c.history.len(),
-            MAX_LIST_ITEMS,
-        );
-        for (j, h) in c.history.iter().enumerate() {
-            v.text(format_args!("{at}.history[{j}].note"), &h.note);
-        }
+        v.correction(Item("corrections", i), c, &known);
     }
-
     for (i, a) in model.assessments.iter().enumerate() {
-        let at = Item("assessments", i);
-        v.count(
-            format_args!("{at}.answers"),
-            a.answers.len(),
-            MAX_LIST_ITEMS,
-        );
-        for key in a.answers.keys() {
-            v.text_max(format_args!("{at}.answers"), key, MAX_ID_CHARS);
-        }
-        v.count(format_args!("{at}.scores"), a.scores.len(), MAX_LIST_ITEMS);
-        for (key, score) in &a.scores {
-            v.text_max(format_args!("{at}.scores"), key, MAX_ID_CHARS);
-            v.score(format_args!("{at}.scores.{}", clip(key)), *score);
-        }
-        v.score(format_args!("{at}.overall"), a.overall);
+        v.assessment(Item("assessments", i), a);
     }
-
     for (i, s) in model.snapshots.iter().enumerate() {
-        let at = Item("snapshots", i);
-        v.count(
-            format_args!("{at}.metrics"),
-            s.metrics.len(),
-            MAX_LIST_ITEMS,
-        );
-        for (key, value) in &s.metrics {
-            v.text_max(format_args!("{at}.metrics"), key, MAX_ID_CHARS);
-            v.score(format_args!("{at}.metrics.{}", clip(key)), *value);
-        }
+        v.snapshot(Item("snapshots", i), s);
     }
+    v.finish()
+}
 
-    if v.problems.is_empty() {
-        Ok(())
-    } else {
-        Err(v.problems)
+/// What a reference inside an item may point at: the ids of the model's
+/// roles, elements and reviews.
+pub trait Known {
+    fn role(&self, id: &str) -> bool;
+    fn element(&self, id: &str) -> bool;
+    fn review(&self, id: &str) -> bool;
+}
+
+/// The ids of a model being loaded, gathered once.
+struct Ids<'a> {
+    roles: BTreeSet<&'a str>,
+    elements: BTreeSet<&'a str>,
+    reviews: BTreeSet<&'a str>,
+}
+
+impl Known for Ids<'_> {
+    fn role(&self, id: &str) -> bool {
+        self.roles.contains(id)
+    }
+    fn element(&self, id: &str) -> bool {
+        self.elements.contains(id)
+    }
+    fn review(&self, id: &str) -> bool {
+        self.reviews.contains(id)
+    }
+}
+
+/// An edit looks its references up in the model itself: one edit checks a
+/// handful, so gathering every id first would cost more.
+impl Known for Model {
+    fn role(&self, id: &str) -> bool {
+        self.roles.iter().any(|r| r.id == id)
+    }
+    fn element(&self, id: &str) -> bool {
+        self.elements.iter().any(|e| e.id == id)
+    }
+    fn review(&self, id: &str) -> bool {
+        self.reviews.iter().any(|r| r.id == id)
     }
 }
 
 /// A list item's place, like `roles[3]`, written out only when a problem
 /// is found in it.
 #[derive(Clone, Copy)]
-struct Item(&'static str, usize);
+pub struct Item(pub &'static str, pub usize);
 
 impl Display for Item {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -235,12 +125,50 @@ impl Display for Item {
     }
 }
 
+/// A field of an item: `roles[3].name`.
+#[derive(Clone, Copy)]
+pub struct Field<P>(pub P, pub &'static str);
+
+impl<P: Display> Display for Field<P> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}.{}", self.0, self.1)
+    }
+}
+
+/// An item of a list inside an item: `decisions[0].approvals[2]`.
+#[derive(Clone, Copy)]
+struct Item2<P>(P, &'static str, usize);
+
+impl<P: Display> Display for Item2<P> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}.{}[{}]", self.0, self.1, self.2)
+    }
+}
+
+/// Collects the problems of a model, or of one item an edit makes.
 #[derive(Default)]
-struct Validator {
+pub struct Validator {
     problems: Vec<Problem>,
 }
 
 impl Validator {
+    /// The problems found, if any.
+    pub fn finish(self) -> Result<(), Vec<Problem>> {
+        if self.problems.is_empty() {
+            Ok(())
+        } else {
+            Err(self.problems)
+        }
+    }
+
+    /// The first problem found, if any (an edit reports one reason).
+    pub fn first(self) -> Result<(), Problem> {
+        match self.problems.into_iter().next() {
+            None => Ok(()),
+            Some(p) => Err(p),
+        }
+    }
+
     fn problem(&mut self, path: impl Display, message: &str) {
         // A pathological file could yield millions of problems; nobody reads
         // past the first few, and collecting them all would cost memory.
@@ -255,7 +183,182 @@ impl Validator {
         }
     }
 
-    fn id(&mut self, path: impl Display, id: &str) {
+    /// The model's own name.
+    pub fn model_name(&mut self, name: &str) {
+        self.name("name", name);
+    }
+
+    /// A role: its name, description and holder.
+    pub fn role(&mut self, at: impl Display + Copy, r: &Role) {
+        self.id(Field(at, "id"), &r.id);
+        self.name(Field(at, "name"), &r.name);
+        self.text(Field(at, "description"), &r.description);
+        if let Some(holder) = &r.holder {
+            self.text_max(Field(at, "holder"), holder, MAX_NAME_CHARS);
+        }
+    }
+
+    /// An element: its texts, and a known role for every letter.
+    pub fn element(&mut self, at: impl Display + Copy, e: &Element, known: &dyn Known) {
+        self.id(Field(at, "id"), &e.id);
+        self.name(Field(at, "name"), &e.name);
+        self.text(Field(at, "description"), &e.description);
+        for role in e.assignments.keys() {
+            self.role_ref(Field(at, "assignments"), role, known);
+        }
+    }
+
+    /// One letter of the matrix: the role must exist (the letter itself is
+    /// typed, so any value is a valid one).
+    pub fn assignment(&mut self, at: impl Display, role: &str, known: &dyn Known) {
+        self.role_ref(at, role, known);
+    }
+
+    /// A decision, with its letters in `vocabulary`.
+    pub fn decision(
+        &mut self,
+        at: impl Display + Copy,
+        d: &Decision,
+        vocabulary: Vocabulary,
+        known: &dyn Known,
+    ) {
+        self.id(Field(at, "id"), &d.id);
+        self.name(Field(at, "name"), &d.name);
+        self.text(Field(at, "description"), &d.description);
+        self.text(Field(at, "documentation"), &d.documentation);
+        self.text(Field(at, "authority.condition"), &d.authority.condition);
+        if let Some(t) = &d.authority.threshold {
+            self.text_max(
+                Field(at, "authority.threshold.unit"),
+                &t.unit,
+                MAX_NAME_CHARS,
+            );
+            if !t.amount.is_finite() {
+                self.problem(Field(at, "authority.threshold.amount"), "not a number");
+            }
+        }
+        for (role, letter) in &d.rights {
+            self.right(Field(at, "rights"), role, letter, vocabulary, known);
+        }
+        self.count(Field(at, "approvals"), d.approvals.len(), MAX_LIST_ITEMS);
+        for (j, a) in d.approvals.iter().enumerate() {
+            let at = Item2(at, "approvals", j);
+            self.role_ref(Field(at, "role"), &a.role, known);
+            self.text(Field(at, "when"), &a.when);
+        }
+        self.count(
+            Field(at, "escalations"),
+            d.escalations.len(),
+            MAX_LIST_ITEMS,
+        );
+        for (j, e) in d.escalations.iter().enumerate() {
+            let at = Item2(at, "escalations", j);
+            self.role_ref(Field(at, "role"), &e.role, known);
+            self.text(Field(at, "condition"), &e.condition);
+        }
+        self.count(Field(at, "vetoes"), d.vetoes.len(), MAX_LIST_ITEMS);
+        for (j, x) in d.vetoes.iter().enumerate() {
+            let at = Item2(at, "vetoes", j);
+            self.role_ref(Field(at, "role"), &x.role, known);
+            self.text(Field(at, "circumstances"), &x.circumstances);
+            self.text(Field(at, "record"), &x.record);
+        }
+        self.count(Field(at, "elements"), d.elements.len(), MAX_LIST_ITEMS);
+        for el in &d.elements {
+            self.element_ref(Field(at, "elements"), el, known);
+        }
+    }
+
+    /// One right of a decision: a known role and a letter of `vocabulary`.
+    pub fn right(
+        &mut self,
+        at: impl Display + Copy,
+        role: &str,
+        letter: &str,
+        vocabulary: Vocabulary,
+        known: &dyn Known,
+    ) {
+        self.role_ref(at, role, known);
+        let letters = vocabulary.letters();
+        if !letters.contains(&letter) {
+            self.problem(
+                at,
+                &format!(
+                    "\"{}\" is not one of the letters {} of this model's vocabulary",
+                    clip(letter),
+                    letters.join(", ")
+                ),
+            );
+        }
+    }
+
+    /// A review: its name, owner, the elements it covers and its metrics.
+    pub fn review(&mut self, at: impl Display + Copy, r: &Review, known: &dyn Known) {
+        self.id(Field(at, "id"), &r.id);
+        self.name(Field(at, "name"), &r.name);
+        if let Some(owner) = &r.owner {
+            self.role_ref(Field(at, "owner"), owner, known);
+        }
+        self.count(Field(at, "elements"), r.elements.len(), MAX_LIST_ITEMS);
+        for el in &r.elements {
+            self.element_ref(Field(at, "elements"), el, known);
+        }
+        self.count(Field(at, "metrics"), r.metrics.len(), MAX_LIST_ITEMS);
+        for (j, m) in r.metrics.iter().enumerate() {
+            self.text_max(Item2(at, "metrics", j), m, MAX_NAME_CHARS);
+        }
+    }
+
+    /// A correction: a finding, a known review and owner, its history.
+    pub fn correction(&mut self, at: impl Display + Copy, c: &Correction, known: &dyn Known) {
+        self.id(Field(at, "id"), &c.id);
+        self.text(Field(at, "finding"), &c.finding);
+        if c.finding.trim().is_empty() {
+            self.problem(Field(at, "finding"), "the finding is empty");
+        }
+        if let Some(review) = &c.review {
+            if !known.review(review) {
+                self.problem(
+                    Field(at, "review"),
+                    &format!("unknown review \"{}\"", clip(review)),
+                );
+            }
+        }
+        if let Some(owner) = &c.owner {
+            self.role_ref(Field(at, "owner"), owner, known);
+        }
+        self.count(Field(at, "history"), c.history.len(), MAX_LIST_ITEMS);
+        for (j, h) in c.history.iter().enumerate() {
+            self.text(Field(Item2(at, "history", j), "note"), &h.note);
+        }
+    }
+
+    /// A saved quiz result: bounded answers, scores between 0 and 100.
+    pub fn assessment(&mut self, at: impl Display + Copy, a: &Assessment) {
+        self.id(Field(at, "id"), &a.id);
+        self.count(Field(at, "answers"), a.answers.len(), MAX_LIST_ITEMS);
+        for key in a.answers.keys() {
+            self.text_max(Field(at, "answers"), key, MAX_ID_CHARS);
+        }
+        self.count(Field(at, "scores"), a.scores.len(), MAX_LIST_ITEMS);
+        for (key, score) in &a.scores {
+            self.text_max(Field(at, "scores"), key, MAX_ID_CHARS);
+            self.score(format_args!("{at}.scores.{}", clip(key)), *score);
+        }
+        self.score(Field(at, "overall"), a.overall);
+    }
+
+    /// Governance metrics at one moment, each between 0 and 100.
+    pub fn snapshot(&mut self, at: impl Display + Copy, s: &Snapshot) {
+        self.count(Field(at, "metrics"), s.metrics.len(), MAX_LIST_ITEMS);
+        for (key, value) in &s.metrics {
+            self.text_max(Field(at, "metrics"), key, MAX_ID_CHARS);
+            self.score(format_args!("{at}.metrics.{}", clip(key)), *value);
+        }
+    }
+
+    /// An id: not empty, not too long.
+    pub fn id(&mut self, path: impl Display, id: &str) {
         if id.trim().is_empty() {
             self.problem(path, "the id is empty");
         } else if id.chars().count() > MAX_ID_CHARS {
@@ -267,14 +370,16 @@ impl Validator {
     }
 
     // `Copy`: the path is passed on twice.
-    fn name(&mut self, path: impl Display + Copy, name: &str) {
+    /// A name: not empty, not too long.
+    pub fn name(&mut self, path: impl Display + Copy, name: &str) {
         if name.trim().is_empty() {
             self.problem(path, "the name is empty");
         }
         self.text_max(path, name, MAX_NAME_CHARS);
     }
 
-    fn text(&mut self, path: impl Display, text: &str) {
+    /// A paragraph of text: not too long.
+    pub fn text(&mut self, path: impl Display, text: &str) {
         self.text_max(path, text, MAX_TEXT_CHARS);
     }
 
@@ -297,14 +402,15 @@ impl Validator {
         }
     }
 
-    fn unique_ids<'a>(
+    /// The ids of a list, each once.
+    pub fn unique_ids<'a>(
         &mut self,
         path: &str,
         ids: impl Iterator<Item = &'a str>,
     ) -> BTreeSet<&'a str> {
         let mut seen = BTreeSet::new();
+        // Each id's own form is checked with its item (`Self::id`).
         for (i, id) in ids.enumerate() {
-            self.id(format_args!("{path}[{i}].id"), id);
             if !seen.insert(id) {
                 self.problem(
                     format_args!("{path}[{i}].id"),
@@ -315,14 +421,15 @@ impl Validator {
         seen
     }
 
-    fn role_ref(&mut self, path: impl Display, id: &str, roles: &BTreeSet<&str>) {
-        if !roles.contains(id) {
+    /// A reference to a role that must exist.
+    pub fn role_ref(&mut self, path: impl Display, id: &str, known: &dyn Known) {
+        if !known.role(id) {
             self.problem(path, &format!("unknown role \"{}\"", clip(id)));
         }
     }
 
-    fn element_ref(&mut self, path: impl Display, id: &str, elements: &BTreeSet<&str>) {
-        if !elements.contains(id) {
+    fn element_ref(&mut self, path: impl Display, id: &str, known: &dyn Known) {
+        if !known.element(id) {
             self.problem(path, &format!("unknown element \"{}\"", clip(id)));
         }
     }

@@ -377,6 +377,7 @@ impl<S: KeyValue> Library<S> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::testkit::Kit;
     use crate::model::ElementKind;
     use crate::storage::kv::MemoryStore;
     use chrono::TimeZone;

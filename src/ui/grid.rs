@@ -96,6 +96,7 @@ type RowCells = Arc<dyn Fn(&str) -> Signal<Letters> + Send + Sync>;
 type Describe = Arc<dyn Fn(&str, &str, Option<&str>) -> String + Send + Sync>;
 type Explain = Arc<dyn Fn(&str) -> String + Send + Sync>;
 type LetterAt = Arc<dyn Fn(&str, &str) -> Option<String> + Send + Sync>;
+type LetterForKey = Arc<dyn Fn(char) -> Option<String> + Send + Sync>;
 /// The letters signal of each mounted row, for keyboard and status lookups.
 type RowCache = StoredValue<HashMap<Id, Signal<Letters>>>;
 type Render = Arc<dyn Fn(Id) -> AnyView + Send + Sync>;
@@ -114,6 +115,8 @@ pub struct GridSpec {
     pub row_cells: RowCells,
     /// The letters a cell may hold, in the order Space cycles through them.
     pub letters: Signal<Vec<String>>,
+    /// The letter a typed key sets (`None`: the key is not a letter here).
+    pub letter_for_key: LetterForKey,
     /// Sets (row, column) to a letter, or clears it with `None`; true when
     /// it was set. The views of the model may follow after the next frame
     /// is painted: the grid shows the letter itself (see [`ShowLetter`]).
@@ -220,8 +223,16 @@ fn window_start(scroll_top: i32, row_height: f64) -> usize {
 }
 
 /// A cell's classes for its letter.
-fn cell_class(letter: Option<&str>) -> String {
-    format!("cell letter-{}", letter.unwrap_or_default().to_lowercase())
+/// The class of a cell holding `letter`: `letter-a`, and `letter-ar` for
+/// A/R (only letters and digits make a class name).
+pub fn cell_class(letter: Option<&str>) -> String {
+    let key: String = letter
+        .unwrap_or_default()
+        .chars()
+        .filter(char::is_ascii_alphanumeric)
+        .map(|c| c.to_ascii_lowercase())
+        .collect();
+    format!("cell letter-{key}")
 }
 
 /// Sets a letter, typed or clicked, and shows it in its cell in the very
@@ -331,6 +342,7 @@ pub fn Grid(spec: GridSpec, #[prop(into)] table_id: String) -> impl IntoView {
         cols,
         row_cells,
         letters,
+        letter_for_key,
         on_set,
         letter_at,
         describe,
@@ -556,11 +568,7 @@ pub fn Grid(spec: GridSpec, #[prop(into)] table_id: String) -> impl IntoView {
             k => {
                 let typed: Vec<char> = k.chars().collect();
                 let [c] = typed.as_slice() else { return };
-                let letter = letters
-                    .get_untracked()
-                    .into_iter()
-                    .find(|l| l.chars().next().is_some_and(|f| f.eq_ignore_ascii_case(c)));
-                match letter {
+                match letter_for_key(*c) {
                     Some(l) => set(Some(l)),
                     None => return,
                 }

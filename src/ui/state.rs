@@ -527,7 +527,7 @@ impl AppState {
         }
         let lib = library();
         let mut m = lib.load(id).ok().flatten().ok_or(EditError::NotFound)?;
-        m.rename(name)?;
+        m.apply(Op::RenameModel(name.to_string()))?;
         m.updated_at = now();
         let result = lib.save(&m, now());
         // Saving makes it the last open one; the open model stays that.

@@ -77,7 +77,7 @@ export function makeModel({ elements, roles, descriptionChars = 0, seed = 1, nam
   });
   return {
     format: 'opmodel',
-    schemaVersion: 1,
+    schemaVersion: 2,
     exportedAt: stamp,
     generator: 'opmodel bench',
     model: {

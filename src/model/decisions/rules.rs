@@ -14,7 +14,7 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use super::super::ownership::Severity;
-use super::super::types::{AuthorityKind, Id, Model, Raci, Reversibility, Significance};
+use super::super::types::{AuthorityKind, Id, Model, Reversibility, Significance};
 use super::{and_list, holders, letter_with_word, quoted, role_name, when_clause};
 
 /// At most this many escalation loops are listed one by one; beyond that a
@@ -247,13 +247,15 @@ pub fn check(model: &Model) -> DecisionReport {
         let owns_one = linked.iter().any(|e| {
             deciders
                 .iter()
-                .any(|r| e.assignments.get(*r) == Some(&Raci::A))
+                .any(|r| e.assignments.get(*r).is_some_and(|l| l.is_accountable()))
         });
         if !deciders.is_empty() && !linked.is_empty() && !owns_one {
             let mut owners: Vec<String> = Vec::new();
             for e in &linked {
                 for r in &model.roles {
-                    if e.assignments.get(&r.id) == Some(&Raci::A) && !owners.contains(&r.name) {
+                    if e.assignments.get(&r.id).is_some_and(|l| l.is_accountable())
+                        && !owners.contains(&r.name)
+                    {
                         owners.push(r.name.clone());
                     }
                 }

@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 use super::correction::{correction_overdue, is_closed};
 use super::review::{covering_reviews, review_state, ReviewState};
 use super::{and_list, days, quoted, role_name};
-use crate::model::types::{CorrectionStatus, Element, Id, Model, Raci, Review};
+use crate::model::types::{CorrectionStatus, Element, Id, Model, Review};
 
 /// The four questions, in our words, in the order of [`ControlRow::answers`].
 pub const QUESTIONS: [&str; 4] = [
@@ -128,7 +128,7 @@ fn who_owns(model: &Model, e: &Element) -> ControlAnswer {
     let owners: Vec<String> = model
         .roles
         .iter()
-        .filter(|r| e.assignments.get(&r.id) == Some(&Raci::A))
+        .filter(|r| e.assignments.get(&r.id).is_some_and(|l| l.is_accountable()))
         .map(|r| r.name.clone())
         .collect();
     match owners.as_slice() {
@@ -295,7 +295,7 @@ fn what_happens(model: &Model, e: &Element, today: NaiveDate) -> ControlAnswer {
 mod tests {
     use super::super::testutil::*;
     use super::*;
-    use crate::model::types::{Cadence, CorrectionStatus::*, Vocabulary};
+    use crate::model::types::{Cadence, CorrectionStatus::*, Raci, Vocabulary};
 
     const TODAY: (i32, u32, u32) = (2026, 6, 10);
 

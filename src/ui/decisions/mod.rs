@@ -126,6 +126,12 @@ pub fn Decisions() -> impl IntoView {
                 .map(|l| l.to_string())
                 .collect()
         }),
+        letter_for_key: Arc::new(move |c: char| {
+            vocabulary
+                .get_untracked()
+                .letter_for_key(c)
+                .map(str::to_string)
+        }),
         on_set: Callback::new(move |(row, col, letter): (Id, Id, Option<String>)| {
             if ui.selected.with_untracked(|s| s.as_ref() != Some(&row)) {
                 ui.selected.set(Some(row.clone()));

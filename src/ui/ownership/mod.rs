@@ -14,7 +14,7 @@ use std::collections::BTreeMap;
 use crate::model::ownership::{badges_by_element, check, OwnershipReport};
 use crate::model::{new_id, Element, ElementKind, Id, Op, Raci, Role};
 use crate::ui::after_paint::after_paint;
-use crate::ui::grid::{Grid, GridRow, GridSpec, GridUi};
+use crate::ui::grid::{cell_class, Grid, GridRow, GridSpec, GridUi};
 use crate::ui::grid_headers::add_role;
 use crate::ui::keep_focus::refocus_if_lost;
 use crate::ui::row_store::{self, RowStore};
@@ -52,6 +52,7 @@ pub fn letter_meaning(l: Raci) -> &'static str {
         Raci::A => "Accountable: owns the result; exactly one per element",
         Raci::C => "Consulted: asked before it is done",
         Raci::I => "Informed: told once it is done",
+        Raci::AR => "Accountable and Responsible: owns the result and does the work",
     }
 }
 
@@ -167,7 +168,7 @@ pub fn Ownership() -> impl IntoView {
                 r.with(|e| {
                     e.assignments
                         .iter()
-                        .map(|(k, l)| (k.clone(), l.letter().to_string()))
+                        .map(|(k, l)| (k.clone(), l.label().to_string()))
                         .collect()
                 })
             })
@@ -178,16 +179,9 @@ pub fn Ownership() -> impl IntoView {
         state.model.with_untracked(|m| {
             let element = m.element(row).map_or("", |e| e.name.as_str());
             let role = m.role(col).map_or("", |r| r.name.as_str());
-            match letter
-                .and_then(|l| l.chars().next())
-                .and_then(Raci::from_letter)
-            {
-                Some(l) => format!(
-                    "{role} on {element}: {} ({})",
-                    l.letter(),
-                    letter_meaning(l)
-                ),
-                None => format!("{role} on {element}: no letter. Type R, A, C or I."),
+            match letter.and_then(Raci::parse) {
+                Some(l) => format!("{role} on {element}: {} ({})", l.label(), letter_meaning(l)),
+                None => format!("{role} on {element}: no letter. Type R, A, C, I, or + for A/R."),
             }
         })
     });
@@ -198,18 +192,14 @@ pub fn Ownership() -> impl IntoView {
         cols,
         row_cells,
         explain: Arc::new(|letter: &str| {
-            letter
-                .chars()
-                .next()
-                .and_then(Raci::from_letter)
-                .map(|l| format!("{}: {}", l.letter(), letter_meaning(l)))
+            Raci::parse(letter)
+                .map(|l| format!("{}: {}", l.label(), letter_meaning(l)))
                 .unwrap_or_default()
         }),
-        letters: Signal::stored(Raci::ALL.iter().map(|l| l.letter().to_string()).collect()),
+        letters: Signal::stored(Raci::ALL.iter().map(|l| l.label().to_string()).collect()),
+        letter_for_key: Arc::new(|c: char| Raci::from_key(c).map(|l| l.label().to_string())),
         on_set: Callback::new(move |(row, col, letter): (Id, Id, Option<String>)| {
-            let letter = letter
-                .and_then(|l| l.chars().next())
-                .and_then(Raci::from_letter);
+            let letter = letter.as_deref().and_then(Raci::parse);
             state.apply_views_after_paint(Op::SetAssignment {
                 element: row,
                 role: col,
@@ -220,7 +210,7 @@ pub fn Ownership() -> impl IntoView {
             state.model.with_untracked(|m| {
                 m.element(row)
                     .and_then(|e| e.assignments.get(col))
-                    .map(|l| l.letter().to_string())
+                    .map(|l| l.label().to_string())
             })
         }),
         describe,
@@ -354,7 +344,7 @@ fn Legend() -> impl IntoView {
                 let (word, rest) = letter_meaning(l).split_once(": ").unwrap_or(("", ""));
                 view! {
                     <div>
-                        <dt class=format!("cell letter-{}", l.letter().to_ascii_lowercase())>{l.letter().to_string()}</dt>
+                        <dt class=cell_class(Some(l.label()))>{l.label()}</dt>
                         <dd><strong>{word}</strong>": "{rest}</dd>
                     </div>
                 }
@@ -370,7 +360,7 @@ fn KeyboardHelp() -> impl IntoView {
             <summary>"Keyboard shortcuts"</summary>
             <ul>
                 <li><kbd>"Arrows"</kbd>", "<kbd>"Home"</kbd>", "<kbd>"End"</kbd>", "<kbd>"Tab"</kbd>": move between cells"</li>
-                <li><kbd>"R"</kbd>" "<kbd>"A"</kbd>" "<kbd>"C"</kbd>" "<kbd>"I"</kbd>": set the letter; "<kbd>"Delete"</kbd>": clear; "<kbd>"Space"</kbd>": cycle"</li>
+                <li><kbd>"R"</kbd>" "<kbd>"A"</kbd>" "<kbd>"C"</kbd>" "<kbd>"I"</kbd>": set the letter; "<kbd>"+"</kbd>": A/R; "<kbd>"Delete"</kbd>": clear; "<kbd>"Space"</kbd>": cycle"</li>
                 <li><kbd>"N"</kbd>": new element; "<kbd>"Shift+N"</kbd>": new role"</li>
                 <li><kbd>"Enter"</kbd>" on a name: rename; "<kbd>"Alt+Arrows"</kbd>" on a name: move it"</li>
                 <li><kbd>"Ctrl+Z"</kbd>": undo; "<kbd>"Ctrl+Shift+Z"</kbd>" or "<kbd>"Ctrl+Y"</kbd>": redo"</li>

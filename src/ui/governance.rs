@@ -234,7 +234,7 @@ fn ReviewCard(id: Id) -> impl IntoView {
                     on:change=move |ev| { let v = event_target_value(&ev); set(Box::new(move |r| r.name = v)) }/>
                 {move || status().map(|(class, text)| view! { <span class=class data-testid="review-status">{text}</span> })}
                 <button type="button" class="icon-button" aria-label=move || format!("Delete review {}", name())
-                    on:click=move |_| { let _ = state.apply(Op::RemoveReview { id: id.get_value() }); }>"✕"</button>
+                    on:click=move |_| { state.edit(Op::RemoveReview { id: id.get_value() }); }>"✕"</button>
             </div>
             <div class="field-row">
                 <label class="field">"Level"
@@ -349,7 +349,7 @@ fn CorrectionCard(id: Id) -> impl IntoView {
                     on:change=move |ev| { let v = event_target_value(&ev); set(Box::new(move |c| c.finding = v)) }></textarea>
                 <span class="status" data-testid="correction-status">{move || status().label()}</span>
                 <button type="button" class="icon-button" aria-label="Delete this correction"
-                    on:click=move |_| { let _ = state.apply(Op::RemoveCorrection { id: id.get_value() }); }>"✕"</button>
+                    on:click=move |_| { state.edit(Op::RemoveCorrection { id: id.get_value() }); }>"✕"</button>
             </div>
             <div class="field-row">
                 <label class="field">"From review"

@@ -193,7 +193,7 @@ pub fn move_item(
     let from = state.model.with_untracked(|m| position(m, id));
     if let Some(from) = from {
         let to = from as isize + delta;
-        if to >= 0 && state.apply(op(id.to_string(), to as usize)).is_ok() {
+        if to >= 0 && state.edit(op(id.to_string(), to as usize)) {
             focus_later(name_button_id(id));
         }
     }

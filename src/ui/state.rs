@@ -130,6 +130,19 @@ impl AppState {
         self.change(op, true)
     }
 
+    /// Applies a change as [`apply`](Self::apply) does and tells the user
+    /// why when it is refused; true when it was made. For controls with no
+    /// place of their own to show an error (a delete button, a drop).
+    pub fn edit(&self, op: Op) -> bool {
+        match self.apply(op) {
+            Ok(()) => true,
+            Err(e) => {
+                self.notify(NoticeKind::Error, e.to_string());
+                false
+            }
+        }
+    }
+
     /// Like [`apply`](Self::apply), but the views of the model follow only
     /// once the next frame is painted: the caller shows the change itself
     /// in that frame (a letter typed in a grid cell, see

@@ -330,8 +330,9 @@ fn DecisionHeader(id: Id, ui: DecisionsUi) -> impl IntoView {
                     on:click=move |_| ui.selected.set(if is_open.get_untracked() { None } else { Some(open_id.clone()) })>"⋯"</button>
                 <button type="button" class="icon-button" aria-label=move || format!("Delete decision {}", name.get())
                     on:click=move |_| {
-                        let _ = state.apply(Op::RemoveDecision { id: del_id.clone() });
-                        state.notify(NoticeKind::Info, "Decision deleted. Undo with Ctrl+Z.");
+                        if state.edit(Op::RemoveDecision { id: del_id.clone() }) {
+                            state.notify(NoticeKind::Info, "Decision deleted. Undo with Ctrl+Z.");
+                        }
                     }>"✕"</button>
             </div>
         </div>

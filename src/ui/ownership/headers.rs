@@ -53,15 +53,16 @@ pub fn ElementHeader(id: Id) -> impl IntoView {
     });
     let set_kind = move |ev: leptos::ev::Event| {
         if let Some(kind) = ElementKind::from_key(&event_target_value(&ev)) {
-            let _ = state.apply(Op::SetElementKind {
+            state.edit(Op::SetElementKind {
                 id: kind_id.clone(),
                 kind,
             });
         }
     };
     let remove = move |_| {
-        let _ = state.apply(Op::RemoveElement { id: del_id.clone() });
-        state.notify(NoticeKind::Info, "Element deleted. Undo with Ctrl+Z.");
+        if state.edit(Op::RemoveElement { id: del_id.clone() }) {
+            state.notify(NoticeKind::Info, "Element deleted. Undo with Ctrl+Z.");
+        }
     };
     view! {
         <div
@@ -83,7 +84,7 @@ pub fn ElementHeader(id: Id) -> impl IntoView {
                 ev.prevent_default();
                 let to = state.model.with_untracked(|m| m.elements.iter().position(|e| e.id == drop_id));
                 if let Some(to) = to {
-                    let _ = state.apply(Op::MoveElement { id: moved, to });
+                    state.edit(Op::MoveElement { id: moved, to });
                 }
             }
         >
@@ -121,8 +122,11 @@ pub fn ElementHeader(id: Id) -> impl IntoView {
                                 on:blur={
                                     let desc_id = desc_id.clone();
                                     move |ev| {
-                                        let _ = state.apply(Op::SetElementDescription { id: desc_id.clone(), text: event_target_value(&ev) });
-                                        editing_desc.set(false);
+                                        // Refused (too long): the text stays open to be
+                                        // shortened, and the notice says why.
+                                        if state.edit(Op::SetElementDescription { id: desc_id.clone(), text: event_target_value(&ev) }) {
+                                            editing_desc.set(false);
+                                        }
                                     }
                                 }
                                 on:keydown=move |ev| {
@@ -165,8 +169,9 @@ pub fn RoleHeader(id: Id) -> impl IntoView {
     let on_rename = rename_role(state, rename_id);
     let on_move = Callback::new(move |delta: isize| move_role(state, &move_id, delta));
     let remove = move |_| {
-        let _ = state.apply(Op::RemoveRole { id: del_id.clone() });
-        state.notify(NoticeKind::Info, "Role deleted. Undo with Ctrl+Z.");
+        if state.edit(Op::RemoveRole { id: del_id.clone() }) {
+            state.notify(NoticeKind::Info, "Role deleted. Undo with Ctrl+Z.");
+        }
     };
     view! {
         <div
@@ -188,7 +193,7 @@ pub fn RoleHeader(id: Id) -> impl IntoView {
                 ev.prevent_default();
                 let to = state.model.with_untracked(|m| m.roles.iter().position(|r| r.id == drop_id));
                 if let Some(to) = to {
-                    let _ = state.apply(Op::MoveRole { id: moved, to });
+                    state.edit(Op::MoveRole { id: moved, to });
                 }
             }
         >

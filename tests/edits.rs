@@ -1,0 +1,709 @@
+//! One rule set: any sequence of edits, however wrong, applied to a valid
+//! model (and undone and redone in any order) leaves a model that passes the
+//! load path's validation and comes back unchanged from its file. An edit
+//! the rules refuse changes nothing and says why.
+//!
+//! The edits are drawn as templates whose ids are resolved against the model
+//! at the moment they apply: mostly ids that exist (so the edits do
+//! something), sometimes ids that do not, empty or too long; texts are
+//! ordinary, blank or one character past their limit; numbers include NaN,
+//! infinities and scores outside 0-100.
+
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, NaiveDate, TimeZone, Utc};
+use opmodel::model::limits::{MAX_ID_CHARS, MAX_NAME_CHARS, MAX_TEXT_CHARS};
+use opmodel::model::samples::{sample, SAMPLES};
+use opmodel::model::*;
+use proptest::prelude::*;
+use proptest::sample::Index;
+
+fn t0() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 11, 1, 9, 30, 0).unwrap()
+}
+
+/// A text for a field limited to `max` characters.
+#[derive(Clone, Debug)]
+enum Text {
+    Plain(String),
+    Blank,
+    /// Surrounded by spaces (stored trimmed).
+    Padded(String),
+    /// One character past the limit.
+    TooLong,
+}
+
+impl Text {
+    fn make(&self, max: usize) -> String {
+        match self {
+            Text::Plain(s) => s.clone(),
+            Text::Blank => "   ".into(),
+            Text::Padded(s) => format!("  {s} \n"),
+            Text::TooLong => "é".repeat(max + 1),
+        }
+    }
+}
+
+fn arb_text() -> impl Strategy<Value = Text> {
+    prop_oneof![
+        6 => "[A-Za-z0-9 äé\"<>&/-]{1,12}".prop_map(Text::Plain),
+        1 => Just(Text::Blank),
+        1 => "[a-z]{1,6}".prop_map(Text::Padded),
+        1 => Just(Text::TooLong),
+    ]
+}
+
+/// An id an edit names: one the model has, or one it does not.
+#[derive(Clone, Debug)]
+enum IdPick {
+    Existing(Index),
+    Fresh(u16),
+    Empty,
+    TooLong,
+}
+
+fn arb_pick() -> impl Strategy<Value = IdPick> {
+    prop_oneof![
+        8 => any::<Index>().prop_map(IdPick::Existing),
+        2 => any::<u16>().prop_map(IdPick::Fresh),
+        1 => Just(IdPick::Empty),
+        1 => Just(IdPick::TooLong),
+    ]
+}
+
+impl IdPick {
+    fn resolve(&self, existing: &[String]) -> String {
+        match self {
+            IdPick::Existing(ix) if !existing.is_empty() => {
+                existing[ix.index(existing.len())].clone()
+            }
+            IdPick::Existing(_) | IdPick::Fresh(_) => format!("new-{}", self.number()),
+            IdPick::Empty => String::new(),
+            IdPick::TooLong => "x".repeat(MAX_ID_CHARS + 1),
+        }
+    }
+
+    fn number(&self) -> u16 {
+        match self {
+            IdPick::Fresh(n) => *n,
+            _ => 0,
+        }
+    }
+}
+
+fn arb_number() -> impl Strategy<Value = f64> {
+    prop_oneof![
+        6 => (0u32..=1000).prop_map(|t| f64::from(t) / 10.0),
+        1 => Just(f64::NAN),
+        1 => Just(f64::INFINITY),
+        1 => Just(-5.0),
+        1 => Just(100.5),
+    ]
+}
+
+fn arb_letter() -> impl Strategy<Value = String> {
+    prop::sample::select(vec!["R", "A", "C", "I", "P", "D", "X", ""]).prop_map(str::to_string)
+}
+
+fn arb_date() -> impl Strategy<Value = NaiveDate> {
+    (0i64..20_000)
+        .prop_map(|d| NaiveDate::from_ymd_opt(2000, 1, 1).unwrap() + chrono::Duration::days(d))
+}
+
+fn arb_time() -> impl Strategy<Value = DateTime<Utc>> {
+    (0i64..4_000_000_000).prop_map(|s| Utc.timestamp_opt(s, 0).unwrap())
+}
+
+/// An edit whose ids are picked when it applies.
+#[derive(Clone, Debug)]
+enum Template {
+    RenameModel(Text),
+    AddRole(usize, IdPick, Text, Text, Option<Text>),
+    RemoveRole(IdPick),
+    RenameRole(IdPick, Text),
+    SetRoleHolder(IdPick, Option<Text>),
+    SetRoleDescription(IdPick, Text),
+    MoveRole(IdPick, usize),
+    AddElement(usize, IdPick, Text, ElementKind, Text, Vec<(IdPick, Raci)>),
+    RemoveElement(IdPick),
+    RenameElement(IdPick, Text),
+    SetElementKind(IdPick, ElementKind),
+    SetElementDescription(IdPick, Text),
+    MoveElement(IdPick, usize),
+    SetAssignment(IdPick, IdPick, Option<Raci>),
+    AddDecision(usize, IdPick, Box<DecisionParts>),
+    RemoveDecision(IdPick),
+    SetDecision(IdPick, Box<DecisionParts>),
+    SetRight(IdPick, IdPick, Option<String>),
+    MoveDecision(IdPick, usize),
+    SetVocabulary(Vocabulary, Vec<Box<DecisionParts>>),
+    AddReview(usize, IdPick, Box<ReviewParts>),
+    RemoveReview(IdPick),
+    SetReview(IdPick, Box<ReviewParts>),
+    AddCorrection(usize, IdPick, Box<CorrectionParts>),
+    RemoveCorrection(IdPick),
+    SetCorrection(IdPick, Box<CorrectionParts>),
+    PutAssessment(IdPick, DateTime<Utc>, Vec<(String, f64)>, f64),
+    RemoveAssessment(IdPick),
+    SetSnapshots(Vec<(DateTime<Utc>, Vec<(String, f64)>)>),
+    Batch(Vec<Template>),
+}
+
+#[derive(Clone, Debug)]
+struct DecisionParts {
+    name: Text,
+    description: Text,
+    condition: Text,
+    threshold: Option<(f64, Text)>,
+    rights: Vec<(IdPick, String)>,
+    approvals: Vec<(IdPick, Text)>,
+    escalations: Vec<(Text, IdPick)>,
+    vetoes: Vec<(IdPick, Text, Text)>,
+    elements: Vec<IdPick>,
+}
+
+fn arb_decision() -> impl Strategy<Value = Box<DecisionParts>> {
+    (
+        (arb_text(), arb_text(), arb_text()),
+        prop::option::of((arb_number(), arb_text())),
+        prop::collection::vec((arb_pick(), arb_letter()), 0..3),
+        prop::collection::vec((arb_pick(), arb_text()), 0..2),
+        prop::collection::vec((arb_text(), arb_pick()), 0..2),
+        prop::collection::vec((arb_pick(), arb_text(), arb_text()), 0..2),
+        prop::collection::vec(arb_pick(), 0..3),
+    )
+        .prop_map(
+            |(
+                (name, description, condition),
+                threshold,
+                rights,
+                approvals,
+                escalations,
+                vetoes,
+                elements,
+            )| {
+                Box::new(DecisionParts {
+                    name,
+                    description,
+                    condition,
+                    threshold,
+                    rights,
+                    approvals,
+                    escalations,
+                    vetoes,
+                    elements,
+                })
+            },
+        )
+}
+
+#[derive(Clone, Debug)]
+struct ReviewParts {
+    name: Text,
+    level: ReviewLevel,
+    cadence: Cadence,
+    owner: Option<IdPick>,
+    elements: Vec<IdPick>,
+    metrics: Vec<Text>,
+    last_held: Option<NaiveDate>,
+}
+
+fn arb_review() -> impl Strategy<Value = Box<ReviewParts>> {
+    (
+        arb_text(),
+        prop::sample::select(vec![
+            ReviewLevel::Tactical,
+            ReviewLevel::Operational,
+            ReviewLevel::Strategic,
+        ]),
+        prop::sample::select(vec![Cadence::Daily, Cadence::Weekly, Cadence::Annual]),
+        prop::option::of(arb_pick()),
+        prop::collection::vec(arb_pick(), 0..3),
+        prop::collection::vec(arb_text(), 0..3),
+        prop::option::of(arb_date()),
+    )
+        .prop_map(
+            |(name, level, cadence, owner, elements, metrics, last_held)| {
+                Box::new(ReviewParts {
+                    name,
+                    level,
+                    cadence,
+                    owner,
+                    elements,
+                    metrics,
+                    last_held,
+                })
+            },
+        )
+}
+
+#[derive(Clone, Debug)]
+struct CorrectionParts {
+    finding: Text,
+    review: Option<IdPick>,
+    owner: Option<IdPick>,
+    due: Option<NaiveDate>,
+    status: CorrectionStatus,
+    notes: Vec<(NaiveDate, Text)>,
+}
+
+fn arb_correction() -> impl Strategy<Value = Box<CorrectionParts>> {
+    (
+        arb_text(),
+        prop::option::of(arb_pick()),
+        prop::option::of(arb_pick()),
+        prop::option::of(arb_date()),
+        prop::sample::select(vec![
+            CorrectionStatus::Proposed,
+            CorrectionStatus::Approved,
+            CorrectionStatus::Rejected,
+        ]),
+        prop::collection::vec((arb_date(), arb_text()), 0..3),
+    )
+        .prop_map(|(finding, review, owner, due, status, notes)| {
+            Box::new(CorrectionParts {
+                finding,
+                review,
+                owner,
+                due,
+                status,
+                notes,
+            })
+        })
+}
+
+fn arb_metrics() -> impl Strategy<Value = Vec<(String, f64)>> {
+    prop::collection::vec(("[a-zA-Z]{1,8}", arb_number()), 0..3)
+}
+
+fn arb_kind() -> impl Strategy<Value = ElementKind> {
+    prop::sample::select(ElementKind::ALL.to_vec())
+}
+
+fn arb_raci() -> impl Strategy<Value = Raci> {
+    prop::sample::select(Raci::ALL.to_vec())
+}
+
+fn arb_template() -> impl Strategy<Value = Template> {
+    let leaf = prop_oneof![
+        arb_text().prop_map(Template::RenameModel),
+        (
+            0usize..20,
+            arb_pick(),
+            arb_text(),
+            arb_text(),
+            prop::option::of(arb_text())
+        )
+            .prop_map(|(i, id, n, d, h)| Template::AddRole(i, id, n, d, h)),
+        arb_pick().prop_map(Template::RemoveRole),
+        (arb_pick(), arb_text()).prop_map(|(p, t)| Template::RenameRole(p, t)),
+        (arb_pick(), prop::option::of(arb_text())).prop_map(|(p, t)| Template::SetRoleHolder(p, t)),
+        (arb_pick(), arb_text()).prop_map(|(p, t)| Template::SetRoleDescription(p, t)),
+        (arb_pick(), 0usize..20).prop_map(|(p, to)| Template::MoveRole(p, to)),
+        (
+            0usize..20,
+            arb_pick(),
+            arb_text(),
+            arb_kind(),
+            arb_text(),
+            prop::collection::vec((arb_pick(), arb_raci()), 0..3)
+        )
+            .prop_map(|(i, id, n, k, d, c)| Template::AddElement(i, id, n, k, d, c)),
+        arb_pick().prop_map(Template::RemoveElement),
+        (arb_pick(), arb_text()).prop_map(|(p, t)| Template::RenameElement(p, t)),
+        (arb_pick(), arb_kind()).prop_map(|(p, k)| Template::SetElementKind(p, k)),
+        (arb_pick(), arb_text()).prop_map(|(p, t)| Template::SetElementDescription(p, t)),
+        (arb_pick(), 0usize..20).prop_map(|(p, to)| Template::MoveElement(p, to)),
+        (arb_pick(), arb_pick(), prop::option::of(arb_raci()))
+            .prop_map(|(e, r, l)| Template::SetAssignment(e, r, l)),
+        (0usize..20, arb_pick(), arb_decision())
+            .prop_map(|(i, p, d)| Template::AddDecision(i, p, d)),
+        arb_pick().prop_map(Template::RemoveDecision),
+        (arb_pick(), arb_decision()).prop_map(|(p, d)| Template::SetDecision(p, d)),
+        (arb_pick(), arb_pick(), prop::option::of(arb_letter()))
+            .prop_map(|(d, r, l)| Template::SetRight(d, r, l)),
+        (arb_pick(), 0usize..20).prop_map(|(p, to)| Template::MoveDecision(p, to)),
+        (
+            prop::sample::select(Vocabulary::ALL.to_vec()),
+            prop::collection::vec(arb_decision(), 0..3)
+        )
+            .prop_map(|(v, ds)| Template::SetVocabulary(v, ds)),
+        (0usize..20, arb_pick(), arb_review()).prop_map(|(i, p, r)| Template::AddReview(i, p, r)),
+        arb_pick().prop_map(Template::RemoveReview),
+        (arb_pick(), arb_review()).prop_map(|(p, r)| Template::SetReview(p, r)),
+        (0usize..20, arb_pick(), arb_correction())
+            .prop_map(|(i, p, c)| Template::AddCorrection(i, p, c)),
+        arb_pick().prop_map(Template::RemoveCorrection),
+        (arb_pick(), arb_correction()).prop_map(|(p, c)| Template::SetCorrection(p, c)),
+        (arb_pick(), arb_time(), arb_metrics(), arb_number())
+            .prop_map(|(p, t, s, o)| Template::PutAssessment(p, t, s, o)),
+        arb_pick().prop_map(Template::RemoveAssessment),
+        prop::collection::vec((arb_time(), arb_metrics()), 0..3).prop_map(Template::SetSnapshots),
+    ];
+    leaf.prop_recursive(1, 6, 3, |inner| {
+        prop::collection::vec(inner, 1..4).prop_map(Template::Batch)
+    })
+}
+
+/// The ids of each kind of item, for picking.
+fn ids<T>(items: &[T], id: fn(&T) -> &String) -> Vec<String> {
+    items.iter().map(|x| id(x).clone()).collect()
+}
+
+fn decision(m: &Model, id: String, p: &DecisionParts) -> Decision {
+    let roles = ids(&m.roles, |r| &r.id);
+    let elements = ids(&m.elements, |e| &e.id);
+    Decision {
+        id,
+        name: p.name.make(MAX_NAME_CHARS),
+        description: p.description.make(MAX_TEXT_CHARS),
+        significance: Significance::Significant,
+        reversibility: Reversibility::Irreversible,
+        authority: Authority {
+            kind: AuthorityKind::Conditional,
+            condition: p.condition.make(MAX_TEXT_CHARS),
+            threshold: p.threshold.as_ref().map(|(amount, unit)| Threshold {
+                amount: *amount,
+                unit: unit.make(MAX_NAME_CHARS),
+            }),
+        },
+        rights: p
+            .rights
+            .iter()
+            .map(|(r, l)| (r.resolve(&roles), l.clone()))
+            .collect(),
+        approvals: p
+            .approvals
+            .iter()
+            .map(|(r, when)| Approval {
+                role: r.resolve(&roles),
+                when: when.make(MAX_TEXT_CHARS),
+            })
+            .collect(),
+        escalations: p
+            .escalations
+            .iter()
+            .map(|(c, r)| Escalation {
+                condition: c.make(MAX_TEXT_CHARS),
+                role: r.resolve(&roles),
+            })
+            .collect(),
+        vetoes: p
+            .vetoes
+            .iter()
+            .map(|(r, c, rec)| Veto {
+                role: r.resolve(&roles),
+                circumstances: c.make(MAX_TEXT_CHARS),
+                record: rec.make(MAX_TEXT_CHARS),
+            })
+            .collect(),
+        documentation: String::new(),
+        elements: p.elements.iter().map(|e| e.resolve(&elements)).collect(),
+    }
+}
+
+fn review(m: &Model, id: String, p: &ReviewParts) -> Review {
+    let roles = ids(&m.roles, |r| &r.id);
+    let elements = ids(&m.elements, |e| &e.id);
+    Review {
+        id,
+        name: p.name.make(MAX_NAME_CHARS),
+        level: p.level,
+        cadence: p.cadence,
+        owner: p.owner.as_ref().map(|o| o.resolve(&roles)),
+        elements: p.elements.iter().map(|e| e.resolve(&elements)).collect(),
+        metrics: p.metrics.iter().map(|t| t.make(MAX_NAME_CHARS)).collect(),
+        last_held: p.last_held,
+    }
+}
+
+fn correction(m: &Model, id: String, p: &CorrectionParts) -> Correction {
+    let roles = ids(&m.roles, |r| &r.id);
+    let reviews = ids(&m.reviews, |r| &r.id);
+    Correction {
+        id,
+        finding: p.finding.make(MAX_TEXT_CHARS),
+        review: p.review.as_ref().map(|r| r.resolve(&reviews)),
+        owner: p.owner.as_ref().map(|o| o.resolve(&roles)),
+        due: p.due,
+        status: p.status,
+        history: p
+            .notes
+            .iter()
+            .map(|(on, note)| StatusChange {
+                status: p.status,
+                on: *on,
+                note: note.make(MAX_TEXT_CHARS),
+            })
+            .collect(),
+    }
+}
+
+fn metrics(pairs: &[(String, f64)]) -> BTreeMap<String, f64> {
+    pairs.iter().cloned().collect()
+}
+
+/// The edit a template stands for, on the model as it is now.
+fn resolve(m: &Model, t: &Template) -> Op {
+    let roles = ids(&m.roles, |r| &r.id);
+    let elements = ids(&m.elements, |e| &e.id);
+    let decisions = ids(&m.decisions, |d| &d.id);
+    let reviews = ids(&m.reviews, |r| &r.id);
+    let corrections = ids(&m.corrections, |c| &c.id);
+    let assessments = ids(&m.assessments, |a| &a.id);
+    match t {
+        Template::RenameModel(n) => Op::RenameModel(n.make(MAX_NAME_CHARS)),
+        Template::AddRole(index, id, name, description, holder) => Op::AddRole {
+            index: *index,
+            role: Role {
+                id: id.resolve(&roles),
+                name: name.make(MAX_NAME_CHARS),
+                description: description.make(MAX_TEXT_CHARS),
+                holder: holder.as_ref().map(|h| h.make(MAX_NAME_CHARS)),
+            },
+        },
+        Template::RemoveRole(p) => Op::RemoveRole {
+            id: p.resolve(&roles),
+        },
+        Template::RenameRole(p, n) => Op::RenameRole {
+            id: p.resolve(&roles),
+            name: n.make(MAX_NAME_CHARS),
+        },
+        Template::SetRoleHolder(p, h) => Op::SetRoleHolder {
+            id: p.resolve(&roles),
+            holder: h.as_ref().map(|h| h.make(MAX_NAME_CHARS)),
+        },
+        Template::SetRoleDescription(p, t) => Op::SetRoleDescription {
+            id: p.resolve(&roles),
+            text: t.make(MAX_TEXT_CHARS),
+        },
+        Template::MoveRole(p, to) => Op::MoveRole {
+            id: p.resolve(&roles),
+            to: *to,
+        },
+        Template::AddElement(index, id, name, kind, description, cells) => Op::AddElement {
+            index: *index,
+            element: Element {
+                id: id.resolve(&elements),
+                name: name.make(MAX_NAME_CHARS),
+                kind: *kind,
+                description: description.make(MAX_TEXT_CHARS),
+                assignments: cells.iter().map(|(r, l)| (r.resolve(&roles), *l)).collect(),
+            },
+        },
+        Template::RemoveElement(p) => Op::RemoveElement {
+            id: p.resolve(&elements),
+        },
+        Template::RenameElement(p, n) => Op::RenameElement {
+            id: p.resolve(&elements),
+            name: n.make(MAX_NAME_CHARS),
+        },
+        Template::SetElementKind(p, kind) => Op::SetElementKind {
+            id: p.resolve(&elements),
+            kind: *kind,
+        },
+        Template::SetElementDescription(p, t) => Op::SetElementDescription {
+            id: p.resolve(&elements),
+            text: t.make(MAX_TEXT_CHARS),
+        },
+        Template::MoveElement(p, to) => Op::MoveElement {
+            id: p.resolve(&elements),
+            to: *to,
+        },
+        Template::SetAssignment(e, r, letter) => Op::SetAssignment {
+            element: e.resolve(&elements),
+            role: r.resolve(&roles),
+            letter: *letter,
+        },
+        Template::AddDecision(index, id, parts) => Op::AddDecision {
+            index: *index,
+            decision: Box::new(decision(m, id.resolve(&decisions), parts)),
+        },
+        Template::RemoveDecision(p) => Op::RemoveDecision {
+            id: p.resolve(&decisions),
+        },
+        Template::SetDecision(p, parts) => {
+            Op::SetDecision(Box::new(decision(m, p.resolve(&decisions), parts)))
+        }
+        Template::SetRight(d, r, letter) => Op::SetRight {
+            decision: d.resolve(&decisions),
+            role: r.resolve(&roles),
+            letter: letter.clone(),
+        },
+        Template::MoveDecision(p, to) => Op::MoveDecision {
+            id: p.resolve(&decisions),
+            to: *to,
+        },
+        Template::SetVocabulary(vocabulary, parts) => Op::SetVocabulary {
+            vocabulary: *vocabulary,
+            decisions: parts
+                .iter()
+                .enumerate()
+                .map(|(i, p)| decision(m, format!("v{i}"), p))
+                .collect(),
+        },
+        Template::AddReview(index, id, parts) => Op::AddReview {
+            index: *index,
+            review: Box::new(review(m, id.resolve(&reviews), parts)),
+        },
+        Template::RemoveReview(p) => Op::RemoveReview {
+            id: p.resolve(&reviews),
+        },
+        Template::SetReview(p, parts) => {
+            Op::SetReview(Box::new(review(m, p.resolve(&reviews), parts)))
+        }
+        Template::AddCorrection(index, id, parts) => Op::AddCorrection {
+            index: *index,
+            correction: Box::new(correction(m, id.resolve(&corrections), parts)),
+        },
+        Template::RemoveCorrection(p) => Op::RemoveCorrection {
+            id: p.resolve(&corrections),
+        },
+        Template::SetCorrection(p, parts) => {
+            Op::SetCorrection(Box::new(correction(m, p.resolve(&corrections), parts)))
+        }
+        Template::PutAssessment(p, taken_at, scores, overall) => {
+            Op::PutAssessment(Box::new(Assessment {
+                id: p.resolve(&assessments),
+                kind: AssessmentKind::Quick,
+                taken_at: *taken_at,
+                answers: [("q1".to_string(), 2u8)].into(),
+                scores: metrics(scores),
+                overall: *overall,
+            }))
+        }
+        Template::RemoveAssessment(p) => Op::RemoveAssessment {
+            id: p.resolve(&assessments),
+        },
+        Template::SetSnapshots(list) => Op::SetSnapshots(
+            list.iter()
+                .map(|(taken_at, pairs)| Snapshot {
+                    taken_at: *taken_at,
+                    metrics: metrics(pairs),
+                })
+                .collect(),
+        ),
+        // The parts of a batch are resolved against the model before it:
+        // a later part may name what an earlier one removes, and the whole
+        // batch is then refused and rolled back.
+        Template::Batch(parts) => Op::Batch(parts.iter().map(|p| resolve(m, p)).collect()),
+    }
+}
+
+/// A step of a session: an edit, or undo, or redo.
+#[derive(Clone, Debug)]
+enum Step {
+    Edit(Template),
+    Undo,
+    Redo,
+}
+
+fn arb_step() -> impl Strategy<Value = Step> {
+    prop_oneof![
+        8 => arb_template().prop_map(Step::Edit),
+        1 => Just(Step::Undo),
+        1 => Just(Step::Redo),
+    ]
+}
+
+fn start(which: usize) -> Model {
+    match SAMPLES.get(which) {
+        Some(info) => sample(info.key, "m".into(), t0()).expect("a sample"),
+        None => Model::new("m".into(), "Empty", t0()),
+    }
+}
+
+fn round_trips(m: &Model) -> Result<(), TestCaseError> {
+    let back = load(to_file_json(m, t0()).as_bytes());
+    prop_assert_eq!(
+        back.as_ref(),
+        Ok(m),
+        "the file does not give the model back"
+    );
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
+
+    /// Any sequence of edits, undos and redos keeps the model valid, and
+    /// the model after it comes back unchanged from its file.
+    #[test]
+    fn any_edits_keep_the_model_valid_and_round_trippable(
+        which in 0..=SAMPLES.len(),
+        steps in prop::collection::vec(arb_step(), 1..25),
+    ) {
+        let mut m = start(which);
+        prop_assert!(validate(&m).is_ok());
+        let mut history = History::default();
+        for step in &steps {
+            match step {
+                Step::Edit(t) => {
+                    let op = resolve(&m, t);
+                    let before = m.clone();
+                    match history.apply(&mut m, op.clone()) {
+                        Ok(()) => {}
+                        Err(e) => {
+                            prop_assert_eq!(&m, &before, "a refused edit changed the model");
+                            // Every refusal says something, in a sentence.
+                            let said = e.to_string();
+                            prop_assert!(said.ends_with('.') && said.len() > 10, "{}", said);
+                        }
+                    }
+                }
+                Step::Undo => {
+                    history.undo(&mut m);
+                }
+                Step::Redo => {
+                    history.redo(&mut m);
+                }
+            }
+            let problems = validate(&m);
+            prop_assert!(problems.is_ok(), "after {:?}: {:?}", step, problems);
+        }
+        round_trips(&m)?;
+    }
+}
+
+/// The edit the rules once let through: a threshold that is not a number
+/// was stored, and the next load refused the model and moved it to a
+/// backup. It is now refused, with the load path's own words.
+#[test]
+fn a_threshold_that_is_not_a_number_is_refused() {
+    let mut m = start(0);
+    let mut d = m.decisions[0].clone();
+    d.authority.threshold = Some(Threshold {
+        amount: f64::NAN,
+        unit: "EUR".into(),
+    });
+    let e = m.apply(Op::SetDecision(Box::new(d.clone()))).unwrap_err();
+    assert_eq!(e.to_string(), "Not a number.");
+    assert_eq!(e.path(), Some("decisions[0].authority.threshold.amount"));
+    d.authority.threshold = Some(Threshold {
+        amount: 5000.0,
+        unit: "€".repeat(MAX_NAME_CHARS + 1),
+    });
+    let e = m.apply(Op::SetDecision(Box::new(d))).unwrap_err();
+    assert_eq!(e.to_string(), "The text is longer than 200 characters.");
+    assert_eq!(e.path(), Some("decisions[0].authority.threshold.unit"));
+    assert_eq!(m, start(0));
+    round_trips(&m).unwrap();
+}
+
+/// A score outside 0-100, which loading refuses, cannot be saved either.
+#[test]
+fn an_out_of_range_score_is_refused() {
+    let mut m = start(3);
+    let e = m
+        .apply(Op::PutAssessment(Box::new(Assessment {
+            id: "a".into(),
+            kind: AssessmentKind::Quick,
+            taken_at: t0(),
+            answers: Default::default(),
+            scores: Default::default(),
+            overall: 120.0,
+        })))
+        .unwrap_err();
+    assert_eq!(e.to_string(), "A score must be between 0 and 100.");
+    assert!(m.assessments.is_empty());
+}

@@ -121,11 +121,11 @@ test('space cycles, delete clears, a click cycles, and the status line explains 
   const cell = page.locator('#ownership-grid .cell').first();
   await cell.focus();
   const seen = [];
-  for (let i = 0; i < 5; i++) {
+  for (let i = 0; i < 6; i++) {
     await page.keyboard.press(' ');
     seen.push(await activeCellText(page));
   }
-  assert.deepEqual(seen, ['R', 'A', 'C', 'I', '']);
+  assert.deepEqual(seen, ['R', 'A', 'C', 'I', 'A/R', '']);
   await page.keyboard.press('a');
   // The status line follows the cell one frame later.
   await page.getByTestId('grid-status').filter({ hasText: 'Owner on Billing: A (Accountable: owns the result; exactly one per element)' }).waitFor();
@@ -135,6 +135,43 @@ test('space cycles, delete clears, a click cycles, and the status line explains 
   assert.equal(await cell.innerText(), 'R');
   await cell.click();
   assert.equal(await cell.innerText(), 'A');
+  await context.close();
+});
+
+test('A/R: the owner also does the work, set by keyboard, counted as both, exported and kept', async () => {
+  const { context, page } = await openApp(env.browser, env.server.url, '/ownership');
+  await addRole(page, 'Finance Lead');
+  await addRole(page, 'Clerk');
+  await addElement(page, 'Invoicing');
+  const cell = page.locator('#ownership-grid .cell').first();
+  await cell.focus();
+  await page.keyboard.press('+');
+  assert.equal(await activeCellText(page), 'A/R');
+  assert.equal(await cell.getAttribute('class').then((c) => c.includes('letter-ar')), true);
+  await page.getByTestId('grid-status')
+    .filter({ hasText: 'Finance Lead on Invoicing: A/R (Accountable and Responsible: owns the result and does the work)' })
+    .waitFor();
+  // Neither "no owner" nor "nobody doing the work": A/R is both.
+  const findings = page.getByTestId('findings');
+  await findings.getByText('“Clerk” has no part in any element').waitFor();
+  assert.equal(await findings.getByText('Invoicing').count(), 0);
+  // The legend explains it; "/" sets it too, and R replaces it.
+  await page.locator('.legend').getByText('Accountable and Responsible').waitFor();
+  await page.keyboard.press('r');
+  assert.equal(await activeCellText(page), 'R');
+  await page.keyboard.press('/');
+  assert.equal(await activeCellText(page), 'A/R');
+
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv').click()]);
+  assert.equal(await readDownload(download), '\ufeffElement,Kind,Description,Finance Lead,Clerk\r\nInvoicing,process,,A/R,\r\n');
+  await waitSaved(page);
+  const stored = await storedState(page);
+  const file = JSON.parse(stored[`opmodel.model.${stored['opmodel.last']}`]);
+  assert.equal(file.schemaVersion, 2);
+  assert.deepEqual(Object.values(file.model.elements[0].assignments), ['A/R']);
+  await page.reload();
+  await waitForApp(page);
+  assert.deepEqual(await gridLetters(page), [['A/R', '']]);
   await context.close();
 });
 

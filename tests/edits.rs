@@ -114,6 +114,8 @@ fn arb_time() -> impl Strategy<Value = DateTime<Utc>> {
     (0i64..4_000_000_000).prop_map(|s| Utc.timestamp_opt(s, 0).unwrap())
 }
 
+type SnapshotParts = (DateTime<Utc>, Vec<(String, f64)>);
+
 /// An edit whose ids are picked when it applies.
 #[derive(Clone, Debug)]
 enum Template {
@@ -136,7 +138,7 @@ enum Template {
     SetDecision(IdPick, Box<DecisionParts>),
     SetRight(IdPick, IdPick, Option<String>),
     MoveDecision(IdPick, usize),
-    SetVocabulary(Vocabulary, Vec<Box<DecisionParts>>),
+    SetVocabulary(Vocabulary, Vec<DecisionParts>),
     AddReview(usize, IdPick, Box<ReviewParts>),
     RemoveReview(IdPick),
     SetReview(IdPick, Box<ReviewParts>),
@@ -145,8 +147,97 @@ enum Template {
     SetCorrection(IdPick, Box<CorrectionParts>),
     PutAssessment(IdPick, DateTime<Utc>, Vec<(String, f64)>, f64),
     RemoveAssessment(IdPick),
-    SetSnapshots(Vec<(DateTime<Utc>, Vec<(String, f64)>)>),
+    SetSnapshots(Vec<SnapshotParts>),
+    SetWorkflow(IdPick, Box<WorkflowParts>),
+    RemoveWorkflow(IdPick),
     Batch(Vec<Template>),
+}
+
+#[derive(Clone, Debug)]
+struct WorkflowParts {
+    trigger: Text,
+    volume: Option<(f64, Period)>,
+    minutes: Option<f64>,
+    exceptions: Vec<(Text, Option<IdPick>)>,
+    systems: Vec<IdPick>,
+    stages: Vec<StageParts>,
+}
+
+#[derive(Clone, Debug)]
+struct StageParts {
+    /// Stage ids come from a small set, so some repeat.
+    id: u8,
+    name: Text,
+    role: Option<IdPick>,
+    exit: Text,
+    uses: Vec<IdPick>,
+    decision: Option<IdPick>,
+    passed: Text,
+}
+
+/// Mostly a name that fits: a workflow has many parts, and one bad part
+/// refuses the whole, so its parts lean towards valid values.
+fn arb_fair_text() -> impl Strategy<Value = Text> {
+    prop_oneof![
+        30 => "[A-Za-z0-9 ]{1,10}".prop_map(Text::Plain),
+        1 => Just(Text::Blank),
+        1 => Just(Text::TooLong),
+    ]
+}
+
+/// Mostly an id the model has.
+fn arb_fair_pick() -> impl Strategy<Value = IdPick> {
+    prop_oneof![
+        30 => any::<Index>().prop_map(IdPick::Existing),
+        1 => any::<u16>().prop_map(IdPick::Fresh),
+        1 => Just(IdPick::Empty),
+    ]
+}
+
+fn arb_workflow() -> impl Strategy<Value = Box<WorkflowParts>> {
+    let (arb_text, arb_pick) = (arb_fair_text, arb_fair_pick);
+    let arb_number = || prop_oneof![20 => (0u32..500).prop_map(f64::from), 1 => Just(f64::NAN)];
+    let stage = (
+        0u8..12,
+        arb_text(),
+        prop::option::of(arb_pick()),
+        arb_text(),
+        prop::collection::vec(arb_pick(), 0..2),
+        prop::option::of(arb_pick()),
+        arb_text(),
+    )
+        .prop_map(
+            |(id, name, role, exit, uses, decision, passed)| StageParts {
+                id,
+                name,
+                role,
+                exit,
+                uses,
+                decision,
+                passed,
+            },
+        );
+    (
+        arb_text(),
+        prop::option::of((
+            arb_number(),
+            prop::sample::select(vec![Period::Day, Period::Week, Period::Month]),
+        )),
+        prop::option::of(arb_number()),
+        prop::collection::vec((arb_text(), prop::option::of(arb_pick())), 0..2),
+        prop::collection::vec(arb_pick(), 0..2),
+        prop::collection::vec(stage, 0..4),
+    )
+        .prop_map(|(trigger, volume, minutes, exceptions, systems, stages)| {
+            Box::new(WorkflowParts {
+                trigger,
+                volume,
+                minutes,
+                exceptions,
+                systems,
+                stages,
+            })
+        })
 }
 
 #[derive(Clone, Debug)]
@@ -286,8 +377,8 @@ fn arb_raci() -> impl Strategy<Value = Raci> {
 
 fn arb_template() -> impl Strategy<Value = Template> {
     let leaf = prop_oneof![
-        arb_text().prop_map(Template::RenameModel),
-        (
+        1 => arb_text().prop_map(Template::RenameModel),
+        1 => (
             0usize..20,
             arb_pick(),
             arb_text(),
@@ -295,12 +386,12 @@ fn arb_template() -> impl Strategy<Value = Template> {
             prop::option::of(arb_text())
         )
             .prop_map(|(i, id, n, d, h)| Template::AddRole(i, id, n, d, h)),
-        arb_pick().prop_map(Template::RemoveRole),
-        (arb_pick(), arb_text()).prop_map(|(p, t)| Template::RenameRole(p, t)),
-        (arb_pick(), prop::option::of(arb_text())).prop_map(|(p, t)| Template::SetRoleHolder(p, t)),
-        (arb_pick(), arb_text()).prop_map(|(p, t)| Template::SetRoleDescription(p, t)),
-        (arb_pick(), 0usize..20).prop_map(|(p, to)| Template::MoveRole(p, to)),
-        (
+        1 => arb_pick().prop_map(Template::RemoveRole),
+        1 => (arb_pick(), arb_text()).prop_map(|(p, t)| Template::RenameRole(p, t)),
+        1 => (arb_pick(), prop::option::of(arb_text())).prop_map(|(p, t)| Template::SetRoleHolder(p, t)),
+        1 => (arb_pick(), arb_text()).prop_map(|(p, t)| Template::SetRoleDescription(p, t)),
+        1 => (arb_pick(), 0usize..20).prop_map(|(p, to)| Template::MoveRole(p, to)),
+        1 => (
             0usize..20,
             arb_pick(),
             arb_text(),
@@ -309,36 +400,40 @@ fn arb_template() -> impl Strategy<Value = Template> {
             prop::collection::vec((arb_pick(), arb_raci()), 0..3)
         )
             .prop_map(|(i, id, n, k, d, c)| Template::AddElement(i, id, n, k, d, c)),
-        arb_pick().prop_map(Template::RemoveElement),
-        (arb_pick(), arb_text()).prop_map(|(p, t)| Template::RenameElement(p, t)),
-        (arb_pick(), arb_kind()).prop_map(|(p, k)| Template::SetElementKind(p, k)),
-        (arb_pick(), arb_text()).prop_map(|(p, t)| Template::SetElementDescription(p, t)),
-        (arb_pick(), 0usize..20).prop_map(|(p, to)| Template::MoveElement(p, to)),
-        (arb_pick(), arb_pick(), prop::option::of(arb_raci()))
+        1 => arb_pick().prop_map(Template::RemoveElement),
+        1 => (arb_pick(), arb_text()).prop_map(|(p, t)| Template::RenameElement(p, t)),
+        1 => (arb_pick(), arb_kind()).prop_map(|(p, k)| Template::SetElementKind(p, k)),
+        1 => (arb_pick(), arb_text()).prop_map(|(p, t)| Template::SetElementDescription(p, t)),
+        1 => (arb_pick(), 0usize..20).prop_map(|(p, to)| Template::MoveElement(p, to)),
+        1 => (arb_pick(), arb_pick(), prop::option::of(arb_raci()))
             .prop_map(|(e, r, l)| Template::SetAssignment(e, r, l)),
-        (0usize..20, arb_pick(), arb_decision())
+        1 => (0usize..20, arb_pick(), arb_decision())
             .prop_map(|(i, p, d)| Template::AddDecision(i, p, d)),
-        arb_pick().prop_map(Template::RemoveDecision),
-        (arb_pick(), arb_decision()).prop_map(|(p, d)| Template::SetDecision(p, d)),
-        (arb_pick(), arb_pick(), prop::option::of(arb_letter()))
+        1 => arb_pick().prop_map(Template::RemoveDecision),
+        1 => (arb_pick(), arb_decision()).prop_map(|(p, d)| Template::SetDecision(p, d)),
+        1 => (arb_pick(), arb_pick(), prop::option::of(arb_letter()))
             .prop_map(|(d, r, l)| Template::SetRight(d, r, l)),
-        (arb_pick(), 0usize..20).prop_map(|(p, to)| Template::MoveDecision(p, to)),
-        (
+        1 => (arb_pick(), 0usize..20).prop_map(|(p, to)| Template::MoveDecision(p, to)),
+        1 => (
             prop::sample::select(Vocabulary::ALL.to_vec()),
-            prop::collection::vec(arb_decision(), 0..3)
+            prop::collection::vec(arb_decision().prop_map(|d| *d), 0..3)
         )
             .prop_map(|(v, ds)| Template::SetVocabulary(v, ds)),
-        (0usize..20, arb_pick(), arb_review()).prop_map(|(i, p, r)| Template::AddReview(i, p, r)),
-        arb_pick().prop_map(Template::RemoveReview),
-        (arb_pick(), arb_review()).prop_map(|(p, r)| Template::SetReview(p, r)),
-        (0usize..20, arb_pick(), arb_correction())
+        1 => (0usize..20, arb_pick(), arb_review()).prop_map(|(i, p, r)| Template::AddReview(i, p, r)),
+        1 => arb_pick().prop_map(Template::RemoveReview),
+        1 => (arb_pick(), arb_review()).prop_map(|(p, r)| Template::SetReview(p, r)),
+        1 => (0usize..20, arb_pick(), arb_correction())
             .prop_map(|(i, p, c)| Template::AddCorrection(i, p, c)),
-        arb_pick().prop_map(Template::RemoveCorrection),
-        (arb_pick(), arb_correction()).prop_map(|(p, c)| Template::SetCorrection(p, c)),
-        (arb_pick(), arb_time(), arb_metrics(), arb_number())
+        1 => arb_pick().prop_map(Template::RemoveCorrection),
+        1 => (arb_pick(), arb_correction()).prop_map(|(p, c)| Template::SetCorrection(p, c)),
+        1 => (arb_pick(), arb_time(), arb_metrics(), arb_number())
             .prop_map(|(p, t, s, o)| Template::PutAssessment(p, t, s, o)),
-        arb_pick().prop_map(Template::RemoveAssessment),
-        prop::collection::vec((arb_time(), arb_metrics()), 0..3).prop_map(Template::SetSnapshots),
+        1 => arb_pick().prop_map(Template::RemoveAssessment),
+        1 => prop::collection::vec((arb_time(), arb_metrics()), 0..3).prop_map(Template::SetSnapshots),
+        // Weighted up: one of many kinds of edit, and the one with the
+        // most references to keep valid.
+        8 => (arb_fair_pick(), arb_workflow()).prop_map(|(p, w)| Template::SetWorkflow(p, w)),
+        1 => arb_pick().prop_map(Template::RemoveWorkflow),
     ];
     leaf.prop_recursive(1, 6, 3, |inner| {
         prop::collection::vec(inner, 1..4).prop_map(Template::Batch)
@@ -583,6 +678,47 @@ fn resolve(m: &Model, t: &Template) -> Op {
                 })
                 .collect(),
         ),
+        Template::SetWorkflow(p, parts) => {
+            let ds = ids(&m.decisions, |d| &d.id);
+            let pick_role = |r: &IdPick| r.resolve(&roles);
+            Op::SetWorkflow(Box::new(Workflow {
+                element: p.resolve(&elements),
+                trigger: parts.trigger.make(MAX_TEXT_CHARS),
+                volume: parts.volume.map(|(runs, per)| Volume { runs, per }),
+                minutes_per_run: parts.minutes,
+                exceptions: parts
+                    .exceptions
+                    .iter()
+                    .map(|(c, r)| Exception {
+                        condition: c.make(MAX_TEXT_CHARS),
+                        role: r.as_ref().map(pick_role),
+                        action: String::new(),
+                    })
+                    .collect(),
+                systems: parts.systems.iter().map(|e| e.resolve(&elements)).collect(),
+                stages: parts
+                    .stages
+                    .iter()
+                    .map(|s| Stage {
+                        id: format!("s{}", s.id),
+                        name: s.name.make(MAX_NAME_CHARS),
+                        role: s.role.as_ref().map(pick_role),
+                        exit: s.exit.make(MAX_TEXT_CHARS),
+                        reads: s.uses.iter().map(|e| e.resolve(&elements)).collect(),
+                        decision: s.decision.as_ref().map(|d| d.resolve(&ds)),
+                        handoff: Handoff {
+                            passed: s.passed.make(MAX_TEXT_CHARS),
+                            check: String::new(),
+                        },
+                        ..Default::default()
+                    })
+                    .collect(),
+                ..Default::default()
+            }))
+        }
+        Template::RemoveWorkflow(p) => Op::RemoveWorkflow {
+            element: p.resolve(&ids(&m.workflows, |w| &w.element)),
+        },
         // The parts of a batch are resolved against the model before it:
         // a later part may name what an earlier one removes, and the whole
         // batch is then refused and rolled back.
@@ -706,4 +842,56 @@ fn an_out_of_range_score_is_refused() {
         .unwrap_err();
     assert_eq!(e.to_string(), "A score must be between 0 and 100.");
     assert!(m.assessments.is_empty());
+}
+
+/// Removing a role, an element or a decision that a workflow names leaves
+/// a valid model (the references go with it), and one undo brings all back.
+#[test]
+fn removals_reach_into_workflows_and_undo_restores_them() {
+    let base = start(0);
+    let role = base.roles[0].id.clone();
+    let system = base
+        .elements
+        .iter()
+        .find(|e| e.kind == ElementKind::System)
+        .unwrap()
+        .id
+        .clone();
+    let decision = base.decisions[0].id.clone();
+    let described = base.elements[0].id.clone();
+    let mut w = Workflow::new(described.clone());
+    w.systems = vec![system.clone()];
+    w.inputs = vec![Exchange {
+        what: "Order".into(),
+        role: Some(role.clone()),
+    }];
+    w.stages = vec![Stage {
+        id: "s1".into(),
+        name: "Check".into(),
+        role: Some(role.clone()),
+        reads: vec![system.clone()],
+        decision: Some(decision.clone()),
+        ..Default::default()
+    }];
+    for removal in [
+        Op::RemoveRole { id: role.clone() },
+        Op::RemoveElement { id: system.clone() },
+        Op::RemoveDecision {
+            id: decision.clone(),
+        },
+        Op::RemoveElement {
+            id: described.clone(),
+        },
+    ] {
+        let mut m = base.clone();
+        let mut h = History::default();
+        h.apply(&mut m, Op::SetWorkflow(Box::new(w.clone())))
+            .unwrap();
+        let before = m.clone();
+        h.apply(&mut m, removal.clone()).unwrap();
+        assert!(validate(&m).is_ok(), "{removal:?}: {:?}", validate(&m));
+        round_trips(&m).unwrap();
+        assert!(h.undo(&mut m));
+        assert_eq!(m, before, "{removal:?} undone");
+    }
 }

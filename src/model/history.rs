@@ -117,6 +117,19 @@ pub enum Op {
     },
     /// Replaces the whole list of recorded metric snapshots.
     SetSnapshots(Vec<Snapshot>),
+    /// Adds the description of how an element flows, or replaces the one
+    /// it has (every field of the process card and every stage edit go
+    /// through this: a workflow is small).
+    SetWorkflow(Box<Workflow>),
+    /// Puts a workflow record back at its place (the inverse of a removal).
+    AddWorkflow {
+        index: usize,
+        workflow: Box<Workflow>,
+    },
+    /// Removes the description of how element `element` flows.
+    RemoveWorkflow {
+        element: Id,
+    },
     /// Several changes undone as one step.
     Batch(Vec<Op>),
     /// The whole model as it was (the inverse of removals that touched
@@ -195,7 +208,8 @@ impl Model {
                         || self
                             .corrections
                             .iter()
-                            .any(|c| c.owner.as_deref() == Some(&id));
+                            .any(|c| c.owner.as_deref() == Some(&id))
+                        || self.workflows.iter().any(|w| w.names_role(&id));
                 if referenced_beyond_matrix {
                     let before = self.clone();
                     self.remove_role(&id)?;
@@ -256,7 +270,11 @@ impl Model {
             }
             Op::RemoveElement { id } => {
                 let referenced = self.decisions.iter().any(|d| d.elements.contains(&id))
-                    || self.reviews.iter().any(|r| r.elements.contains(&id));
+                    || self.reviews.iter().any(|r| r.elements.contains(&id))
+                    || self
+                        .workflows
+                        .iter()
+                        .any(|w| w.element == id || w.names_element(&id));
                 if referenced {
                     let before = self.clone();
                     self.remove_element(&id)?;
@@ -326,8 +344,18 @@ impl Model {
             }
             Op::RemoveDecision { id } => {
                 let index = position(&self.decisions, |d| d.id == id)?;
-                let decision = Box::new(self.decisions.remove(index));
-                Op::AddDecision { index, decision }
+                if self.workflows.iter().any(|w| w.names_decision(&id)) {
+                    // Its decision points go too; undo restores both.
+                    let before = self.clone();
+                    self.decisions.remove(index);
+                    for w in &mut self.workflows {
+                        w.forget_decision(&id);
+                    }
+                    Op::Restore(Box::new(before))
+                } else {
+                    let decision = Box::new(self.decisions.remove(index));
+                    Op::AddDecision { index, decision }
+                }
             }
             Op::SetDecision(mut decision) => {
                 let i = position(&self.decisions, |d| d.id == decision.id)?;
@@ -383,6 +411,18 @@ impl Model {
                     v.unique_ids("decisions", decisions.iter().map(|d| d.id.as_str()));
                     for (i, d) in decisions.iter().enumerate() {
                         v.decision(Item("decisions", i), d, vocabulary, self);
+                    }
+                    // Decision points keep their decisions.
+                    let kept = |id: &str| decisions.iter().any(|d| d.id == id);
+                    for (i, w) in self.workflows.iter().enumerate() {
+                        for (j, s) in w.stages.iter().enumerate() {
+                            if let Some(d) = s.decision.as_deref().filter(|d| !kept(d)) {
+                                v.unknown_decision(
+                                    format_args!("workflows[{i}].stages[{j}].decision"),
+                                    d,
+                                );
+                            }
+                        }
                     }
                 })?;
                 let old = std::mem::replace(&mut self.settings.vocabulary, vocabulary);
@@ -493,6 +533,44 @@ impl Model {
                 std::mem::swap(&mut self.snapshots, &mut snapshots);
                 Op::SetSnapshots(snapshots)
             }
+            Op::SetWorkflow(workflow) => {
+                let existing = self
+                    .workflows
+                    .iter()
+                    .position(|w| w.element == workflow.element);
+                if existing.is_none() {
+                    room(self.workflows.len(), MAX_ELEMENTS, "workflows")?;
+                }
+                let at = existing.unwrap_or(self.workflows.len());
+                check(|v| v.workflow(Item("workflows", at), &workflow, self))?;
+                match existing {
+                    Some(i) => Op::SetWorkflow(Box::new(std::mem::replace(
+                        &mut self.workflows[i],
+                        *workflow,
+                    ))),
+                    None => {
+                        let element = workflow.element.clone();
+                        self.workflows.push(*workflow);
+                        Op::RemoveWorkflow { element }
+                    }
+                }
+            }
+            Op::AddWorkflow { index, workflow } => {
+                room(self.workflows.len(), MAX_ELEMENTS, "workflows")?;
+                if self.workflow(&workflow.element).is_some() {
+                    return Err(EditError::DuplicateId);
+                }
+                let index = index.min(self.workflows.len());
+                check(|v| v.workflow(Item("workflows", index), &workflow, self))?;
+                let element = workflow.element.clone();
+                self.workflows.insert(index, *workflow);
+                Op::RemoveWorkflow { element }
+            }
+            Op::RemoveWorkflow { element } => {
+                let index = position(&self.workflows, |w| w.element == element)?;
+                let workflow = Box::new(self.workflows.remove(index));
+                Op::AddWorkflow { index, workflow }
+            }
             Op::Batch(ops) => {
                 let mut inverses = Vec::with_capacity(ops.len());
                 for op in ops {
@@ -552,6 +630,9 @@ impl Model {
                 c.owner = None;
             }
         }
+        for w in &mut self.workflows {
+            w.forget_role(id);
+        }
         Ok((index, role))
     }
 
@@ -564,6 +645,10 @@ impl Model {
         }
         for r in &mut self.reviews {
             r.elements.retain(|e| e != id);
+        }
+        self.workflows.retain(|w| w.element != id);
+        for w in &mut self.workflows {
+            w.forget_element(id);
         }
         Ok((index, element))
     }

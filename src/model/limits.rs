@@ -43,3 +43,7 @@ pub const MAX_ID_CHARS: usize = 100;
 /// Small lists inside one item (approvals, escalations, metrics, linked
 /// elements, status history).
 pub const MAX_LIST_ITEMS: usize = 1_000;
+
+/// Stages of one workflow: the benchmark's largest is 40; a flow of more
+/// than 200 steps is several workflows.
+pub const MAX_STAGES: usize = 200;

@@ -21,6 +21,7 @@ pub mod testkit;
 pub mod touched;
 pub mod types;
 pub mod validate;
+pub mod workflow;
 
 pub use edit::EditError;
 pub use envelope::{load, to_file_json};

@@ -45,6 +45,10 @@ impl Op {
             | Op::SetElementKind { id, .. }
             | Op::SetElementDescription { id, .. } => Touched::Element(id.clone()),
             Op::SetAssignment { element, .. } => Touched::Element(element.clone()),
+            Op::SetWorkflow(w) | Op::AddWorkflow { workflow: w, .. } => {
+                Touched::Element(w.element.clone())
+            }
+            Op::RemoveWorkflow { element } => Touched::Element(element.clone()),
             Op::SetDecision(d) => Touched::Decision(d.id.clone()),
             Op::SetRight { decision, .. } => Touched::Decision(decision.clone()),
             Op::AddRole { .. }

@@ -13,6 +13,10 @@ use std::collections::BTreeMap;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
+pub use super::workflow::{
+    Exception, Exchange, Handoff, Leverage, Period, Stage, Volume, Workflow,
+};
+
 /// A stable identifier (a UUID v4 in text form for everything this app creates;
 /// any non-empty string from an imported file is accepted and kept).
 pub type Id = String;
@@ -41,6 +45,10 @@ pub struct Model {
     /// Governance metrics recorded over time (for the Progress charts).
     #[serde(default)]
     pub snapshots: Vec<Snapshot>,
+    /// How the process and workflow elements really flow: at most one
+    /// record per element (schema version 2 on; absent when empty).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub workflows: Vec<Workflow>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -436,6 +444,7 @@ impl Model {
             corrections: Vec::new(),
             assessments: Vec::new(),
             snapshots: Vec::new(),
+            workflows: Vec::new(),
         }
     }
 
@@ -449,6 +458,11 @@ impl Model {
 
     pub fn decision(&self, id: &str) -> Option<&Decision> {
         self.decisions.iter().find(|d| d.id == id)
+    }
+
+    /// The description of how element `id` flows, if it has one.
+    pub fn workflow(&self, id: &str) -> Option<&Workflow> {
+        self.workflows.iter().find(|w| w.element == id)
     }
 }
 

@@ -37,8 +37,8 @@ pub fn validate(model: &Model) -> Result<(), Vec<Problem>> {
         roles: v.unique_ids("roles", model.roles.iter().map(|r| r.id.as_str())),
         elements: v.unique_ids("elements", model.elements.iter().map(|e| e.id.as_str())),
         reviews: v.unique_ids("reviews", model.reviews.iter().map(|r| r.id.as_str())),
+        decisions: v.unique_ids("decisions", model.decisions.iter().map(|d| d.id.as_str())),
     };
-    v.unique_ids("decisions", model.decisions.iter().map(|d| d.id.as_str()));
     v.unique_ids(
         "corrections",
         model.corrections.iter().map(|c| c.id.as_str()),
@@ -70,6 +70,18 @@ pub fn validate(model: &Model) -> Result<(), Vec<Problem>> {
     for (i, s) in model.snapshots.iter().enumerate() {
         v.snapshot(Item("snapshots", i), s);
     }
+    v.count("workflows", model.workflows.len(), MAX_ELEMENTS);
+    let mut described = BTreeSet::new();
+    for (i, w) in model.workflows.iter().enumerate() {
+        let at = Item("workflows", i);
+        v.workflow(at, w, &known);
+        if !described.insert(w.element.as_str()) {
+            v.problem(
+                Field(at, "element"),
+                &format!("element \"{}\" is described twice", clip(&w.element)),
+            );
+        }
+    }
     v.finish()
 }
 
@@ -79,6 +91,7 @@ pub trait Known {
     fn role(&self, id: &str) -> bool;
     fn element(&self, id: &str) -> bool;
     fn review(&self, id: &str) -> bool;
+    fn decision(&self, id: &str) -> bool;
 }
 
 /// The ids of a model being loaded, gathered once.
@@ -86,9 +99,13 @@ struct Ids<'a> {
     roles: BTreeSet<&'a str>,
     elements: BTreeSet<&'a str>,
     reviews: BTreeSet<&'a str>,
+    decisions: BTreeSet<&'a str>,
 }
 
 impl Known for Ids<'_> {
+    fn decision(&self, id: &str) -> bool {
+        self.decisions.contains(id)
+    }
     fn role(&self, id: &str) -> bool {
         self.roles.contains(id)
     }
@@ -111,6 +128,9 @@ impl Known for Model {
     }
     fn review(&self, id: &str) -> bool {
         self.reviews.iter().any(|r| r.id == id)
+    }
+    fn decision(&self, id: &str) -> bool {
+        self.decisions.iter().any(|d| d.id == id)
     }
 }
 
@@ -346,6 +366,90 @@ impl Validator {
             self.score(format_args!("{at}.scores.{}", clip(key)), *score);
         }
         self.score(Field(at, "overall"), a.overall);
+    }
+
+    /// How an element flows: known references, bounded texts and lists,
+    /// stage ids unique within it, numbers that are numbers.
+    pub fn workflow(&mut self, at: impl Display + Copy, w: &Workflow, known: &dyn Known) {
+        self.element_ref(Field(at, "element"), &w.element, known);
+        self.text(Field(at, "trigger"), &w.trigger);
+        for (list, items) in [("inputs", &w.inputs), ("outputs", &w.outputs)] {
+            self.count(Field(at, list), items.len(), MAX_LIST_ITEMS);
+            for (j, x) in items.iter().enumerate() {
+                let at = Item2(at, list, j);
+                self.text(Field(at, "what"), &x.what);
+                if let Some(role) = &x.role {
+                    self.role_ref(Field(at, "role"), role, known);
+                }
+            }
+        }
+        self.count(Field(at, "exceptions"), w.exceptions.len(), MAX_LIST_ITEMS);
+        for (j, x) in w.exceptions.iter().enumerate() {
+            let at = Item2(at, "exceptions", j);
+            self.text(Field(at, "condition"), &x.condition);
+            self.text(Field(at, "action"), &x.action);
+            if let Some(role) = &x.role {
+                self.role_ref(Field(at, "role"), role, known);
+            }
+        }
+        if let Some(volume) = &w.volume {
+            self.amount(Field(at, "volume.runs"), volume.runs);
+        }
+        if let Some(minutes) = w.minutes_per_run {
+            self.amount(Field(at, "minutesPerRun"), minutes);
+        }
+        for (list, ids) in [("systems", &w.systems), ("contains", &w.contains)] {
+            self.count(Field(at, list), ids.len(), MAX_LIST_ITEMS);
+            for id in ids {
+                self.element_ref(Field(at, list), id, known);
+            }
+        }
+        self.count(Field(at, "stages"), w.stages.len(), MAX_STAGES);
+        let mut ids = BTreeSet::new();
+        for (j, s) in w.stages.iter().enumerate() {
+            let at = Item2(at, "stages", j);
+            self.id(Field(at, "id"), &s.id);
+            if !ids.insert(s.id.as_str()) {
+                self.problem(
+                    Field(at, "id"),
+                    &format!("the id \"{}\" is used twice", clip(&s.id)),
+                );
+            }
+            self.name(Field(at, "name"), &s.name);
+            if let Some(role) = &s.role {
+                self.role_ref(Field(at, "role"), role, known);
+            }
+            self.text(Field(at, "entry"), &s.entry);
+            self.text(Field(at, "exit"), &s.exit);
+            self.text_max(Field(at, "duration"), &s.duration, MAX_NAME_CHARS);
+            for (list, ids) in [
+                ("systems", &s.systems),
+                ("reads", &s.reads),
+                ("writes", &s.writes),
+            ] {
+                self.count(Field(at, list), ids.len(), MAX_LIST_ITEMS);
+                for id in ids {
+                    self.element_ref(Field(at, list), id, known);
+                }
+            }
+            if let Some(d) = s.decision.as_deref().filter(|d| !known.decision(d)) {
+                self.unknown_decision(Field(at, "decision"), d);
+            }
+            self.text(Field(at, "handoff.passed"), &s.handoff.passed);
+            self.text(Field(at, "handoff.check"), &s.handoff.check);
+        }
+    }
+
+    /// A reference to a decision that does not exist.
+    pub fn unknown_decision(&mut self, path: impl Display, id: &str) {
+        self.problem(path, &format!("unknown decision \"{}\"", clip(id)));
+    }
+
+    /// A count or a duration: a number, not negative.
+    fn amount(&mut self, path: impl Display, value: f64) {
+        if !(value.is_finite() && value >= 0.0) {
+            self.problem(path, "the number must be 0 or more");
+        }
     }
 
     /// Governance metrics at one moment, each between 0 and 100.

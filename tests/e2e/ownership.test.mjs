@@ -273,7 +273,7 @@ test('a CSV is previewed with per-line errors before it changes anything', async
   assert.match(text, /New roles \(1\): Support Lead/);
   assert.match(text, /New elements \(2\): Billing, Customer record/);
   assert.match(text, /Line 3: the kind “gizmo” is not one of process, workflow, data, system, outcome; the line is skipped\./);
-  assert.match(text, /Line 4: “X” is not one of R, A, C, I \(or empty\); the line is skipped\./);
+  assert.match(text, /Line 4: “X” is not one of R, A, C, I, A\/R \(or empty\); the line is skipped\./);
   assert.deepEqual(await elementNames(page), [], 'nothing changed yet');
   await preview.getByRole('button', { name: 'Import' }).click();
   assert.deepEqual(await elementNames(page), ['Billing', 'Customer record']);

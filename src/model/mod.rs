@@ -22,7 +22,7 @@ pub mod types;
 pub mod validate;
 
 pub use edit::{clean_name, EditError};
-pub use envelope::{load, to_file_json};
+pub use envelope::{load, load_with_notes, to_file_json, LoadNote, Loaded};
 pub use error::{LoadError, Problem};
 pub use history::{History, Op};
 pub use ids::new_id;

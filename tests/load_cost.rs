@@ -4,14 +4,16 @@
 //!
 //! `cargo test --release --test load_cost -- --ignored --nocapture`
 //!
-//! The machine these were measured on is shared (2 cores, other builds
-//! running), so whole-`load` times swing by 2x from one run to the next:
-//! best of 30 on the 1.15 MiB file, before the scan for keys written twice,
-//! 8.3 ms the fast way and 27 ms the careful way; after, 19 to 34 ms and 43
-//! to 52 ms, in runs where the typed reading alone also took twice as long
-//! as before. The scan's own cost, timed in the same run as the reading
-//! (`the_cost_of_the_key_scan` in src/model/envelope.rs), is the steadier
-//! number: 2.3 to 2.8 ms, against 11 to 16 ms for the fast reading.
+//! The machine these were measured on is shared (2 cores, a load average
+//! of 10 to 13 from other builds), so whole-`load` times swing by 2x and
+//! more from one run to the next. Best of 30 on the 1.15 MiB file, runs of
+//! the code before and after the scan for keys written twice alternating:
+//! the fast way 28.0 / 27.3 ms, then 18.2 / 17.4 ms (no difference above
+//! the noise); the careful way 61 / 96 ms, then 56 / 84 ms, and 34 and 47
+//! ms for the same code in the next two runs. The scan's own cost, timed in
+//! the same run as the readings (`the_cost_of_the_key_scan` in
+//! src/model/envelope.rs), is the steadier number: 2.3 to 2.8 ms per run,
+//! against 11 to 29 ms for the fast reading and 57 ms for the careful one.
 
 use chrono::{TimeZone, Utc};
 use opmodel::model::*;

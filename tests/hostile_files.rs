@@ -124,10 +124,51 @@ const COMMITTED: &[(&str, &str)] = &[
         "score-out-of-range.json",
         "snapshots[0].metrics.ownershipCoverage: a score must be between 0 and 100.",
     ),
+    (
+        "utf16-broken-character.json",
+        "The file is UTF-16 text that could not be decoded (a broken character on line 14). Save it as UTF-8 (\"UTF-8\" in the editor's Save As encoding list) and open it again.",
+    ),
+    (
+        "duplicate-key-in-role.json",
+        "The file has the key \"name\" twice in one object (line 15): a reader would silently keep only one of the values, so it is refused.",
+    ),
+    (
+        "duplicate-key-in-assignments.json",
+        "The file has the key \"r1\" twice in one object (line 28): a reader would silently keep only one of the values, so it is refused.",
+    ),
+    (
+        "comment-line.json",
+        "The file is not valid JSON (line 11, column 3): it has a comment, which JSON does not allow. Remove the comment and open it again.",
+    ),
+    (
+        "comment-block.json",
+        "The file is not valid JSON (line 14, column 26): it has a comment, which JSON does not allow. Remove the comment and open it again.",
+    ),
+    (
+        "trailing-comma-in-object.json",
+        "The file is not valid JSON (line 14, column 25): a trailing comma before \"}\" (JSON does not allow one). Remove the comma and open it again.",
+    ),
+    (
+        "trailing-comma-in-list.json",
+        "The file is not valid JSON (line 73, column 10): a trailing comma before \"]\" (JSON does not allow one). Remove the comma and open it again.",
+    ),
+    ("json-with-id-and-name.json", NOT_OPMODEL),
+    (
+        "schema-version-1.5.json",
+        "The file does not say which version of the format it uses (\"schemaVersion\" is missing or not a whole number).",
+    ),
 ];
 
-/// Committed files that must load (a byte-order mark is not an error).
-const COMMITTED_GOOD: &[&str] = &["bom-then-valid.json"];
+/// Committed files that must load: a byte-order mark is not an error, a
+/// file saved as UTF-16 is decoded, a model without its envelope is read
+/// as the current version, and a version of `1.0` is version 1.
+const COMMITTED_GOOD: &[&str] = &[
+    "bom-then-valid.json",
+    "utf16le-with-bom.json",
+    "utf16be-with-bom.json",
+    "bare-model.json",
+    "schema-version-1.0.json",
+];
 
 fn fixture(name: &str) -> Vec<u8> {
     std::fs::read(format!("{BAD}/{name}")).unwrap_or_else(|e| panic!("{name}: {e}"))
@@ -197,6 +238,36 @@ fn a_byte_order_mark_twice_is_refused() {
         message(&bytes),
         "The file is not valid JSON (line 1, column 1): expected value."
     );
+}
+
+#[test]
+fn a_file_saved_as_utf16_loads_as_the_same_model() {
+    for name in ["utf16le-with-bom.json", "utf16be-with-bom.json"] {
+        let bytes = fixture(name);
+        assert!(bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF"));
+        assert_eq!(load(&bytes).unwrap(), bakery(), "{name}");
+    }
+}
+
+#[test]
+fn a_model_without_its_envelope_loads_with_a_note() {
+    let loaded = load_with_notes(&fixture("bare-model.json")).unwrap();
+    assert_eq!(loaded.model, bakery());
+    assert_eq!(
+        loaded.note.map(|n| n.to_string()).as_deref(),
+        Some("The file holds a model without the OpModel envelope (no \"format\" and \"schemaVersion\"); it was read as the current format version.")
+    );
+    // A file with its envelope has nothing to tell.
+    let loaded = load_with_notes(&fixture("bom-then-valid.json")).unwrap();
+    assert_eq!(loaded.note, None);
+    // The model written out bare, as another tool might: the same model.
+    let bare = serde_json::to_string(&bakery()).unwrap();
+    assert_eq!(load(bare.as_bytes()).unwrap(), bakery());
+}
+
+#[test]
+fn a_version_written_as_a_float_is_that_version() {
+    assert_eq!(load(&fixture("schema-version-1.0.json")).unwrap(), bakery());
 }
 
 /// messages.json is hand-written for the browser test; it must stay true:
@@ -336,9 +407,59 @@ fn generated_hostile_inputs() {
             NOT_TEXT.to_string(),
         ),
         (
-            "UTF-16 (a BOM for UTF-16LE, then wide characters)",
+            "UTF-16 cut off (a BOM for UTF-16LE, then three characters)",
             [b"\xFF\xFE".as_slice(), b"{\0\"\0f\0"].concat(),
+            "The file ends too early (line 1, column 3): it was probably cut off while being copied or downloaded.".to_string(),
+        ),
+        (
+            "UTF-16 with an odd number of bytes",
+            [b"\xFE\xFF".as_slice(), b"\0{\0"].concat(),
+            "The file is UTF-16 text that could not be decoded (it has an odd number of bytes, so its last character is cut in half). Save it as UTF-8 (\"UTF-8\" in the editor's Save As encoding list) and open it again.".to_string(),
+        ),
+        (
+            "UTF-16 of a NUL byte",
+            b"\xFF\xFE\0\0".to_vec(),
             NOT_TEXT.to_string(),
+        ),
+        (
+            "a key twice in an object nested in a list",
+            br#"{"format": "opmodel", "a": [{"k": 1}, {"k": 2, "x": {"k": 1, "k\u0000": 2, "\u006b": 3}}]}"#.to_vec(),
+            "The file has the key \"k\" twice in one object (line 1): a reader would silently keep only one of the values, so it is refused.".to_string(),
+        ),
+        (
+            "a key twice, the model otherwise right",
+            [&ENVELOPE.as_bytes()[..ENVELOPE.len() - 10], b"\n\"format\": \"opmodel\"}"].concat(),
+            "The file has the key \"format\" twice in one object (line 2): a reader would silently keep only one of the values, so it is refused.".to_string(),
+        ),
+        (
+            "a comment after the last value",
+            format!("{}\n// exported by hand", to_file_json(&bakery(), t0())).into_bytes(),
+            "The file is not valid JSON (line 128, column 1): it has a comment, which JSON does not allow. Remove the comment and open it again.".to_string(),
+        ),
+        (
+            "a slash that starts no comment",
+            br#"{"format": "opmodel", "schemaVersion": / 1}"#.to_vec(),
+            "The file is not valid JSON (line 1, column 40): expected value.".to_string(),
+        ),
+        (
+            "a model without its envelope, of the wrong shape",
+            br#"{"id": "m1", "name": "Bakery", "roles": []}"#.to_vec(),
+            "model: missing field `createdAt`.".to_string(),
+        ),
+        (
+            "a schemaVersion of 1e300, a whole number too large",
+            br#"{"format": "opmodel", "schemaVersion": 1e300, "model": {}}"#.to_vec(),
+            "The file does not say which version of the format it uses (\"schemaVersion\" is missing or not a whole number).".to_string(),
+        ),
+        (
+            "a schemaVersion of -1.0",
+            br#"{"format": "opmodel", "schemaVersion": -1.0, "model": {}}"#.to_vec(),
+            "The file does not say which version of the format it uses (\"schemaVersion\" is missing or not a whole number).".to_string(),
+        ),
+        (
+            "a schemaVersion of 0.0",
+            br#"{"format": "opmodel", "schemaVersion": 0.0, "model": {}}"#.to_vec(),
+            "The file uses format version 0, which this version of OpModel cannot read.".to_string(),
         ),
         (
             "a zip file's first bytes",

@@ -31,6 +31,9 @@ pub enum LoadError {
     TooLarge { bytes: usize },
     #[error("The file is not text (it may be an image, a zip or another binary file), so it is not an OpModel file.")]
     NotText,
+    /// Text saved as UTF-16 (Windows Notepad's "Unicode") that is broken.
+    #[error("The file is UTF-16 text that could not be decoded ({problem}). Save it as UTF-8 (\"UTF-8\" in the editor's Save As encoding list) and open it again.")]
+    BadUtf16 { problem: String },
     #[error("The file ends too early (line {line}, column {column}): it was probably cut off while being copied or downloaded.")]
     Truncated { line: usize, column: usize },
     #[error("The file is not valid JSON (line {line}, column {column}): {detail}.")]
@@ -39,6 +42,8 @@ pub enum LoadError {
         column: usize,
         detail: String,
     },
+    #[error("The file has the key \"{key}\" twice in one object (line {line}): a reader would silently keep only one of the values, so it is refused.")]
+    DuplicateKey { key: String, line: usize },
     #[error("The file is nested too deeply to be a model (line {line}, column {column}).")]
     TooDeep { line: usize, column: usize },
     #[error("This JSON file is not an OpModel file: it has no \"format\": \"opmodel\" marker.")]

@@ -24,7 +24,7 @@ pub mod validate;
 pub mod workflow;
 
 pub use edit::EditError;
-pub use envelope::{load, to_file_json};
+pub use envelope::{load, load_with_notes, to_file_json, LoadNote, Loaded};
 pub use error::{LoadError, Problem};
 pub use history::{History, Op};
 pub use ids::new_id;

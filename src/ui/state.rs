@@ -9,7 +9,7 @@ use leptos::prelude::*;
 
 use crate::model::table::Table;
 use crate::model::{
-    limits::MAX_FILE_BYTES, load, new_id, to_file_json, EditError, LoadError, Model,
+    limits::MAX_FILE_BYTES, load_with_notes, new_id, to_file_json, EditError, LoadError, Model,
 };
 use crate::model::{ChangeLog, History, Op, Touched};
 use crate::storage::browser::{download, library, now, read_file};
@@ -669,21 +669,24 @@ impl AppState {
             Err(LoadError::TooLarge { bytes: size }.to_string())
         } else {
             match read_file(&file).await {
-                Ok(bytes) => load(&bytes).map_err(|e| e.to_string()),
+                Ok(bytes) => load_with_notes(&bytes).map_err(|e| e.to_string()),
                 Err(e) => Err(format!("{e}.")),
             }
         };
         match result {
-            Ok(mut model) => {
+            Ok(loaded) => {
+                let mut model = loaded.model;
                 // Always a new id: importing never replaces a stored model,
                 // not even the one this file was exported from.
                 model.id = new_id();
                 let name = model.name.clone();
+                // How the file was read, when the person should know.
+                let note = loaded.note.map(|n| format!(" {n}")).unwrap_or_default();
                 // Shown at once; the autosave stores it a moment later.
                 self.switch_to(model, false);
                 self.notify(
                     NoticeKind::Info,
-                    format!("Imported \u{201c}{name}\u{201d} as a new model. The model that was open is still on the Models page."),
+                    format!("Imported \u{201c}{name}\u{201d} as a new model.{note} The model that was open is still on the Models page."),
                 );
             }
             Err(reason) => self.notify(

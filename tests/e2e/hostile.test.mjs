@@ -34,6 +34,31 @@ test('every hostile file gets its exact message and leaves storage byte-for-byte
   await context.close();
 });
 
+test('files as people save them open as new models: UTF-16, a BOM, schemaVersion 1.0, a model without its envelope', async () => {
+  const messages = JSON.parse(await readFile(join(BAD, 'messages.json'), 'utf8'));
+  const { context, page } = await openApp(env.browser, env.server.url, '/models');
+  const loads = Object.entries(messages).filter(([name, m]) => m === null && !name.startsWith('_')).map(([name]) => name);
+  assert.ok(loads.length >= 5, loads.join(', '));
+  for (const name of loads) {
+    const before = Object.keys(await storedState(page)).filter((k) => k.startsWith('opmodel.model.')).length;
+    await page.getByTestId('import-input').setInputFiles(join(BAD, name));
+    const notice = page.getByRole('status').filter({ hasText: 'as a new model.' }).last();
+    await notice.waitFor({ timeout: 5000 });
+    const text = await notice.innerText();
+    // Only the model without its envelope says how it was read.
+    assert.equal(
+      text.includes('The file holds a model without the OpModel envelope (no "format" and "schemaVersion"); it was read as the current format version.'),
+      name === 'bare-model.json',
+      `${name}: ${text}`,
+    );
+    await notice.getByRole('button', { name: 'Dismiss this message' }).click();
+    await waitSaved(page);
+    const after = Object.keys(await storedState(page)).filter((k) => k.startsWith('opmodel.model.')).length;
+    assert.equal(after, before + 1, `${name} is stored as a new model`);
+  }
+  await context.close();
+});
+
 const EVIL = '<img src=x onerror="window.__xss=(window.__xss||0)+1"><script>window.__xss=(window.__xss||0)+1</script>';
 
 test('HTML and script in every text field render as text on every page', async () => {

@@ -65,7 +65,7 @@ test('an empty name is refused with a message and the old name kept', async () =
   const role = page.getByLabel('Name of role Finance');
   await role.fill('   ');
   await role.press('Enter');
-  await page.getByText('A name cannot be empty.').waitFor();
+  await page.getByText('The name is empty.').waitFor();
   await role.press('Escape');
   assert.deepEqual(await roleNames(page), ['Finance']);
   await context.close();

@@ -22,41 +22,10 @@ fn t0() -> chrono::DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 11, 1, 9, 30, 0).unwrap()
 }
 
-/// A model of about 1 MiB as the app writes it: 300 roles, 1,500 elements
-/// with 20 assignments each (a map, whose keys the duplicate scan reads).
-fn one_mib_model() -> Model {
-    let mut m = Model::new("m-big".into(), "Big", t0());
-    for i in 0..300 {
-        m.roles.push(Role {
-            id: format!("role-{i:04}"),
-            name: format!("Role number {i}"),
-            description: "Accountable for a part of the operation.".into(),
-            holder: None,
-        });
-    }
-    for i in 0..1_500 {
-        m.elements.push(Element {
-            id: format!("element-{i:05}"),
-            name: format!("Element number {i}"),
-            kind: ElementKind::ALL[i % 5],
-            description: "Something the operation does or holds.".into(),
-            assignments: (0..20)
-                .map(|j| {
-                    (
-                        format!("role-{:04}", (i * 7 + j * 13) % 300),
-                        Raci::ALL[j % 4],
-                    )
-                })
-                .collect(),
-        });
-    }
-    m
-}
-
 #[test]
 #[ignore]
 fn the_cost_of_loading_1_mib() {
-    let m = one_mib_model();
+    let m = opmodel::model::testkit::one_mib_model(t0());
     let text = to_file_json(&m, t0());
     // A field the app does not write sends the file the careful way.
     let careful = text.replacen("\"format\"", "\"note\": \"x\", \"format\"", 1);

@@ -662,7 +662,6 @@ mod tests {
 
     use super::*;
     use crate::model::samples::{sample, SAMPLES};
-    use crate::model::types::{Element, ElementKind, Raci, Role};
 
     fn at() -> DateTime<Utc> {
         Utc.with_ymd_and_hms(2026, 11, 1, 9, 30, 0).unwrap()
@@ -1323,33 +1322,7 @@ mod tests {
     #[test]
     #[ignore]
     fn the_cost_of_the_key_scan() {
-        // As in tests/load_cost.rs: 300 roles, 1,500 elements with 20
-        // assignments each.
-        let mut model = Model::new("m-big".into(), "Big", at());
-        for i in 0..300 {
-            model.roles.push(Role {
-                id: format!("role-{i:04}"),
-                name: format!("Role number {i}"),
-                description: "Accountable for a part of the operation.".into(),
-                holder: None,
-            });
-        }
-        for i in 0..1_500 {
-            model.elements.push(Element {
-                id: format!("element-{i:05}"),
-                name: format!("Element number {i}"),
-                kind: ElementKind::ALL[i % 5],
-                description: "Something the operation does or holds.".into(),
-                assignments: (0..20)
-                    .map(|j| {
-                        (
-                            format!("role-{:04}", (i * 7 + j * 13) % 300),
-                            Raci::ALL[j % 4],
-                        )
-                    })
-                    .collect(),
-            });
-        }
+        let model = crate::model::testkit::one_mib_model(at());
         let text = to_file_json(&model, at());
         let time = |what: &dyn Fn()| {
             const RUNS: u32 = 30;

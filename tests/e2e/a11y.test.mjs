@@ -60,7 +60,6 @@ test('the theme picker pins dark or light over the system setting and remembers 
   }
   await page.getByTestId('theme').selectOption('system');
   assert.equal(await page.evaluate(() => localStorage.getItem('opmodel.theme')), null);
-  assert.deepEqual(page.errors, []);
   await context.close();
 });
 
@@ -123,7 +122,6 @@ test('a delete button pressed by keyboard passes the focus to the same button of
     assert.deepEqual(await deleteFirst(/^Delete review /), [reviews[i], reviews[i + 1]]);
   }
   assert.deepEqual(await deleteFirst(/^Delete review /), [reviews.at(-1), '+ Review'], 'none left: the add button');
-  assert.deepEqual(page.errors, []);
   await context.close();
 });
 
@@ -175,7 +173,6 @@ test('a button that becomes unavailable when pressed keeps the focus: Undo, Redo
   await waitSaved(page);
   assert.equal(await assessments(), saved + 1);
   assert.deepEqual(await axe(page), []);
-  assert.deepEqual(page.errors, []);
   await context.close();
 });
 
@@ -221,6 +218,5 @@ test('a control that hides itself passes the focus on: Present and Exit presenta
   await page.waitForFunction(() => document.activeElement !== document.body);
   assert.equal(await focused(), 'Duplicate');
   assert.ok(await row.getByRole('button', { name: 'Duplicate' }).evaluate((b) => b === document.activeElement));
-  assert.deepEqual(page.errors, []);
   await context.close();
 });

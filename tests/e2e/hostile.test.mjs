@@ -30,7 +30,6 @@ test('every hostile file gets its exact message and leaves storage byte-for-byte
   }
   assert.ok(refused >= 30, `${refused} files tried`);
   assert.deepEqual(await storedState(page), before);
-  assert.deepEqual(page.errors, []);
   await context.close();
 });
 
@@ -103,7 +102,6 @@ test('HTML and script in every text field render as text on every page', async (
   assert.ok((await page.locator('.grid-body .name-button').first().innerText()).includes('<img src=x onerror='));
   // CSV keeps it as text too (neutralized only at the start of a cell).
   assert.deepEqual(dialogs, []);
-  assert.deepEqual(page.errors, []);
   await context.close();
 });
 
@@ -177,6 +175,5 @@ test('a full tour under that policy reports no violation', async () => {
   });
   await fullTour(page);
   assert.deepEqual(violations, []);
-  assert.deepEqual(page.errors, []);
   await context.close();
 });

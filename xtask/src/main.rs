@@ -2,8 +2,11 @@
 //!
 //! - `serve`: install what is missing, build, serve on http://127.0.0.1:8080
 //!   with live reload.
-//! - `test`: install what is missing, run the native tests, build the release
-//!   app and run the browser end-to-end tests against it.
+//! - `test`: the native half (rustfmt and clippy on the native and the
+//!   wasm32 targets, then the native tests), then the browser half (build the
+//!   release app, run the browser end-to-end tests against it). Each half
+//!   first installs what it needs and is missing: `test --native` needs no
+//!   browser, npm, trunk or wasm-bindgen, and installs none.
 //! - `dist`: an optimized static build in `dist/`.
 //! - `bench`: an optimized build in `target/bench-dist/`, measured in headless
 //!   Chromium against the performance budgets (`target/bench.json`).
@@ -39,7 +42,8 @@ fn main() {
             }
             dist(&root)
         }),
-        Some("test") => setup(&root, true).and_then(|_| test(&root, &args[1..])),
+        // Each half of the tests installs what it needs (see `test`).
+        Some("test") => test(&root, &args[1..]),
         Some("bench") => setup(&root, true).and_then(|_| bench(&root, &args[1..])),
         // Run by trunk after each build (Trunk.toml), not by hand.
         Some("postbuild") => postbuild::run(args.get(1).map(String::as_str)),
@@ -48,7 +52,8 @@ fn main() {
                 "usage: cargo xtask <command>\n\n\
                  commands:\n  \
                  serve   build and serve the app on http://127.0.0.1:8080 with live reload\n  \
-                 test    run every test: native, then the browser tests on a release build\n          \
+                 test    run every check and test: rustfmt, clippy and the native tests,\n          \
+                 then the browser tests on a release build\n          \
                  (`test --native` or `test --e2e` runs one half)\n  \
                  dist    optimized static build in dist/\n  \
                  bench   measure a release build against the performance budgets\n          \
@@ -138,8 +143,9 @@ fn is_root() -> bool {
         .unwrap_or(false)
 }
 
+/// Everything the app's build needs (and, `with_browser`, Chromium too).
 fn setup(root: &Path, with_browser: bool) -> Result {
-    wasm_target(root)?;
+    toolchain(root)?;
     trunk(root)?;
     wasm_bindgen(root)?;
     node_packages(root)?;
@@ -147,6 +153,38 @@ fn setup(root: &Path, with_browser: bool) -> Result {
         browser(root)?;
     }
     Ok(())
+}
+
+/// What the native half of `test` needs, and nothing more: rustfmt and
+/// clippy, and the wasm32 target (clippy checks the app for it too).
+fn toolchain(root: &Path) -> Result {
+    components(root)?;
+    wasm_target(root)
+}
+
+fn components(root: &Path) -> Result {
+    let out = command(root, "rustup")
+        .args(["component", "list", "--installed"])
+        .output()
+        .map_err(|e| format!("rustup is needed to add rustfmt and clippy: {e}"))?;
+    let installed = String::from_utf8_lossy(&out.stdout).into_owned();
+    // Installed components are listed with their host, e.g.
+    // `clippy-x86_64-unknown-linux-gnu`.
+    let missing: Vec<&str> = ["rustfmt", "clippy"]
+        .into_iter()
+        .filter(|c| {
+            !installed
+                .lines()
+                .any(|l| l.trim() == *c || l.trim().starts_with(&format!("{c}-")))
+        })
+        .collect();
+    if missing.is_empty() {
+        return Ok(());
+    }
+    step(&format!("adding {} (rustup)", missing.join(" and ")));
+    let mut args = vec!["component", "add"];
+    args.extend(missing);
+    run(root, "rustup", &args)
 }
 
 fn wasm_target(root: &Path) -> Result {
@@ -293,26 +331,93 @@ fn dist(root: &Path) -> Result {
     run(root, "trunk", &["build", "--release", "--offline"])
 }
 
+/// Runs a check; when it fails, says what failed and what to do about it.
+fn check(root: &Path, what: &str, args: &[&str], advice: &str) -> Result {
+    step(what);
+    run(root, "cargo", args).map_err(|e| format!("{what}: failed ({e}).\n{advice}"))
+}
+
+/// The native half: formatting and lints first (the cheapest), then the
+/// native tests. Needs the Rust toolchain only.
+fn test_native(root: &Path) -> Result {
+    toolchain(root)?;
+    check(
+        root,
+        "formatting (cargo fmt --all --check)",
+        &["fmt", "--all", "--check"],
+        "Run `cargo fmt --all` and commit the result.",
+    )?;
+    check(
+        root,
+        "clippy, native target (every crate and target, warnings are errors)",
+        &[
+            "clippy",
+            "--workspace",
+            "--all-targets",
+            "--",
+            "-D",
+            "warnings",
+        ],
+        "Fix the clippy warnings above (native target).",
+    )?;
+    // The app's library and binary, as the browser runs them; the test
+    // targets are native only.
+    check(
+        root,
+        "clippy, wasm32 target (the app's lib and bin, warnings are errors)",
+        &[
+            "clippy",
+            "--package",
+            "opmodel",
+            "--target",
+            "wasm32-unknown-unknown",
+            "--lib",
+            "--bins",
+            "--",
+            "-D",
+            "warnings",
+        ],
+        "Fix the clippy warnings above (wasm32 target: the code behind `cfg(target_arch = \"wasm32\")`).",
+    )?;
+    step("native tests (model, storage logic)");
+    run(root, "cargo", &["test", "--workspace"]).map_err(|e| format!("native tests failed ({e})"))
+}
+
+/// The browser half: a release build, then the browser tests against it.
+fn test_e2e(root: &Path) -> Result {
+    setup(root, true)?;
+    dist(root)?;
+    step("browser end-to-end tests (headless Chromium, release build)");
+    let chromium = chromium_path().ok_or("Chromium is not installed")?;
+    let status = command(root, "node")
+        .args(["--test", "--test-concurrency=1", "tests/e2e/"])
+        .env("CHROMIUM", chromium)
+        .env("DIST", root.join("dist"))
+        .status()
+        .map_err(|e| format!("could not start node: {e}"))?;
+    if !status.success() {
+        return Err("browser tests failed".into());
+    }
+    Ok(())
+}
+
 fn test(root: &Path, args: &[String]) -> Result {
-    let native = !args.iter().any(|a| a == "--e2e");
-    let e2e = !args.iter().any(|a| a == "--native");
+    let (native, e2e) = match args {
+        [] => (true, true),
+        [a] if a == "--native" => (true, false),
+        [a] if a == "--e2e" => (false, true),
+        _ => {
+            return Err(format!(
+                "unknown arguments for `test`: {} (use `--native`, `--e2e` or nothing for both)",
+                args.join(" ")
+            ))
+        }
+    };
     if native {
-        step("native tests (model, storage logic)");
-        run(root, "cargo", &["test", "--workspace"])?;
+        test_native(root)?;
     }
     if e2e {
-        dist(root)?;
-        step("browser end-to-end tests (headless Chromium, release build)");
-        let chromium = chromium_path().ok_or("Chromium is not installed")?;
-        let status = command(root, "node")
-            .args(["--test", "--test-concurrency=1", "tests/e2e/"])
-            .env("CHROMIUM", chromium)
-            .env("DIST", root.join("dist"))
-            .status()
-            .map_err(|e| format!("could not start node: {e}"))?;
-        if !status.success() {
-            return Err("browser tests failed".into());
-        }
+        test_e2e(root)?;
     }
     Ok(())
 }

@@ -1,11 +1,15 @@
 // Shared set-up for the browser tests (and the benchmark, and the build's
 // prerendering, xtask/prerender.mjs): a static server for dist/ (with the
 // fallback to index.html that a host needs for the app's routes) and
-// headless Chromium driven by playwright-core.
+// headless Chromium driven by playwright-core. In a test file,
+// `useServerAndBrowser()` (or `useBrowser()`) also fails every test on any
+// page error or console error of any page it opened, and closes every
+// context it opened, passed or failed (see `afterEach` below).
+import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
-import { before, after } from 'node:test';
+import { before, after, afterEach } from 'node:test';
 import { chromium } from 'playwright-core';
 
 const DIST = resolve(process.env.DIST ?? 'dist');
@@ -80,26 +84,83 @@ export async function launchBrowser() {
   });
 }
 
-/// A fresh context (empty local storage) and a page that fails the test on
-/// any uncaught error or console error.
-export async function openApp(browser, baseUrl, path = '/') {
-  const context = await browser.newContext({ acceptDownloads: true, baseURL: baseUrl });
-  const page = await context.newPage();
+/// Every context opened since the last test ended, and every page opened in
+/// them: the `afterEach` of `useBrowser()` closes the first and checks the
+/// second.
+const openContexts = new Set();
+const watchedPages = new Set();
+
+/// Collects the page's uncaught errors and console errors in `page.errors`
+/// (each console error with the address of the script or resource that
+/// logged it, when there is one).
+export function watchPage(page) {
+  if (page.errors) return page;
   const errors = [];
+  page.errors = errors;
+  page.allowedErrors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
   page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text());
+    if (m.type() !== 'error') return;
+    const at = m.location()?.url;
+    errors.push(at ? `${m.text()} (at ${at})` : m.text());
   });
-  page.errors = errors;
+  watchedPages.add(page);
+  return page;
+}
+
+/// Watches every page of the context, those it has and those to come
+/// (`context.newPage()` included).
+export function watchContext(context) {
+  if (openContexts.has(context)) return context;
+  openContexts.add(context);
+  context.pages().forEach(watchPage);
+  context.on('page', watchPage);
+  return context;
+}
+
+/// A browser whose `newContext()` watches every context it makes, so a test
+/// that opens its own (a phone, a second visitor...) is covered too.
+export function watchBrowser(browser) {
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = async (options) => watchContext(await newContext(options));
+  return browser;
+}
+
+/// Lets errors matching `pattern` pass the end-of-test check for this page
+/// only. For a test that causes them on purpose: say why where it is called,
+/// and keep the pattern as narrow as the expected error.
+export function allowErrors(page, pattern) {
+  watchPage(page).allowedErrors.push(pattern);
+}
+
+/// The errors of the watched pages that no allowance covers, each with the
+/// page it happened on.
+function unexpectedErrors(pages) {
+  return pages.flatMap((page) => page.errors
+    .filter((e) => !page.allowedErrors.some((pattern) => e.search(pattern) !== -1))
+    .map((e) => `${page.url()}: ${e}`));
+}
+
+/// The header's save indicator: the app (not a prerendered page) is running.
+const APP_HEADER = '[data-testid="save-state"]:not(#prerendered *)';
+
+/// A fresh context (empty local storage) and a page whose uncaught errors
+/// and console errors are collected in `page.errors` (and fail the test in a
+/// test file, see `useBrowser()`). Waits for the app's header, or for
+/// `waitFor` (a selector) on a page that has none, such as /embed; `waitFor:
+/// null` waits for nothing more than the page's load.
+export async function openApp(browser, baseUrl, path = '/', { waitFor = APP_HEADER } = {}) {
+  const context = watchContext(await browser.newContext({ acceptDownloads: true, baseURL: baseUrl }));
+  const page = watchPage(await context.newPage());
   await page.goto(path);
-  await waitForApp(page);
+  if (waitFor) await page.waitForSelector(waitFor, { timeout: 20_000 });
   return { context, page };
 }
 
 /// The app is running: its header is there (a prerendered page, such as
 /// /quiz, has one too before the app takes over, inside #prerendered).
 export async function waitForApp(page) {
-  await page.waitForSelector('[data-testid="save-state"]:not(#prerendered *)', { timeout: 20_000 });
+  await page.waitForSelector(APP_HEADER, { timeout: 20_000 });
 }
 
 export async function waitSaved(page) {
@@ -133,17 +194,40 @@ export async function readDownload(download) {
   return readFile(await download.path(), 'utf8');
 }
 
-/// For a test file: starts the server and the browser before its tests and
-/// stops them after. Returns an object whose `server` and `browser` are set
-/// once they run.
+/// For a test file: launches the browser before its tests and closes it
+/// after. After each test, closes every context the test opened (even when
+/// it failed, so nothing carries over into the next test), then fails the
+/// test if any page it opened had an uncaught error or a console error that
+/// `allowErrors` does not cover. Returns an object whose `browser` is set
+/// once it runs.
+export function useBrowser(env = {}) {
+  before(async () => {
+    env.browser = watchBrowser(await launchBrowser());
+  });
+  afterEach(async () => {
+    const contexts = [...openContexts];
+    const pages = [...watchedPages];
+    openContexts.clear();
+    watchedPages.clear();
+    // A context already closed, or of a browser gone, has nothing to close.
+    await Promise.all(contexts.map((c) => c.close().catch(() => {})));
+    assert.deepEqual(unexpectedErrors(pages), [], 'no page errors or console errors');
+  });
+  after(async () => {
+    await env.browser?.close();
+  });
+  return env;
+}
+
+/// `useBrowser()`, plus a server for dist/ started before the tests and
+/// stopped after. Its `server` is set once it runs.
 export function useServerAndBrowser() {
   const env = {};
   before(async () => {
     env.server = await startServer();
-    env.browser = await launchBrowser();
   });
+  useBrowser(env);
   after(async () => {
-    await env.browser?.close();
     await env.server?.close();
   });
   return env;

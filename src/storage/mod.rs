@@ -7,6 +7,7 @@ pub mod filename;
 pub mod kv;
 pub mod library;
 pub mod prefs;
+pub mod sync;
 
 #[cfg(target_arch = "wasm32")]
 pub mod browser;

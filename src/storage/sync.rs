@@ -195,12 +195,12 @@ impl Sync {
     }
 
     /// Moves to the next state; returns what the UI must do. A transition
-    /// out of a conflict always ends with [`Action::EndConflict`].
+    /// out of a conflict always starts with [`Action::EndConflict`].
     pub fn handle(&mut self, event: Event) -> Vec<Action> {
         let was_conflict = matches!(self, Sync::Conflict { .. });
         let mut actions = self.step(event);
         if was_conflict && !matches!(self, Sync::Conflict { .. }) {
-            actions.push(Action::EndConflict);
+            actions.insert(0, Action::EndConflict);
         }
         actions
     }
@@ -581,7 +581,7 @@ mod tests {
         assert_eq!(s, in_conflict(true, &a, &b));
         assert_eq!(
             s.handle(Event::Written(m.clone())),
-            [Action::Indicate(SaveState::Saved), Action::EndConflict]
+            [Action::EndConflict, Action::Indicate(SaveState::Saved)]
         );
         assert_eq!(s, clean(&m));
     }
@@ -614,12 +614,12 @@ mod tests {
         assert_eq!(
             s.handle(Event::Chose(Choice::TakeTheirs)),
             [
+                Action::EndConflict,
                 Action::ShowVersion(model),
                 Action::Indicate(SaveState::Saved),
                 Action::Info(
                     "This tab now shows the other version. Undo brings yours back.".into()
                 ),
-                Action::EndConflict,
             ]
         );
         assert_eq!(s, clean(&b));
@@ -668,7 +668,7 @@ mod tests {
         };
         assert_eq!(
             s.handle(Event::Chose(Choice::LetGo)),
-            [Action::OpenNewest, Action::EndConflict]
+            [Action::EndConflict, Action::OpenNewest]
         );
         assert!(!s.is_dirty());
     }

@@ -12,7 +12,7 @@ use crate::model::{
     limits::MAX_FILE_BYTES, load, new_id, to_file_json, EditError, LoadError, Model,
 };
 use crate::model::{ChangeLog, History, Op, Touched};
-use crate::storage::browser::{download, library, now, read_file};
+use crate::storage::browser::{download, library, now, read_file, today};
 use crate::storage::filename::model_file_name;
 use crate::storage::kv::StorageError;
 use crate::storage::library::{Saved, BACKUP_PREFIX, MODEL_PREFIX};
@@ -545,12 +545,9 @@ impl AppState {
     /// Downloads the open model as a `.opmodel.json` file.
     pub fn export(&self) {
         let at = now();
-        let (name, text) = self.model.with_untracked(|m| {
-            (
-                model_file_name(&m.name, at.date_naive()),
-                to_file_json(m, at),
-            )
-        });
+        let (name, text) = self
+            .model
+            .with_untracked(|m| (model_file_name(&m.name, today()), to_file_json(m, at)));
         if let Err(e) = download(&name, &text, "application/json") {
             self.notify(
                 NoticeKind::Error,
@@ -565,7 +562,7 @@ impl AppState {
     pub fn export_table(&self, table: &Table, what: &str, markdown: bool) {
         let base = self
             .model
-            .with_untracked(|m| model_file_name(&m.name, now().date_naive()));
+            .with_untracked(|m| model_file_name(&m.name, today()));
         let result = if markdown {
             download(
                 &base.replace(".opmodel.json", &format!(".{what}.md")),

@@ -4,7 +4,8 @@
 use chrono::Timelike;
 use leptos::prelude::*;
 
-use crate::storage::browser::library;
+use crate::model::calendar::local_time;
+use crate::storage::browser::{library, utc_offset_minutes};
 use crate::storage::library::Entry;
 use crate::ui::files::ImportButton;
 use crate::ui::inline_edit::InlineName;
@@ -148,12 +149,13 @@ fn ModelRow(entry: Entry, listing: Listing) -> impl IntoView {
     let name = Signal::derive(move || entry.with(|e| e.name.clone()));
     let summary = move || {
         entry.with(|e| {
-            let at = e.updated_at;
+            // In the browser's time zone, like every date the app shows.
+            let at = local_time(e.updated_at, utc_offset_minutes(e.updated_at));
             format!(
-                "{} roles, {} elements, last changed {} {:02}:{:02} UTC",
+                "{} roles, {} elements, last changed {} {:02}:{:02}",
                 e.roles,
                 e.elements,
-                at.date_naive(),
+                at.date(),
                 at.hour(),
                 at.minute()
             )

@@ -6,6 +6,7 @@ use wasm_bindgen::{JsCast, JsValue};
 
 use super::kv::{KeyValue, StorageError};
 use super::library::{Known, Library};
+use super::persist::Persistence;
 use crate::model::calendar::local_date;
 
 /// `window.localStorage`, looked up on every call: it may be disabled, or
@@ -86,6 +87,43 @@ pub fn utc_offset_minutes(at: DateTime<Utc>) -> i32 {
 /// The local calendar day of a stored timestamp.
 pub fn local_day(at: DateTime<Utc>) -> NaiveDate {
     local_date(at, utc_offset_minutes(at))
+}
+
+/// `navigator.storage`, when the browser has it (not over plain HTTP, not
+/// in older browsers).
+fn storage_manager() -> Option<web_sys::StorageManager> {
+    let navigator = web_sys::window()?.navigator();
+    js_sys::Reflect::get(&navigator, &JsValue::from_str("storage"))
+        .ok()
+        .filter(|v| !v.is_undefined() && !v.is_null())
+        .map(JsCast::unchecked_into)
+}
+
+async fn storage_answer(
+    ask: impl FnOnce(&web_sys::StorageManager) -> Result<js_sys::Promise, JsValue>,
+) -> Persistence {
+    let Some(manager) = storage_manager() else {
+        return Persistence::Unsupported;
+    };
+    let Ok(promise) = ask(&manager) else {
+        return Persistence::Unsupported;
+    };
+    match wasm_bindgen_futures::JsFuture::from(promise).await {
+        Ok(answer) => Persistence::from_answer(answer.as_bool() == Some(true)),
+        Err(_) => Persistence::Unsupported,
+    }
+}
+
+/// Whether the browser has promised to keep this site's storage
+/// (`navigator.storage.persisted()`); asks nothing.
+pub async fn persisted() -> Persistence {
+    storage_answer(web_sys::StorageManager::persisted).await
+}
+
+/// Asks the browser to keep this site's storage
+/// (`navigator.storage.persist()`); its answer.
+pub async fn persist() -> Persistence {
+    storage_answer(web_sys::StorageManager::persist).await
 }
 
 /// Offers `text` to the user as a file download.

@@ -3,9 +3,11 @@
 //! store ([`kv::KeyValue`]) so it is tested natively; `browser` is the thin
 //! adapter to the real Web APIs.
 
+pub mod exports;
 pub mod filename;
 pub mod kv;
 pub mod library;
+pub mod persist;
 pub mod prefs;
 pub mod sync;
 

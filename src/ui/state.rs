@@ -12,10 +12,14 @@ use crate::model::{
     limits::MAX_FILE_BYTES, load, new_id, to_file_json, EditError, LoadError, Model,
 };
 use crate::model::{ChangeLog, History, Op, Touched};
-use crate::storage::browser::{download, library, now, read_file, today};
+use crate::storage::browser::{
+    download, library, now, persist, persisted, read_file, today, LocalStore,
+};
+use crate::storage::exports::{reminder, Exports, Reminder};
 use crate::storage::filename::model_file_name;
 use crate::storage::kv::StorageError;
 use crate::storage::library::{Saved, BACKUP_PREFIX, MODEL_PREFIX};
+use crate::storage::persist::{self as persistence, Persistence};
 use crate::storage::sync::{save_failure_text, Action, Choice, Debounce, Event, Sync};
 pub use crate::storage::sync::{Conflict, SaveState};
 use crate::ui::after_paint::once_after_next_paint;
@@ -53,6 +57,10 @@ pub struct AppState {
     /// the user chooses; see [`AppState::keep_mine`],
     /// [`AppState::take_theirs`], [`AppState::keep_both`].
     pub conflict: RwSignal<Option<Conflict>>,
+    /// Whether the browser has promised to keep what is stored here.
+    pub persistence: RwSignal<Persistence>,
+    /// When each stored model was last exported (and its reminder put off).
+    pub exports: RwSignal<Exports>,
     history: StoredValue<History>,
     /// What the model's recent changes touched, for the row stores.
     changes: StoredValue<ChangeLog>,
@@ -90,6 +98,8 @@ impl AppState {
             library_version: RwSignal::new(0),
             can_step: RwSignal::new((false, false)),
             conflict: RwSignal::new(None),
+            persistence: RwSignal::new(Persistence::Unknown),
+            exports: RwSignal::new(Exports::load(&LocalStore)),
             history: StoredValue::new(History::default()),
             changes: StoredValue::new(ChangeLog::default()),
             sync: StoredValue::new(Sync::new(seen)),
@@ -101,7 +111,62 @@ impl AppState {
         for p in startup.problems {
             state.notify(NoticeKind::Error, p);
         }
+        state.keep_storage();
         state
+    }
+
+    /// Reads whether the browser keeps this site's storage, and asks it
+    /// to, once per browser, when a model first holds real work
+    /// ([`persistence::worth_keeping`]).
+    fn keep_storage(&self) {
+        let signal = self.persistence;
+        leptos::task::spawn_local(async move {
+            let now = persisted().await;
+            // Unless the request below answered meanwhile.
+            if signal.get_untracked() == Persistence::Unknown {
+                signal.set(now);
+            }
+        });
+        let asked = StoredValue::new(persistence::asked(&LocalStore));
+        let model = self.model;
+        Effect::new(move |_| {
+            // Once asked, the model is no longer read: no more runs.
+            if asked.get_value() || !model.with(persistence::worth_keeping) {
+                return;
+            }
+            asked.set_value(true);
+            leptos::task::spawn_local(async move {
+                let answer = persist().await;
+                // An unsupported request is not remembered: asked again
+                // at the next visit, perhaps in a newer browser.
+                if answer != Persistence::Unsupported {
+                    let _ = persistence::remember(&LocalStore, answer == Persistence::Granted);
+                }
+                signal.set(answer);
+            });
+        });
+    }
+
+    /// The reminder to export the open model, if it is due (see
+    /// [`reminder`]). Reactive: follows the model and its export record.
+    pub fn export_reminder(&self) -> Option<Reminder> {
+        self.model.with(|m| {
+            let record = self.exports.with(|e| e.get(&m.id));
+            reminder(m, &record, now())
+        })
+    }
+
+    /// Puts the open model's export reminder off (see
+    /// [`crate::storage::exports::Record::dismissed_at`]).
+    pub fn put_off_export(&self) {
+        let id = self.model.with_untracked(|m| m.id.clone());
+        self.exports.update(|e| e.dismissed(&id, now()));
+        self.save_exports();
+    }
+
+    /// Not being able to store the records only costs an early reminder.
+    fn save_exports(&self) {
+        let _ = self.exports.with_untracked(|e| e.save(&LocalStore));
     }
 
     /// Applies a change to the open model as one undoable step. On success
@@ -524,6 +589,8 @@ impl AppState {
             );
             return;
         }
+        self.exports.update(|e| e.forget(id));
+        self.save_exports();
         if self.model.with_untracked(|m| m.id == id) {
             self.handle(Event::Discarded);
             self.open_newest();
@@ -548,11 +615,16 @@ impl AppState {
         let (name, text) = self
             .model
             .with_untracked(|m| (model_file_name(&m.name, today()), to_file_json(m, at)));
-        if let Err(e) = download(&name, &text, "application/json") {
-            self.notify(
+        match download(&name, &text, "application/json") {
+            Ok(()) => {
+                let id = self.model.with_untracked(|m| m.id.clone());
+                self.exports.update(|e| e.exported(&id, at));
+                self.save_exports();
+            }
+            Err(e) => self.notify(
                 NoticeKind::Error,
                 format!("The file could not be downloaded: {e}."),
-            );
+            ),
         }
     }
 

@@ -10,6 +10,7 @@ use crate::storage::library::Entry;
 use crate::ui::files::ImportButton;
 use crate::ui::inline_edit::InlineName;
 use crate::ui::keep_focus::{keep_focus_in, refocus_if_lost};
+use crate::ui::reminders::{ModelsReminder, PersistenceNote};
 use crate::ui::samples::SamplePicker;
 use crate::ui::state::use_app;
 
@@ -53,6 +54,8 @@ pub fn Models() -> impl IntoView {
                 "Each model is saved in this browser as you work. To share one, or to keep it "
                 "safe, export it as a file; whoever opens that file continues where you left off."
             </p>
+            <PersistenceNote/>
+            <ModelsReminder/>
             <div class="toolbar">
                 <button type="button" class="primary" data-testid="new-model" on:click=move |_| state.create()>
                     "New model"

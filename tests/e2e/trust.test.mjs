@@ -64,21 +64,20 @@ test('once a model has a role and an element the browser is asked to keep storag
   const { context, page } = await openAt('/ownership');
   assert.equal((await storedState(page))['opmodel.persist'], undefined, 'not asked for an empty model');
   await addRole(page, 'Owner');
+  assert.equal((await storedState(page))['opmodel.persist'], undefined, 'not asked for a role alone');
   await addElement(page, 'Billing');
   await page.waitForFunction(() => localStorage.getItem('opmodel.persist') !== null);
-  const answer = (await storedState(page))['opmodel.persist'];
-  const granted = await page.evaluate(() => navigator.storage.persisted());
-  assert.equal(answer, granted ? 'granted' : 'denied');
+  // Headless Chromium, on a site it has no engagement with, says no
+  // (measured: persist() and persisted() both give false).
+  assert.equal((await storedState(page))['opmodel.persist'], 'denied');
+  assert.equal(await page.evaluate(() => navigator.storage.persisted()), false);
   await page.getByRole('link', { name: 'Models', exact: true }).click();
-  const note = await page.getByTestId('persistence').innerText();
-  assert.equal(note, granted
-    ? 'This browser has promised to keep the models stored here: it will not delete them by itself, only if you clear this site\u2019s data.'
-    : 'This browser has not promised to keep the models stored here: it may delete them after some weeks without a visit (Safari after seven days) or when space runs low. Export your models as files to keep them safe, or install the app.');
+  const note = 'This browser has not promised to keep the models stored here: it may delete them after some weeks without a visit (Safari after seven days) or when space runs low. Export your models as files to keep them safe, or install the app.';
+  assert.equal(await page.getByTestId('persistence').innerText(), note);
   // On the next visit the state is read (persisted()), not asked again.
   await page.reload();
   await waitForApp(page);
   assert.equal(await page.getByTestId('persistence').innerText(), note);
-  console.log(`headless Chromium answered persist() with ${granted}`);
   assert.deepEqual(page.errors, []);
   await context.close();
 });

@@ -2,6 +2,7 @@
 //! the file format, validation and the edits a person can make. No browser
 //! APIs here, so all of it is tested natively with `cargo test`.
 
+pub mod calendar;
 pub mod decisions;
 pub mod edit;
 pub mod envelope;

@@ -1,11 +1,13 @@
 //! The browser side of storage: `localStorage`, downloads and file reading.
 //! Kept thin: every decision is made in the pure modules next to this one.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use wasm_bindgen::{JsCast, JsValue};
 
 use super::kv::{KeyValue, StorageError};
 use super::library::{Known, Library};
+use super::persist::Persistence;
+use crate::model::calendar::local_date;
 
 /// `window.localStorage`, looked up on every call: it may be disabled, or
 /// throw, at any time (private mode, a user clearing site data).
@@ -60,8 +62,68 @@ pub fn library() -> Library<LocalStore> {
     Library::with_known(LocalStore, KNOWN.with(Known::clone))
 }
 
+/// The current time, in UTC (as timestamps are stored).
 pub fn now() -> DateTime<Utc> {
     DateTime::from_timestamp_millis(js_sys::Date::now() as i64).unwrap_or_default()
+}
+
+/// Today in the person's local calendar (the browser's time zone): the day
+/// meant by "Held today", due dates, "as of today" and file names.
+pub fn today() -> NaiveDate {
+    let d = js_sys::Date::new_0();
+    NaiveDate::from_ymd_opt(d.get_full_year() as i32, d.get_month() + 1, d.get_date())
+        .unwrap_or_else(|| now().date_naive())
+}
+
+/// How many minutes the browser's clock is ahead of UTC at `at` (negative
+/// west of UTC), for [`crate::model::calendar::local_date`]. Asked for that
+/// instant, so a time from before a daylight-saving change gets its own.
+pub fn utc_offset_minutes(at: DateTime<Utc>) -> i32 {
+    let d = js_sys::Date::new(&JsValue::from_f64(at.timestamp_millis() as f64));
+    // getTimezoneOffset() counts the other way: UTC minus local time.
+    -(d.get_timezone_offset() as i32)
+}
+
+/// The local calendar day of a stored timestamp.
+pub fn local_day(at: DateTime<Utc>) -> NaiveDate {
+    local_date(at, utc_offset_minutes(at))
+}
+
+/// `navigator.storage`, when the browser has it (not over plain HTTP, not
+/// in older browsers).
+fn storage_manager() -> Option<web_sys::StorageManager> {
+    let navigator = web_sys::window()?.navigator();
+    js_sys::Reflect::get(&navigator, &JsValue::from_str("storage"))
+        .ok()
+        .filter(|v| !v.is_undefined() && !v.is_null())
+        .map(JsCast::unchecked_into)
+}
+
+async fn storage_answer(
+    ask: impl FnOnce(&web_sys::StorageManager) -> Result<js_sys::Promise, JsValue>,
+) -> Persistence {
+    let Some(manager) = storage_manager() else {
+        return Persistence::Unsupported;
+    };
+    let Ok(promise) = ask(&manager) else {
+        return Persistence::Unsupported;
+    };
+    match wasm_bindgen_futures::JsFuture::from(promise).await {
+        Ok(answer) => Persistence::from_answer(answer.as_bool() == Some(true)),
+        Err(_) => Persistence::Unsupported,
+    }
+}
+
+/// Whether the browser has promised to keep this site's storage
+/// (`navigator.storage.persisted()`); asks nothing.
+pub async fn persisted() -> Persistence {
+    storage_answer(web_sys::StorageManager::persisted).await
+}
+
+/// Asks the browser to keep this site's storage
+/// (`navigator.storage.persist()`); its answer.
+pub async fn persist() -> Persistence {
+    storage_answer(web_sys::StorageManager::persist).await
 }
 
 /// Offers `text` to the user as a file download.

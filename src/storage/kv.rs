@@ -5,12 +5,16 @@ use std::collections::BTreeMap;
 
 use thiserror::Error;
 
+/// Why storage could not be read or written.
 #[derive(Clone, Debug, PartialEq, Eq, Error)]
 pub enum StorageError {
     #[error("this browser's storage for the app is full")]
     Full,
     #[error("this browser does not let the app store anything (private browsing, or storage turned off)")]
     Unavailable,
+    /// Written without an error, but reading it back gave something else.
+    #[error("the browser did not keep what was written (reading it back gave a different text)")]
+    NotKept,
     #[error("the browser refused to store it ({0})")]
     Other(String),
 }

@@ -223,9 +223,18 @@ impl<S: KeyValue> Library<S> {
     /// Writes the model and remembers it as the one last open. Returns the
     /// text written, which the caller keeps to notice later writes by
     /// someone else (see [`Library::save_unless_changed`]).
+    ///
+    /// The text is read back after writing: a browser that reports success
+    /// but keeps something else (a failing disk, an extension rewriting
+    /// storage) gives [`StorageError::NotKept`], shown like a full storage,
+    /// so the user downloads the model instead of trusting a bad copy.
     pub fn save(&self, model: &Model, now: DateTime<Utc>) -> Result<String, StorageError> {
         let text = to_file_json(model, now);
-        self.write(&model_key(&model.id), &text)?;
+        let key = model_key(&model.id);
+        self.write(&key, &text)?;
+        if self.store.get(&key)?.as_deref() != Some(text.as_str()) {
+            return Err(StorageError::NotKept);
+        }
         self.set_last_open(&model.id)?;
         Ok(text)
     }
@@ -657,6 +666,9 @@ mod tests {
         let lib = Library::new(Counting::default());
         lib.save(&model("a", "Alpha", 1), at(1)).unwrap();
         lib.save(&model("b", "Beta", 2), at(2)).unwrap();
+        // Each save read its text back once.
+        assert_eq!((reads(&lib, "a"), reads(&lib, "b")), (1, 1));
+        lib.store.reads.borrow_mut().clear();
         for _ in 0..3 {
             assert_eq!(names(&lib), ["Alpha", "Beta"]);
         }
@@ -675,8 +687,9 @@ mod tests {
         assert_eq!(names(&lib), ["Alpha", "Beta"]);
         lib.save(&model("a", "Alpha 2", 3), at(3)).unwrap();
         assert_eq!(names(&lib), ["Alpha 2", "Beta"]);
-        assert_eq!(reads(&lib, "a"), 2);
-        assert_eq!(reads(&lib, "b"), 1);
+        // Two saves and two listings of "a", each save reading back once.
+        assert_eq!(reads(&lib, "a"), 4);
+        assert_eq!(reads(&lib, "b"), 2);
         lib.delete("b").unwrap();
         assert_eq!(names(&lib), ["Alpha 2"]);
         // A text that stops loading is reported, then moved aside.
@@ -709,5 +722,58 @@ mod tests {
         // A removed key is never listed, forgotten or not.
         lib.store.remove(&model_key("b")).unwrap();
         assert_eq!(names(&lib), ["Alpha again"]);
+    }
+
+    /// A store that reports success but keeps a mangled text (cut short),
+    /// as a failing disk or a meddling extension might.
+    #[derive(Default)]
+    struct Mangling {
+        inner: MemoryStore,
+        mangle: std::cell::Cell<bool>,
+    }
+
+    impl KeyValue for Mangling {
+        fn get(&self, key: &str) -> Result<Option<String>, StorageError> {
+            self.inner.get(key)
+        }
+        fn set(&self, key: &str, value: &str) -> Result<(), StorageError> {
+            if self.mangle.get() {
+                return self.inner.set(key, &value[..value.len() / 2]);
+            }
+            self.inner.set(key, value)
+        }
+        fn remove(&self, key: &str) -> Result<(), StorageError> {
+            self.inner.remove(key)
+        }
+        fn keys(&self) -> Result<Vec<String>, StorageError> {
+            self.inner.keys()
+        }
+    }
+
+    #[test]
+    fn a_save_the_browser_did_not_keep_is_an_error() {
+        let lib = Library::new(Mangling::default());
+        let a = model("a", "Alpha", 1);
+        let kept = lib.save(&a, at(1)).unwrap();
+        lib.store.mangle.set(true);
+        assert_eq!(lib.save(&a, at(2)), Err(StorageError::NotKept));
+        let stored = lib.stored_text("a").unwrap();
+        let wanted = to_file_json(&a, at(2));
+        assert_ne!(stored, kept);
+        assert_eq!(stored, wanted[..wanted.len() / 2]);
+        assert_eq!(
+            lib.save_unless_changed(&a, at(3), Some(&stored))
+                .unwrap_err(),
+            StorageError::NotKept
+        );
+        assert_eq!(lib.overwrite(&a, at(4)), Err(StorageError::NotKept));
+        assert_eq!(
+            StorageError::NotKept.to_string(),
+            "the browser did not keep what was written (reading it back gave a different text)"
+        );
+        // Once the browser keeps writes again, the next save is whole.
+        lib.store.mangle.set(false);
+        let text = lib.save(&a, at(5)).unwrap();
+        assert_eq!(lib.stored_text("a"), Some(text));
     }
 }

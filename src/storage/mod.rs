@@ -3,10 +3,13 @@
 //! store ([`kv::KeyValue`]) so it is tested natively; `browser` is the thin
 //! adapter to the real Web APIs.
 
+pub mod exports;
 pub mod filename;
 pub mod kv;
 pub mod library;
+pub mod persist;
 pub mod prefs;
+pub mod sync;
 
 #[cfg(target_arch = "wasm32")]
 pub mod browser;

@@ -99,8 +99,17 @@ mod tests {
         // holds anything of ours, found by this common prefix.
         let html = include_str!("../../index.html");
         assert!(html.contains("localStorage.key(i).indexOf(\"opmodel.\") === 0"));
+        use crate::storage::exports::EXPORTS_KEY;
         use crate::storage::library::{BACKUP_PREFIX, LAST_OPEN_KEY, MODEL_PREFIX};
-        for key in [THEME_KEY, MODEL_PREFIX, BACKUP_PREFIX, LAST_OPEN_KEY] {
+        use crate::storage::persist::PERSIST_KEY;
+        for key in [
+            THEME_KEY,
+            MODEL_PREFIX,
+            BACKUP_PREFIX,
+            LAST_OPEN_KEY,
+            EXPORTS_KEY,
+            PERSIST_KEY,
+        ] {
             assert!(key.starts_with("opmodel."), "{key}");
         }
     }

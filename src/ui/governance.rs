@@ -12,13 +12,9 @@ use crate::model::governance::{
 };
 use crate::model::limits::{MAX_NAME_CHARS, MAX_TEXT_CHARS};
 use crate::model::{new_id, Correction, CorrectionStatus, Id, Op, Review};
-use crate::storage::browser::now;
+use crate::storage::browser::{now, today, utc_offset_minutes};
 use crate::ui::keep_focus::keep_focus_in;
 use crate::ui::state::{use_app, AppState, NoticeKind};
-
-fn today() -> chrono::NaiveDate {
-    now().date_naive()
-}
 
 fn update_review(state: AppState, id: &str, f: impl FnOnce(&mut Review)) {
     let Some(mut r) = state
@@ -76,7 +72,10 @@ pub fn Governance() -> impl IntoView {
         }
     };
     let record = move |_| {
-        let (snapshots, replaced) = state.model.with_untracked(|m| with_snapshot(m, now()));
+        let (snapshots, replaced) = state.model.with_untracked(|m| {
+            let at = now();
+            with_snapshot(m, at, utc_offset_minutes(at))
+        });
         match state.apply(Op::SetSnapshots(snapshots)) {
             Ok(()) => state.notify(
                 NoticeKind::Info,

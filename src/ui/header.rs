@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use super::reminders::HeaderReminder;
 use super::state::{use_app, SaveState};
 use crate::storage::browser::LocalStore;
 use crate::storage::prefs::Theme;
@@ -39,6 +40,7 @@ pub fn Header() -> impl IntoView {
                 <span role="status" aria-live="polite" data-testid="save-state">
                     {save}
                 </span>
+                <HeaderReminder/>
             </div>
         </header>
     }

@@ -17,6 +17,7 @@ mod pages;
 mod prerendered;
 mod progress;
 mod quiz;
+mod reminders;
 mod row_store;
 mod samples;
 pub mod state;

@@ -12,7 +12,7 @@ use crate::model::layers::Layer;
 use crate::model::quiz::{is_complete, score, Dimension, QuizResult};
 use crate::model::sort;
 use crate::model::Assessment;
-use crate::storage::browser::{download, download_url, svg_to_png};
+use crate::storage::browser::{download, download_url, local_day, svg_to_png};
 use crate::ui::quiz::bands;
 use crate::ui::state::{use_app, NoticeKind};
 
@@ -121,7 +121,7 @@ pub fn Progress() -> impl IntoView {
         state.model.with(|m| {
             complete(&m.assessments)
                 .into_iter()
-                .map(|a| (a.taken_at.date_naive(), score(a.kind, &a.answers)))
+                .map(|a| (local_day(a.taken_at), score(a.kind, &a.answers)))
                 .collect::<Vec<_>>()
         })
     });
@@ -159,7 +159,7 @@ pub fn Progress() -> impl IntoView {
                     }.into_any();
                 }
                 let series: Vec<Series> = METRICS.iter().filter_map(|info| {
-                    let points: Vec<_> = snaps.iter().filter_map(|s| s.metrics.get(info.key).map(|v| (s.taken_at.date_naive(), *v))).collect();
+                    let points: Vec<_> = snaps.iter().filter_map(|s| s.metrics.get(info.key).map(|v| (local_day(s.taken_at), *v))).collect();
                     (!points.is_empty()).then(|| Series { name: info.label.to_string(), points })
                 }).collect();
                 let svg = timeline("Governance metrics by date", "Percent (0 to 100)", &series);

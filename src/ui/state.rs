@@ -12,38 +12,22 @@ use crate::model::{
     limits::MAX_FILE_BYTES, load_with_notes, new_id, to_file_json, EditError, LoadError, Model,
 };
 use crate::model::{ChangeLog, History, Op, Touched};
-use crate::storage::browser::{download, library, now, read_file};
+use crate::storage::browser::{
+    download, library, now, persist, persisted, read_file, today, LocalStore,
+};
+use crate::storage::exports::{reminder, Exports, Reminder};
 use crate::storage::filename::model_file_name;
-use crate::storage::library::{Saved, Theirs, BACKUP_PREFIX, MODEL_PREFIX};
+use crate::storage::kv::StorageError;
+use crate::storage::library::{Saved, BACKUP_PREFIX, MODEL_PREFIX};
+use crate::storage::persist::{self as persistence, Persistence};
+use crate::storage::sync::{save_failure_text, Action, Choice, Debounce, Event, Sync};
+pub use crate::storage::sync::{Conflict, SaveState};
 use crate::ui::after_paint::once_after_next_paint;
 
 /// How long typing may pause before the model is written. Short enough that
 /// closing the tab right after an edit rarely loses it (and `pagehide`
 /// flushes anyway), long enough not to serialise on every keystroke.
 const SAVE_DEBOUNCE: Duration = Duration::from_millis(400);
-
-#[derive(Clone, Debug, PartialEq)]
-pub enum SaveState {
-    Saved,
-    Saving,
-    /// The sentence saying why the last save failed.
-    Failed(String),
-}
-
-/// The open model was written or deleted elsewhere (another tab, another
-/// window) while this tab holds changes it has not stored. Nothing is
-/// written until the user chooses; see [`AppState::keep_mine`],
-/// [`AppState::take_theirs`], [`AppState::keep_both`].
-#[derive(Clone, Debug)]
-pub enum Conflict {
-    Changed {
-        theirs: Box<Model>,
-        text: String,
-    },
-    Deleted,
-    /// What is stored now does not load (why).
-    Unreadable(String),
-}
 
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum NoticeKind {
@@ -68,18 +52,24 @@ pub struct AppState {
     pub library_version: RwSignal<u64>,
     /// Whether a step can be undone, and redone (for the buttons).
     pub can_step: RwSignal<(bool, bool)>,
-    /// Set while the open model has a conflicting version elsewhere.
+    /// Set while the open model has a conflicting version elsewhere (the
+    /// open conflict of `sync`, for the banner). Nothing is written until
+    /// the user chooses; see [`AppState::keep_mine`],
+    /// [`AppState::take_theirs`], [`AppState::keep_both`].
     pub conflict: RwSignal<Option<Conflict>>,
+    /// Whether the browser has promised to keep what is stored here.
+    pub persistence: RwSignal<Persistence>,
+    /// When each stored model was last exported (and its reminder put off).
+    pub exports: RwSignal<Exports>,
     history: StoredValue<History>,
     /// What the model's recent changes touched, for the row stores.
     changes: StoredValue<ChangeLog>,
-    /// The text this tab last read from or wrote to the open model's key:
-    /// anything else found there was written by someone else.
-    seen: StoredValue<Option<String>>,
-    /// The generation of the latest scheduled save; an older timer that
-    /// fires finds a newer generation and does nothing.
-    save_generation: StoredValue<u64>,
-    dirty: StoredValue<bool>,
+    /// Where the open model stands against its stored text: the decisions
+    /// of when to write, show another tab's version or ask the user.
+    sync: StoredValue<Sync>,
+    /// The autosave's wait; an older timer that fires finds a newer one
+    /// started and does nothing.
+    debounce: StoredValue<Debounce>,
     /// An update of the undo buttons and the save indicator is waiting for
     /// the edit's frame to be painted.
     chrome_pending: StoredValue<bool>,
@@ -101,18 +91,19 @@ impl AppState {
         let state = AppState {
             model: RwSignal::new(startup.model),
             save_state: RwSignal::new(match startup.save_error {
-                Some(e) => SaveState::Failed(save_failure_text(&e.to_string())),
+                Some(e) => SaveState::Failed(save_failure_text(&e)),
                 None => SaveState::Saved,
             }),
             notices: RwSignal::new(Vec::new()),
             library_version: RwSignal::new(0),
             can_step: RwSignal::new((false, false)),
             conflict: RwSignal::new(None),
+            persistence: RwSignal::new(Persistence::Unknown),
+            exports: RwSignal::new(Exports::load(&LocalStore)),
             history: StoredValue::new(History::default()),
             changes: StoredValue::new(ChangeLog::default()),
-            seen: StoredValue::new(seen),
-            save_generation: StoredValue::new(0),
-            dirty: StoredValue::new(false),
+            sync: StoredValue::new(Sync::new(seen)),
+            debounce: StoredValue::new(Debounce::default()),
             chrome_pending: StoredValue::new(false),
             views_pending: StoredValue::new(false),
             next_notice: StoredValue::new(0),
@@ -120,7 +111,62 @@ impl AppState {
         for p in startup.problems {
             state.notify(NoticeKind::Error, p);
         }
+        state.keep_storage();
         state
+    }
+
+    /// Reads whether the browser keeps this site's storage, and asks it
+    /// to, once per browser, when a model first holds real work
+    /// ([`persistence::worth_keeping`]).
+    fn keep_storage(&self) {
+        let signal = self.persistence;
+        leptos::task::spawn_local(async move {
+            let now = persisted().await;
+            // Unless the request below answered meanwhile.
+            if signal.get_untracked() == Persistence::Unknown {
+                signal.set(now);
+            }
+        });
+        let asked = StoredValue::new(persistence::asked(&LocalStore));
+        let model = self.model;
+        Effect::new(move |_| {
+            // Once asked, the model is no longer read: no more runs.
+            if asked.get_value() || !model.with(persistence::worth_keeping) {
+                return;
+            }
+            asked.set_value(true);
+            leptos::task::spawn_local(async move {
+                let answer = persist().await;
+                // An unsupported request is not remembered: asked again
+                // at the next visit, perhaps in a newer browser.
+                if answer != Persistence::Unsupported {
+                    let _ = persistence::remember(&LocalStore, answer == Persistence::Granted);
+                }
+                signal.set(answer);
+            });
+        });
+    }
+
+    /// The reminder to export the open model, if it is due (see
+    /// [`reminder`]). Reactive: follows the model and its export record.
+    pub fn export_reminder(&self) -> Option<Reminder> {
+        self.model.with(|m| {
+            let record = self.exports.with(|e| e.get(&m.id));
+            reminder(m, &record, now())
+        })
+    }
+
+    /// Puts the open model's export reminder off (see
+    /// [`crate::storage::exports::Record::dismissed_at`]).
+    pub fn put_off_export(&self) {
+        let id = self.model.with_untracked(|m| m.id.clone());
+        self.exports.update(|e| e.dismissed(&id, now()));
+        self.save_exports();
+    }
+
+    /// Not being able to store the records only costs an early reminder.
+    fn save_exports(&self) {
+        let _ = self.exports.with_untracked(|e| e.save(&LocalStore));
     }
 
     /// Applies a change to the open model as one undoable step. On success
@@ -221,7 +267,7 @@ impl AppState {
     }
 
     fn after_change(&self) {
-        self.schedule_save();
+        self.handle(Event::Edited);
         // The undo buttons and the save indicator sit in the page's flow:
         // changed in the edit's frame, they would delay the edit itself
         // (see `after_paint`). They follow in the next one, and only when
@@ -239,7 +285,8 @@ impl AppState {
             }
             // Unless the save happened meanwhile (it waits far longer than
             // a frame, but `pagehide` flushes at once).
-            if this.dirty.get_value() && matches!(this.save_state.get_untracked(), SaveState::Saved)
+            if this.sync.with_value(Sync::is_dirty)
+                && matches!(this.save_state.get_untracked(), SaveState::Saved)
             {
                 this.save_state.set(SaveState::Saving);
             }
@@ -252,14 +299,67 @@ impl AppState {
         (undo > 0, redo > 0)
     }
 
+    /// Tells the sync machine what happened and carries out what it
+    /// decides. Returns true when it asks for this tab's version to be
+    /// stored as a copy: what follows (open it, or go on) is the caller's.
+    fn handle(&self, event: Event) -> bool {
+        let actions = self
+            .sync
+            .try_update_value(|s| s.handle(event))
+            .unwrap_or_default();
+        let mut copy = false;
+        for action in actions {
+            match action {
+                Action::ScheduleSave => self.schedule_save(),
+                Action::Write { seen } => {
+                    let result = self.model.with_untracked(|m| {
+                        library().save_unless_changed(m, now(), seen.as_deref())
+                    });
+                    match result {
+                        Ok(Saved::Written(text)) => self.handle(Event::Written(text)),
+                        Ok(Saved::Conflict(theirs)) => self.handle(Event::WriteRefused(theirs)),
+                        Err(e) => self.write_failed(e),
+                    };
+                    self.library_version.update(|v| *v += 1);
+                }
+                Action::Overwrite => {
+                    match self.model.with_untracked(|m| library().overwrite(m, now())) {
+                        Ok(text) => self.handle(Event::Written(text)),
+                        Err(e) => self.write_failed(e),
+                    };
+                    self.library_version.update(|v| *v += 1);
+                }
+                Action::StoreCopy => copy = true,
+                Action::ShowVersion(version) => self.show_version(version),
+                Action::Indicate(s) => self.save_state.set(s),
+                Action::RaiseConflict(c) => self.conflict.set(Some(c)),
+                Action::EndConflict => self.conflict.set(None),
+                Action::Error(text) => self.notify(NoticeKind::Error, text),
+                Action::Info(text) => self.notify(NoticeKind::Info, text),
+                Action::OpenNewest => self.open_newest(),
+            }
+        }
+        copy
+    }
+
+    /// Tells the machine a write of the open model failed, with what its
+    /// key holds now.
+    fn write_failed(&self, error: StorageError) -> bool {
+        let stored = (error == StorageError::NotKept)
+            .then(|| self.model.with_untracked(|m| library().stored_text(&m.id)))
+            .flatten();
+        self.handle(Event::WriteFailed { error, stored })
+    }
+
     fn schedule_save(&self) {
-        self.dirty.set_value(true);
-        let generation = self.save_generation.get_value() + 1;
-        self.save_generation.set_value(generation);
+        let generation = self
+            .debounce
+            .try_update_value(Debounce::restart)
+            .unwrap_or_default();
         let this = *self;
         set_timeout(
             move || {
-                if this.save_generation.get_value() == generation {
+                if this.debounce.with_value(|d| d.is_latest(generation)) {
                     this.flush();
                 }
             },
@@ -270,21 +370,7 @@ impl AppState {
     /// Writes the open model now if it has unsaved changes, unless someone
     /// else wrote it since this tab last did: then the user is asked.
     pub fn flush(&self) {
-        if !self.dirty.get_value() || self.conflict.with_untracked(Option::is_some) {
-            return;
-        }
-        let seen = self.seen.get_value();
-        let result = self
-            .model
-            .with_untracked(|m| library().save_unless_changed(m, now(), seen.as_deref()));
-        match result {
-            Ok(Saved::Written(text)) => self.stored(text),
-            Ok(Saved::Conflict(theirs)) => self.raise(theirs),
-            Err(e) => self
-                .save_state
-                .set(SaveState::Failed(save_failure_text(&e.to_string()))),
-        }
-        self.library_version.update(|v| *v += 1);
+        self.handle(Event::Flush);
     }
 
     /// The page is going away (`pagehide`). With a conflict open no one can
@@ -292,30 +378,9 @@ impl AppState {
     /// to the other: both survive, and the Models page lists both.
     pub fn flush_on_leave(&self) {
         self.flush();
-        if self.dirty.get_value() && self.conflict.with_untracked(Option::is_some) {
+        if self.handle(Event::Leaving) {
             self.store_mine_as_copy();
         }
-    }
-
-    /// The open model's key now holds `text`, written by this tab.
-    fn stored(&self, text: String) {
-        self.seen.set_value(Some(text));
-        self.dirty.set_value(false);
-        self.save_state.set(SaveState::Saved);
-    }
-
-    fn raise(&self, theirs: Theirs) {
-        self.conflict.set(Some(match theirs {
-            Theirs::Deleted => Conflict::Deleted,
-            Theirs::Changed { text, model } => Conflict::Changed {
-                theirs: model,
-                text,
-            },
-            Theirs::Unreadable { error, .. } => Conflict::Unreadable(error.to_string()),
-        }));
-        self.save_state.set(SaveState::Failed(
-            "Your latest changes are not saved: this model was changed elsewhere.".into(),
-        ));
     }
 
     /// Another tab (or window) changed this origin's storage: the `storage`
@@ -336,80 +401,45 @@ impl AppState {
         // Read storage rather than trust the event: several writes may
         // have happened since it was sent.
         let current = library().stored_text(&id);
-        if current == self.seen.get_value() {
-            return;
-        }
-        let theirs = Theirs::of(&id, current);
-        if self.dirty.get_value() || self.conflict.with_untracked(Option::is_some) {
-            return self.raise(theirs);
-        }
-        match theirs {
-            Theirs::Changed { text, model } => {
-                self.show_version(model, text);
-                self.save_state.set(SaveState::Saved);
-            }
-            other => self.raise(other),
-        }
+        self.handle(Event::StorageChanged { id, current });
     }
 
     /// Shows a version read from storage as one undo step (undo brings the
     /// one before back). Nothing is written: storage holds it already.
-    fn show_version(&self, version: Box<Model>, text: String) {
+    fn show_version(&self, version: Box<Model>) {
         let history = self.history;
         self.model
             .update(|m| history.update_value(|h| h.arrive(m, *version)));
         self.changes.update_value(|c| c.record(None));
         self.can_step.set(self.steps());
-        self.seen.set_value(Some(text));
-        self.dirty.set_value(false);
     }
 
     /// Resolves a conflict by storing this tab's version over the other
     /// (a deleted model is stored again; an unreadable text is moved to a
     /// backup first).
     pub fn keep_mine(&self) {
-        let result = self.model.with_untracked(|m| library().overwrite(m, now()));
-        match result {
-            Ok(text) => {
-                self.conflict.set(None);
-                self.stored(text);
-            }
-            Err(e) => self.notify(
-                NoticeKind::Error,
-                format!("Your version could not be saved: {e}. Download it to keep it."),
-            ),
-        }
-        self.library_version.update(|v| *v += 1);
+        self.handle(Event::Chose(Choice::KeepMine));
     }
 
     /// Resolves a conflict by showing the other version; undo brings this
     /// tab's version back.
     pub fn take_theirs(&self) {
-        let Some(Conflict::Changed { theirs, text }) = self.conflict.get_untracked() else {
-            return;
-        };
-        self.conflict.set(None);
-        self.show_version(theirs, text);
-        self.save_state.set(SaveState::Saved);
-        self.notify(
-            NoticeKind::Info,
-            "This tab now shows the other version. Undo brings yours back.",
-        );
+        self.handle(Event::Chose(Choice::TakeTheirs));
     }
 
     /// Resolves a conflict by keeping both: this tab's version becomes a
     /// new model (and stays open here); the other stays where it is.
     pub fn keep_both(&self) {
-        if let Some(copy) = self.store_mine_as_copy() {
-            self.open_model(copy);
+        if self.handle(Event::Chose(Choice::KeepBoth)) {
+            if let Some(copy) = self.store_mine_as_copy() {
+                self.open_model(copy);
+            }
         }
     }
 
     /// Lets a model deleted elsewhere go: opens the newest stored model.
     pub fn let_go(&self) {
-        self.conflict.set(None);
-        self.dirty.set_value(false);
-        self.open_newest();
+        self.handle(Event::Chose(Choice::LetGo));
     }
 
     /// Stores this tab's version of a conflicting model under a new id.
@@ -419,18 +449,12 @@ impl AppState {
         });
         match library().save(&copy, now()) {
             Ok(_) => {
-                self.conflict.set(None);
-                self.dirty.set_value(false);
+                self.handle(Event::CopyStored);
                 self.library_version.update(|v| *v += 1);
                 Some(copy)
             }
             Err(e) => {
-                self.notify(
-                    NoticeKind::Error,
-                    format!(
-                        "Your version could not be saved as a copy: {e}. Download it to keep it."
-                    ),
-                );
+                self.handle(Event::CopyFailed(e));
                 None
             }
         }
@@ -460,7 +484,7 @@ impl AppState {
     /// with the next autosave, which lets a large import show at once.
     fn switch_to(&self, model: Model, store_now: bool) {
         self.flush();
-        if self.dirty.get_value() && self.conflict.with_untracked(Option::is_some) {
+        if self.handle(Event::Switching) {
             // Switching away from an unanswered conflict: keep both. If
             // even the copy cannot be stored, stay, so the banner's
             // download still has this tab's version to offer.
@@ -472,10 +496,11 @@ impl AppState {
                 "This tab\u{2019}s version of the model changed elsewhere is kept as a copy on the Models page.",
             );
         }
-        self.conflict.set(None);
         // What its key holds now, as a base for noticing later writes by
         // others (nothing, for a new or imported model).
-        self.seen.set_value(library().stored_text(&model.id));
+        self.handle(Event::Opened {
+            seen: library().stored_text(&model.id),
+        });
         let saved = store_now.then(|| library().save(&model, now()));
         self.model.set(model);
         self.changes.update_value(|c| c.record(None));
@@ -483,17 +508,13 @@ impl AppState {
         self.history.set_value(History::default());
         self.can_step.set((false, false));
         match saved {
-            Some(Ok(text)) => self.stored(text),
-            Some(Err(e)) => {
-                self.dirty.set_value(true);
-                self.save_state
-                    .set(SaveState::Failed(save_failure_text(&e.to_string())));
-            }
+            Some(Ok(text)) => self.handle(Event::Written(text)),
+            Some(Err(e)) => self.write_failed(e),
             None => {
                 self.save_state.set(SaveState::Saving);
-                self.schedule_save();
+                self.handle(Event::Edited)
             }
-        }
+        };
         self.library_version.update(|v| *v += 1);
     }
 
@@ -568,9 +589,10 @@ impl AppState {
             );
             return;
         }
+        self.exports.update(|e| e.forget(id));
+        self.save_exports();
         if self.model.with_untracked(|m| m.id == id) {
-            self.dirty.set_value(false);
-            self.conflict.set(None);
+            self.handle(Event::Discarded);
             self.open_newest();
         }
         self.library_version.update(|v| *v += 1);
@@ -590,17 +612,19 @@ impl AppState {
     /// Downloads the open model as a `.opmodel.json` file.
     pub fn export(&self) {
         let at = now();
-        let (name, text) = self.model.with_untracked(|m| {
-            (
-                model_file_name(&m.name, at.date_naive()),
-                to_file_json(m, at),
-            )
-        });
-        if let Err(e) = download(&name, &text, "application/json") {
-            self.notify(
+        let (name, text) = self
+            .model
+            .with_untracked(|m| (model_file_name(&m.name, today()), to_file_json(m, at)));
+        match download(&name, &text, "application/json") {
+            Ok(()) => {
+                let id = self.model.with_untracked(|m| m.id.clone());
+                self.exports.update(|e| e.exported(&id, at));
+                self.save_exports();
+            }
+            Err(e) => self.notify(
                 NoticeKind::Error,
                 format!("The file could not be downloaded: {e}."),
-            );
+            ),
         }
     }
 
@@ -610,7 +634,7 @@ impl AppState {
     pub fn export_table(&self, table: &Table, what: &str, markdown: bool) {
         let base = self
             .model
-            .with_untracked(|m| model_file_name(&m.name, now().date_naive()));
+            .with_untracked(|m| model_file_name(&m.name, today()));
         let result = if markdown {
             download(
                 &base.replace(".opmodel.json", &format!(".{what}.md")),
@@ -699,8 +723,4 @@ impl AppState {
 
 fn fresh_model() -> Model {
     Model::new(new_id(), "My operating model", now())
-}
-
-fn save_failure_text(reason: &str) -> String {
-    format!("Your latest changes are not saved: {reason}.")
 }

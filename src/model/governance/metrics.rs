@@ -12,6 +12,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 
 use super::control::control_test;
 use super::review::review_state;
+use crate::model::calendar::local_date;
 use crate::model::limits::MAX_HISTORY_POINTS;
 use crate::model::ownership;
 use crate::model::sort;
@@ -157,10 +158,11 @@ fn round1(v: f64) -> f64 {
     (v * 10.0).round() / 10.0
 }
 
-/// The metrics at `now` (measured on `now`'s UTC calendar day), keeping only
-/// the defined ones, each rounded to one decimal.
-pub fn snapshot(model: &Model, now: DateTime<Utc>) -> Snapshot {
-    let metrics = metrics(model, now.date_naive())
+/// The metrics at `now` (measured on `now`'s calendar day where the clock
+/// is `offset_minutes` ahead of UTC, see [`local_date`]), keeping only the
+/// defined ones, each rounded to one decimal.
+pub fn snapshot(model: &Model, now: DateTime<Utc>, offset_minutes: i32) -> Snapshot {
+    let metrics = metrics(model, local_date(now, offset_minutes))
         .into_iter()
         .filter_map(|(k, v)| v.map(|v| (k.to_string(), round1(v))))
         .collect();
@@ -171,20 +173,25 @@ pub fn snapshot(model: &Model, now: DateTime<Utc>) -> Snapshot {
 }
 
 /// The model's snapshots with today's state recorded:
-/// - a snapshot already taken on the same calendar day (UTC) is replaced,
+/// - a snapshot already taken on the same calendar day (local, with the
+///   clock `offset_minutes` ahead of UTC) is replaced,
 ///   so recording twice in a day leaves one point, the latest;
 /// - snapshots stay sorted by time, oldest first;
 /// - at most [`MAX_HISTORY_POINTS`] are kept, the oldest dropped first.
 ///
 /// Pure, so the UI can apply the result as one undoable change. Also
 /// returns whether a snapshot of the same day was replaced.
-pub fn with_snapshot(model: &Model, now: DateTime<Utc>) -> (Vec<Snapshot>, bool) {
-    let taken = snapshot(model, now);
-    let day = now.date_naive();
+pub fn with_snapshot(
+    model: &Model,
+    now: DateTime<Utc>,
+    offset_minutes: i32,
+) -> (Vec<Snapshot>, bool) {
+    let taken = snapshot(model, now, offset_minutes);
+    let day = local_date(now, offset_minutes);
     let mut snapshots: Vec<Snapshot> = model
         .snapshots
         .iter()
-        .filter(|s| s.taken_at.date_naive() != day)
+        .filter(|s| local_date(s.taken_at, offset_minutes) != day)
         .cloned()
         .collect();
     let replaced = snapshots.len() != model.snapshots.len();
@@ -197,8 +204,8 @@ pub fn with_snapshot(model: &Model, now: DateTime<Utc>) -> (Vec<Snapshot>, bool)
 
 /// Records today's state in the model (see [`with_snapshot`]). Returns
 /// whether a snapshot of the same day was replaced.
-pub fn record_snapshot(model: &mut Model, now: DateTime<Utc>) -> bool {
-    let (snapshots, replaced) = with_snapshot(model, now);
+pub fn record_snapshot(model: &mut Model, now: DateTime<Utc>, offset_minutes: i32) -> bool {
+    let (snapshots, replaced) = with_snapshot(model, now, offset_minutes);
     model.snapshots = snapshots;
     replaced
 }
@@ -225,7 +232,7 @@ mod tests {
         for info in METRICS {
             assert_eq!(all[info.key], None, "{}", info.key);
         }
-        assert!(snapshot(&m, at(2026, 6, 10, 9, 0)).metrics.is_empty());
+        assert!(snapshot(&m, at(2026, 6, 10, 9, 0), 0).metrics.is_empty());
     }
 
     #[test]
@@ -364,7 +371,7 @@ mod tests {
         element(&mut m, "e2", "E", &[]);
         element(&mut m, "e3", "E", &[]);
         let now = at(2026, 6, 10, 15, 45);
-        let s = snapshot(&m, now);
+        let s = snapshot(&m, now, 0);
         assert_eq!(s.taken_at, now);
         assert_eq!(s.metrics[OWNERSHIP_COVERAGE], 33.3);
         assert_eq!(s.metrics[REVIEW_COVERAGE], 0.0);
@@ -379,26 +386,26 @@ mod tests {
     fn recording_twice_a_day_keeps_one_point() {
         let mut m = model(&["A"]);
         element(&mut m, "e", "E", &[]);
-        assert!(!record_snapshot(&mut m, at(2026, 6, 10, 9, 0)));
+        assert!(!record_snapshot(&mut m, at(2026, 6, 10, 9, 0), 0));
         m.elements[0].assignments.insert("r0".into(), Raci::A);
-        assert!(record_snapshot(&mut m, at(2026, 6, 10, 17, 30)));
+        assert!(record_snapshot(&mut m, at(2026, 6, 10, 17, 30), 0));
         assert_eq!(m.snapshots.len(), 1);
         assert_eq!(m.snapshots[0].taken_at, at(2026, 6, 10, 17, 30));
         assert_eq!(m.snapshots[0].metrics[OWNERSHIP_COVERAGE], 100.0);
         // Midnight UTC starts a new day.
-        assert!(!record_snapshot(&mut m, at(2026, 6, 11, 0, 0)));
+        assert!(!record_snapshot(&mut m, at(2026, 6, 11, 0, 0), 0));
         assert_eq!(m.snapshots.len(), 2);
     }
 
     #[test]
     fn snapshots_stay_in_time_order() {
         let mut m = model(&["A"]);
-        record_snapshot(&mut m, at(2026, 6, 10, 9, 0));
-        record_snapshot(&mut m, at(2026, 6, 1, 9, 0));
-        record_snapshot(&mut m, at(2026, 6, 20, 9, 0));
-        record_snapshot(&mut m, at(2026, 6, 5, 9, 0));
+        record_snapshot(&mut m, at(2026, 6, 10, 9, 0), 0);
+        record_snapshot(&mut m, at(2026, 6, 1, 9, 0), 0);
+        record_snapshot(&mut m, at(2026, 6, 20, 9, 0), 0);
+        record_snapshot(&mut m, at(2026, 6, 5, 9, 0), 0);
         // Replacing a day in the middle keeps its place.
-        assert!(record_snapshot(&mut m, at(2026, 6, 10, 8, 0)));
+        assert!(record_snapshot(&mut m, at(2026, 6, 10, 8, 0), 0));
         let times: Vec<_> = m.snapshots.iter().map(|s| s.taken_at).collect();
         assert_eq!(
             times,
@@ -422,13 +429,28 @@ mod tests {
             })
             .collect();
         let now = start + chrono::Duration::days(MAX_HISTORY_POINTS as i64 + 10);
-        assert!(!record_snapshot(&mut m, now));
+        assert!(!record_snapshot(&mut m, now, 0));
         assert_eq!(m.snapshots.len(), MAX_HISTORY_POINTS);
         assert_eq!(m.snapshots[0].taken_at, start + chrono::Duration::days(1));
         assert_eq!(m.snapshots.last().unwrap().taken_at, now);
         // Replacing within a full history drops nothing.
-        assert!(record_snapshot(&mut m, now + chrono::Duration::hours(1)));
+        assert!(record_snapshot(&mut m, now + chrono::Duration::hours(1), 0));
         assert_eq!(m.snapshots.len(), MAX_HISTORY_POINTS);
         assert_eq!(m.snapshots[0].taken_at, start + chrono::Duration::days(1));
+    }
+
+    #[test]
+    fn snapshots_of_one_local_day_replace_each_other() {
+        // New York (UTC-5): 09:00 and 20:00 on June 10 are two UTC days.
+        let mut m = model(&["A"]);
+        assert!(!record_snapshot(&mut m, at(2026, 6, 10, 14, 0), -300));
+        assert!(record_snapshot(&mut m, at(2026, 6, 11, 1, 0), -300));
+        assert_eq!(m.snapshots.len(), 1);
+        assert_eq!(m.snapshots[0].taken_at, at(2026, 6, 11, 1, 0));
+        // In UTC they are two days, two points.
+        let mut m = model(&["A"]);
+        record_snapshot(&mut m, at(2026, 6, 10, 14, 0), 0);
+        assert!(!record_snapshot(&mut m, at(2026, 6, 11, 1, 0), 0));
+        assert_eq!(m.snapshots.len(), 2);
     }
 }

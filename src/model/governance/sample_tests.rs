@@ -140,7 +140,7 @@ fn the_deliberate_review_and_correction_gaps_show_up() {
             assert!(all[CORRECTION_VALIDATION].unwrap() > 0.0, "{key}");
             assert_eq!(all[CONTROL], report.score);
 
-            let s = snapshot(&m, now);
+            let s = snapshot(&m, now, 0);
             assert_eq!(s.metrics.len(), METRICS.len(), "{key}");
         }
     }

@@ -4,11 +4,13 @@
 use chrono::Timelike;
 use leptos::prelude::*;
 
-use crate::storage::browser::library;
+use crate::model::calendar::local_time;
+use crate::storage::browser::{library, utc_offset_minutes};
 use crate::storage::library::Entry;
 use crate::ui::files::ImportButton;
 use crate::ui::inline_edit::InlineName;
 use crate::ui::keep_focus::{keep_focus_in, refocus_if_lost};
+use crate::ui::reminders::{ModelsReminder, PersistenceNote};
 use crate::ui::samples::SamplePicker;
 use crate::ui::state::use_app;
 
@@ -52,6 +54,8 @@ pub fn Models() -> impl IntoView {
                 "Each model is saved in this browser as you work. To share one, or to keep it "
                 "safe, export it as a file; whoever opens that file continues where you left off."
             </p>
+            <PersistenceNote/>
+            <ModelsReminder/>
             <div class="toolbar">
                 <button type="button" class="primary" data-testid="new-model" on:click=move |_| state.create()>
                     "New model"
@@ -148,12 +152,13 @@ fn ModelRow(entry: Entry, listing: Listing) -> impl IntoView {
     let name = Signal::derive(move || entry.with(|e| e.name.clone()));
     let summary = move || {
         entry.with(|e| {
-            let at = e.updated_at;
+            // In the browser's time zone, like every date the app shows.
+            let at = local_time(e.updated_at, utc_offset_minutes(e.updated_at));
             format!(
-                "{} roles, {} elements, last changed {} {:02}:{:02} UTC",
+                "{} roles, {} elements, last changed {} {:02}:{:02}",
                 e.roles,
                 e.elements,
-                at.date_naive(),
+                at.date(),
                 at.hour(),
                 at.minute()
             )

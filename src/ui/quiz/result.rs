@@ -13,7 +13,7 @@ use crate::model::governance::with_snapshot;
 use crate::model::layers::Layer;
 use crate::model::quiz::{decode_share, encode_share, score, to_assessment, QuizResult};
 use crate::model::{new_id, AssessmentKind, Op};
-use crate::storage::browser::now;
+use crate::storage::browser::{now, utc_offset_minutes};
 use crate::ui::state::{use_app, NoticeKind};
 
 /// Whose result is shown, which decides the actions offered.
@@ -134,7 +134,10 @@ pub fn ResultView(
             // day, so both progress charts move together.
             let op = Op::Batch(vec![
                 Op::PutAssessment(Box::new(assessment)),
-                Op::SetSnapshots(state.model.with_untracked(|m| with_snapshot(m, now()).0)),
+                Op::SetSnapshots(state.model.with_untracked(|m| {
+                    let at = now();
+                    with_snapshot(m, at, utc_offset_minutes(at)).0
+                })),
             ]);
             match state.apply(op) {
                 Ok(()) => {

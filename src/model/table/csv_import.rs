@@ -850,6 +850,21 @@ mod tests {
         assert!(m.elements.iter().all(|e| e.kind == ElementKind::Process));
     }
 
+    #[test]
+    fn choosing_another_header_row_guesses_its_columns_again() {
+        let parsed = read_csv(b"Plan,,\nTask,Owner,Notes\nBrief,A,short\n").unwrap();
+        assert_eq!(guess_mapping(&parsed).header_row, 1);
+        let title = guess_mapping_at(&parsed, 0);
+        assert_eq!((title.header_row, title.name, title.roles), (0, 0, vec![]));
+        let p = preview_ownership_csv(&empty(), &parsed, &guess_mapping_at(&parsed, 0), ids());
+        assert_eq!(p.headings, ["Task", "Brief"]);
+        assert_eq!(
+            guess_mapping_at(&parsed, 9).header_row,
+            2,
+            "past the end: the last row"
+        );
+    }
+
     /// Names with the characters that need quoting or guarding; a suffix
     /// keeps them apart (names are matched ignoring case).
     fn names(count: std::ops::RangeInclusive<usize>) -> impl Strategy<Value = Vec<String>> {

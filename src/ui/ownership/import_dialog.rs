@@ -183,32 +183,23 @@ fn MappingStep(parsed: Arc<ParsedCsv>, mapping: RwSignal<CsvMapping>) -> impl In
             }
         }
     };
-    let header_options = {
-        let rows: Vec<(usize, String)> = parsed
-            .rows
-            .iter()
-            .take(HEADER_CHOICES)
-            .map(|r| {
-                let cells: Vec<&str> = r
-                    .cells
-                    .iter()
-                    .map(String::as_str)
-                    .filter(|c| !c.is_empty())
-                    .collect();
-                let mut text: String = cells.join(", ").chars().take(60).collect();
-                if cells.join(", ").chars().count() > 60 {
-                    text.push('\u{2026}');
-                }
-                (r.line, text)
-            })
-            .collect();
-        rows.into_iter()
-            .enumerate()
-            .map(|(i, (line, text))| view! {
-                <option value=i.to_string() prop:selected=move || header_row.get() == i>{format!("Line {line}: {text}")}</option>
-            })
-            .collect_view()
-    };
+    // "Line 4: Activity, Sponsor, Project Manager, ..." for the first rows.
+    let header_options = parsed
+        .rows
+        .iter()
+        .take(HEADER_CHOICES)
+        .enumerate()
+        .map(|(i, r)| {
+            let cells: Vec<&str> = r.cells.iter().map(String::as_str).filter(|c| !c.is_empty()).collect();
+            let all = cells.join(", ");
+            let mut text: String = all.chars().take(60).collect();
+            if text.len() < all.len() {
+                text.push('\u{2026}');
+            }
+            let text = format!("Line {}: {text}", r.line);
+            view! { <option value=i.to_string() prop:selected=move || header_row.get() == i>{text}</option> }
+        })
+        .collect_view();
     let set_header = {
         let parsed = parsed.clone();
         move |ev| {
@@ -300,7 +291,7 @@ fn MappingStep(parsed: Arc<ParsedCsv>, mapping: RwSignal<CsvMapping>) -> impl In
                     <label class="inline-field">
                         <input type="checkbox" prop:checked=move || mapping.with(|m| m.roles.contains(&c))
                             on:change=move |ev| toggle_role(c, event_target_checked(&ev))/>
-                        {label.clone()(c)}
+                        {label(c)}
                     </label>
                 }).collect_view()}
             </fieldset>

@@ -2,6 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
+import { axe } from './lib/axe.mjs';
 import { openApp, waitForApp, waitSaved, readDownload, storedState, useServerAndBrowser } from './lib/harness.mjs';
 import { addRole, addElement, roleNames, elementNames, gridLetters, activeCellText } from './lib/matrix.mjs';
 
@@ -325,6 +326,7 @@ test('Escape closes the CSV mapping step unchanged and gives the focus back to t
   const boxes = await preview.locator('.mapping-fields select').evaluateAll((els) => els.map((e) => e.getBoundingClientRect().left));
   assert.equal(new Set(boxes.map(Math.round)).size, 1, `selects stacked: ${boxes}`);
   assert.equal(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), true, 'no sideways scrolling');
+  assert.deepEqual(await axe(page), [], 'the open mapping step passes axe');
   await preview.getByLabel('Element names').focus();
   await page.keyboard.press('Escape');
   await preview.waitFor({ state: 'detached' });

@@ -1,6 +1,8 @@
 // The ownership matrix as a workshop uses it: keyboard first, checked live.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { axe } from './lib/axe.mjs';
 import { openApp, waitForApp, waitSaved, readDownload, storedState, useServerAndBrowser } from './lib/harness.mjs';
 import { addRole, addElement, roleNames, elementNames, gridLetters, activeCellText } from './lib/matrix.mjs';
 
@@ -267,6 +269,7 @@ test('a CSV is previewed with per-line errors before it changes anything', async
   await page.getByTestId('import-csv-input').setInputFiles({ name: 'team.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
   const preview = page.getByTestId('csv-preview');
   await preview.waitFor();
+  assert.equal(await preview.getByTestId('csv-mapping').count(), 0, 'the export\'s own shape needs no mapping');
   const text = await preview.innerText();
   assert.match(text, /New roles \(1\): Support Lead/);
   assert.match(text, /New elements \(2\): Billing, Customer record/);
@@ -280,6 +283,90 @@ test('a CSV is previewed with per-line errors before it changes anything', async
   await page.keyboard.press('Control+z');
   assert.deepEqual(await elementNames(page), []);
   assert.deepEqual(await roleNames(page), ['Ops Lead']);
+  await context.close();
+});
+
+test('a RACI template with a title, a legend and phase headings is imported through the mapping step, by keyboard', async () => {
+  const { context, page } = await openApp(env.browser, env.server.url, '/ownership');
+  const kb = page.keyboard;
+  const focusedId = () => page.evaluate(() => document.activeElement?.dataset.testid ?? document.activeElement?.textContent.trim());
+  const template = await readFile(new URL('../fixtures/csv/raci-template-35x10.csv', import.meta.url));
+  await page.getByTestId('import-csv-input').setInputFiles({ name: 'relaunch.csv', mimeType: 'text/csv', buffer: template });
+  const preview = page.getByTestId('csv-preview');
+  await preview.waitFor();
+  // The dialog's heading has the focus; the mapping step shows the guess.
+  await page.waitForFunction(() => document.activeElement?.id === 'import-preview-title');
+  const counts = preview.getByTestId('csv-counts');
+  assert.equal(await counts.innerText(), '10 new roles, 35 new elements, 0 updated elements, 5 headings skipped, 0 lines skipped.');
+  assert.equal(await preview.getByLabel('Header row').inputValue(), '2');
+  assert.match(await preview.getByLabel('Header row').locator('option:checked').innerText(), /^Line 4: Activity, Sponsor, Project Manager/);
+  assert.equal(await preview.getByLabel('Element names').locator('option:checked').innerText(), 'A: Activity');
+  assert.equal(await preview.getByLabel('Kind').locator('option:checked').innerText(), 'Process');
+  assert.equal(await preview.getByLabel('Description').locator('option:checked').innerText(), 'None');
+  assert.equal(await preview.getByTestId('map-roles').getByRole('checkbox', { checked: true }).count(), 10);
+  assert.match(await preview.innerText(), /Headings skipped \(5\): Phase 1: Initiation, Phase 2: Planning/);
+
+  // Tab from the heading to the header row, then on through every choice.
+  await kb.press('Tab');
+  assert.equal(await focusedId(), 'map-header');
+  // Kind: one kind for every new element, chosen with the arrow keys.
+  await preview.getByLabel('Kind').focus();
+  await kb.press('ArrowDown');
+  assert.equal(await preview.getByLabel('Kind').locator('option:checked').innerText(), 'Workflow');
+  // The Communications column is left out with the space bar; headings are
+  // imported as elements; the counts follow each choice.
+  await preview.getByRole('checkbox', { name: 'K: Communications' }).focus();
+  await kb.press('Space');
+  await counts.filter({ hasText: '9 new roles' }).waitFor();
+  await preview.getByRole('checkbox', { name: 'Import rows with no letters as elements' }).focus();
+  await kb.press('Space');
+  await counts.filter({ hasText: '9 new roles, 40 new elements, 0 updated elements, 0 headings skipped, 0 lines skipped.' }).waitFor();
+  await kb.press('Space');
+  await counts.filter({ hasText: '35 new elements' }).waitFor();
+  await preview.getByRole('checkbox', { name: 'K: Communications' }).focus();
+  await kb.press('Space');
+  await counts.filter({ hasText: '10 new roles' }).waitFor();
+  // On to Import: past the headings checkbox.
+  await kb.press('Tab');
+  await kb.press('Tab');
+  assert.equal(await focusedId(), 'Import');
+  assert.deepEqual(await elementNames(page), [], 'nothing changed yet');
+  await kb.press('Enter');
+  await preview.waitFor({ state: 'detached' });
+  assert.equal((await elementNames(page)).length, 35);
+  assert.equal((await roleNames(page)).length, 10);
+  const letters = (await gridLetters(page)).flat();
+  assert.equal(letters.filter((l) => l === 'A/R').length, 8, 'the A/R cells are in the grid');
+  assert.deepEqual((await gridLetters(page))[0], ['A', 'R', 'C', 'C', '', '', '', 'I', 'I', '']);
+  assert.equal(await page.getByLabel('Kind of Write the business case').inputValue(), 'workflow');
+  // The whole import is one undo step.
+  await kb.press('Control+z');
+  assert.deepEqual(await elementNames(page), []);
+  assert.deepEqual(await roleNames(page), []);
+  await context.close();
+});
+
+test('Escape closes the CSV mapping step unchanged and gives the focus back to the import button', async () => {
+  const { context, page } = await openApp(env.browser, env.server.url, '/ownership');
+  await page.setViewportSize({ width: 360, height: 740 });
+  const csv = Buffer.from('\ufeffAufgabe;Beschreibung;Geschäftsführung;Vertrieb\r\nAngebote;Für Großkunden;A;R\r\n');
+  await page.getByTestId('import-csv').focus();
+  await page.getByTestId('import-csv-input').setInputFiles({ name: 'de.csv', mimeType: 'text/csv', buffer: csv });
+  const preview = page.getByTestId('csv-preview');
+  await preview.waitFor();
+  assert.equal(await preview.getByTestId('csv-counts').innerText(), '2 new roles, 1 new element, 0 updated elements, 0 headings skipped, 0 lines skipped.');
+  assert.equal(await preview.getByLabel('Description').locator('option:checked').innerText(), 'B: Beschreibung');
+  // On a phone the choices stack: each select is as wide as the dialog and
+  // nothing scrolls sideways.
+  const boxes = await preview.locator('.mapping-fields select').evaluateAll((els) => els.map((e) => e.getBoundingClientRect().left));
+  assert.equal(new Set(boxes.map(Math.round)).size, 1, `selects stacked: ${boxes}`);
+  assert.equal(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), true, 'no sideways scrolling');
+  assert.deepEqual(await axe(page), [], 'the open mapping step passes axe');
+  await preview.getByLabel('Element names').focus();
+  await page.keyboard.press('Escape');
+  await preview.waitFor({ state: 'detached' });
+  assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), 'import-csv');
+  assert.deepEqual(await elementNames(page), []);
   await context.close();
 });
 

@@ -1,11 +1,13 @@
 //! Getting the matrix out (CSV, Markdown, print) and in (CSV, with a
-//! preview before anything changes).
+//! preview before anything changes, in [`super::import_dialog`]).
+
+use std::sync::Arc;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::model::new_id;
-use crate::model::table::{ownership_table, preview_ownership_csv, ImportPreview};
+use super::import_dialog::{ImportDialog, PendingImport};
+use crate::model::table::{ownership_table, read_csv};
 use crate::storage::browser::read_file;
 use crate::ui::state::{use_app, NoticeKind};
 
@@ -23,10 +25,13 @@ pub fn ExportButtons() -> impl IntoView {
     }
 }
 
+/// The "Import CSV..." button: reads the chosen file and opens the
+/// [`ImportDialog`] with its preview; nothing changes before Import.
 #[component]
 pub fn CsvImport() -> impl IntoView {
     let state = use_app();
-    let preview = RwSignal::new(None::<(String, ImportPreview)>);
+    let pending = RwSignal::new(None::<PendingImport>);
+    let button = NodeRef::<leptos::html::Button>::new();
     let input = NodeRef::<leptos::html::Input>::new();
     let on_change = move |ev: leptos::ev::Event| {
         let target: web_sys::HtmlInputElement = event_target(&ev);
@@ -43,23 +48,15 @@ pub fn CsvImport() -> impl IntoView {
                 );
                 return;
             }
-            let text = match read_file(&file).await.map(String::from_utf8) {
-                Ok(Ok(t)) => t,
-                _ => {
-                    state.notify(
-                        NoticeKind::Error,
-                        format!(
-                            "\u{201c}{name}\u{201d} is not a text (CSV) file. Nothing was changed."
-                        ),
-                    );
-                    return;
-                }
-            };
-            match state
-                .model
-                .with_untracked(|m| preview_ownership_csv(m, &text, new_id))
-            {
-                Ok(p) => preview.set(Some((name, p))),
+            let read = read_file(&file)
+                .await
+                .map_err(|e| format!("The browser could not read it: {e}."))
+                .and_then(|bytes| read_csv(&bytes));
+            match read {
+                Ok(parsed) => pending.set(Some(PendingImport {
+                    name,
+                    parsed: Arc::new(parsed),
+                })),
                 Err(e) => state.notify(
                     NoticeKind::Error,
                     format!(
@@ -69,53 +66,19 @@ pub fn CsvImport() -> impl IntoView {
             }
         });
     };
-    let confirm = move |_| {
-        if let Some((name, p)) = preview.get_untracked() {
-            if let Some(op) = p.op {
-                match state.apply(op) {
-                    Ok(()) => state.notify(
-                        NoticeKind::Info,
-                        format!("Imported \u{201c}{name}\u{201d}. Undo with Ctrl+Z."),
-                    ),
-                    Err(e) => state.notify(
-                        NoticeKind::Error,
-                        format!("The import failed: {e} Nothing was changed."),
-                    ),
-                }
-            }
+    // The dialog goes; the focus goes back to the button that opened it.
+    let close = Callback::new(move |()| {
+        pending.set(None);
+        if let Some(b) = button.get_untracked() {
+            let _ = b.focus();
         }
-        preview.set(None);
-    };
+    });
     view! {
-        <button type="button" data-testid="import-csv" on:click=move |_| { if let Some(i) = input.get() { i.click(); } }>
+        <button type="button" node_ref=button data-testid="import-csv" on:click=move |_| { if let Some(i) = input.get() { i.click(); } }>
             "Import CSV..."
         </button>
         <input node_ref=input type="file" class="visually-hidden" tabindex="-1" aria-hidden="true"
-            data-testid="import-csv-input" accept=".csv,text/csv" on:change=on_change/>
-        {move || preview.get().map(|(name, p)| {
-            let nothing = p.op.is_none();
-            let list = |title: &'static str, items: Vec<String>| (!items.is_empty()).then(|| view! {
-                <p><strong>{title}" ("{items.len()}"): "</strong>{items.join(", ")}</p>
-            });
-            view! {
-                <div class="import-preview" role="dialog" aria-modal="false" aria-labelledby="import-preview-title" data-testid="csv-preview">
-                    <h2 id="import-preview-title">"Import \u{201c}"{name}"\u{201d}?"</h2>
-                    {list("New roles", p.new_roles.clone())}
-                    {list("New elements", p.new_elements.clone())}
-                    {list("Updated elements", p.updated_elements.clone())}
-                    {(!p.errors.is_empty()).then(|| view! {
-                        <div class="preview-errors">
-                            <p><strong>"Skipped ("{p.errors.len()}"):"</strong></p>
-                            <ul>{p.errors.iter().map(|e| view! { <li>{e.to_string()}</li> }).collect_view()}</ul>
-                        </div>
-                    })}
-                    {nothing.then(|| view! { <p>"There is nothing to import."</p> })}
-                    <div class="toolbar">
-                        <button type="button" class="primary" disabled=nothing on:click=confirm>"Import"</button>
-                        <button type="button" on:click=move |_| preview.set(None)>"Cancel"</button>
-                    </div>
-                </div>
-            }
-        })}
+            data-testid="import-csv-input" accept=".csv,.tsv,.txt,text/csv,text/tab-separated-values" on:change=on_change/>
+        {move || pending.get().map(|file| view! { <ImportDialog file on_close=close/> })}
     }
 }

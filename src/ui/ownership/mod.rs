@@ -3,6 +3,7 @@
 
 mod findings;
 mod headers;
+mod import_dialog;
 mod io;
 
 use std::sync::Arc;

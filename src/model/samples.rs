@@ -24,6 +24,8 @@ use ElementKind::{Data, Outcome, Process, System, Workflow};
 use Raci::{A, C, I, R};
 use Reversibility::{Irreversible, Reversible};
 use Significance::{Routine, Significant};
+// `Workflow` alone is the element kind above.
+use super::workflow::Workflow as Flow;
 
 /// What the sample picker shows about one sample.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -143,6 +145,10 @@ impl Builder {
         self.model.reviews.push(review);
     }
 
+    fn workflow(&mut self, workflow: Flow) {
+        self.model.workflows.push(workflow);
+    }
+
     /// A correction whose status is the last step of its history; each step
     /// is (status, days before today, note).
     fn correction(
@@ -226,6 +232,61 @@ fn conditional(condition: &str, amount: f64, unit: &str) -> Authority {
         }),
     }
 }
+
+/// A stage performed by `role`: what must be true to start it, what must be
+/// true to leave it and how long it takes. Systems, data, a decision point
+/// and the handoff into it are added with `..stage(...)`.
+fn stage(id: &str, name: &str, role: &str, entry: &str, exit: &str, duration: &str) -> Stage {
+    Stage {
+        id: id.into(),
+        name: name.into(),
+        role: Some(role.into()),
+        entry: entry.into(),
+        exit: exit.into(),
+        duration: duration.into(),
+        ..Default::default()
+    }
+}
+
+/// What is passed on at a handoff and what the receiving role checks.
+fn handoff(passed: &str, check: &str) -> Handoff {
+    Handoff {
+        passed: passed.into(),
+        check: check.into(),
+    }
+}
+
+/// An input with the role that supplies it, or an output with the role that
+/// receives it.
+fn exchange(what: &str, role: &str) -> Exchange {
+    Exchange {
+        what: what.into(),
+        role: Some(role.into()),
+    }
+}
+
+/// An exception, the role that handles it (if anyone does) and what is done.
+fn exception(condition: &str, role: Option<&str>, action: &str) -> Exception {
+    Exception {
+        condition: condition.into(),
+        role: role.map(Into::into),
+        action: action.into(),
+    }
+}
+
+fn runs(runs: f64, per: Period) -> Option<Volume> {
+    Some(Volume { runs, per })
+}
+
+/// Adds details to a value a helper built: `stage(...).with(|s| ...)`.
+trait With: Sized {
+    fn with(mut self, add: impl FnOnce(&mut Self)) -> Self {
+        add(&mut self);
+        self
+    }
+}
+
+impl With for Stage {}
 
 // ---------------------------------------------------------------------------
 // 1. Fernhill Home: an online shop for home goods, about 25 people
@@ -939,6 +1000,207 @@ fn home_goods_shop(id: String, now: DateTime<Utc>) -> Model {
             (Rejected, 21, "Too costly now; to be looked at again in the annual review"),
         ],
     );
+
+    // Workflows (2). Picking and packing is written down well enough to
+    // automate; the return inspection is not.
+    b.workflow(Flow {
+        trigger: "A paid order that is not held for a fraud check reaches the warehouse system."
+            .into(),
+        inputs: vec![
+            exchange("Paid orders from the shop", "role-ecom-manager"),
+            exchange("Stock on the shelves, counted", "role-warehouse-lead"),
+        ],
+        outputs: vec![
+            exchange("Tracking numbers on every dispatched order", "role-support-lead"),
+            exchange("The day's manifest, signed by the driver", "role-head-ops"),
+        ],
+        exceptions: vec![
+            exception(
+                "The item on the shelf is damaged or missing",
+                Some("role-warehouse-lead"),
+                "Finds stock elsewhere or writes it off; the order ships without the item and support is told",
+            ),
+            exception(
+                "The carrier misses the 3 pm collection",
+                Some("role-warehouse-lead"),
+                "Calls the depot, books the next collection and sends support the list of late orders",
+            ),
+        ],
+        volume: runs(150.0, Period::Day),
+        minutes_per_run: Some(7.0),
+        systems: ids(&["el-sys-wms"]),
+        stages: vec![
+            stage(
+                "release",
+                "Release to the pick list",
+                "role-warehouse-lead",
+                "Order paid and imported; no fraud hold on it",
+                "Order on a pick list for its zone, printed before 9 am or in the 12 noon top-up",
+                "Twice a day",
+            )
+            .with(|s| {
+                s.systems = ids(&["el-sys-wms"]);
+                s.reads = ids(&["el-data-stock-levels"]);
+            }),
+            stage(
+                "pick",
+                "Pick",
+                "role-warehouse-op",
+                "Pick list in hand, tote labelled",
+                "Every line scanned into the tote; lines not found marked short in the system",
+                "3 minutes",
+            )
+            .with(|s| {
+                s.systems = ids(&["el-sys-wms"]);
+                s.writes = ids(&["el-data-stock-levels"]);
+                s.handoff = handoff(
+                    "Pick lists by zone, with a tote number for each order",
+                    "Each list has a zone and a tote; no order appears on two lists",
+                );
+            }),
+            stage(
+                "short-picks",
+                "Resolve short picks",
+                "role-warehouse-lead",
+                "A tote with a line marked short",
+                "Each short line found elsewhere, or written off with photos and the order split",
+                "10 minutes",
+            )
+            .with(|s| {
+                s.systems = ids(&["el-sys-wms"]);
+                s.writes = ids(&["el-data-stock-levels"]);
+                s.decision = Some("dec-stock-write-off".into());
+                s.handoff = handoff(
+                    "Totes with their short lines marked",
+                    "A second look at the shelf confirms the shortage",
+                );
+            }),
+            stage(
+                "pack",
+                "Pack and label",
+                "role-warehouse-op",
+                "Tote complete, or the order split",
+                "Tote scanned against the order, parcel weighed, label printed and scanned as packed",
+                "3 minutes",
+            )
+            .with(|s| {
+                s.systems = ids(&["el-sys-wms"]);
+                s.handoff = handoff(
+                    "Complete totes and the split orders",
+                    "Item count and product codes match the order on screen",
+                );
+            }),
+            stage(
+                "collection",
+                "Hand over to the carrier",
+                "role-warehouse-lead",
+                "Parcels packed and on the carrier's cages",
+                "Manifest closed, cage count matches it, signed by the driver by 3 pm",
+                "15 minutes",
+            )
+            .with(|s| {
+                s.systems = ids(&["el-sys-wms"]);
+                s.handoff = handoff(
+                    "Packed parcels on the cages",
+                    "Parcels on the cages match the manifest, cage by cage",
+                );
+            }),
+        ],
+        leverage: Some(Leverage::CapacityExpansion),
+        ..Flow::new("el-wf-pick-pack".into())
+    });
+    b.workflow(Flow {
+        trigger: "A parcel arrives at the warehouse with a return number on it.".into(),
+        inputs: vec![
+            exchange(
+                "Return number and reason given by the customer",
+                "role-support-agent",
+            ),
+            exchange("The returned parcel", "role-warehouse-op"),
+        ],
+        outputs: vec![
+            exchange("Refund paid and the ticket closed", "role-support-lead"),
+            exchange(
+                "Resellable items back in stock, write-offs booked",
+                "role-finance",
+            ),
+        ],
+        exceptions: vec![
+            exception(
+                "The parcel holds a different item from the one on the return",
+                Some("role-support-lead"),
+                "Contacts the customer before any refund; the parcel waits on the quarantine shelf",
+            ),
+            exception(
+                "The return arrives after the 30-day window",
+                Some("role-support-lead"),
+                "Decides on a refund as an exception, under the refund-over-limit rule",
+            ),
+        ],
+        volume: runs(25.0, Period::Day),
+        minutes_per_run: Some(12.0),
+        systems: ids(&["el-sys-wms", "el-sys-helpdesk", "el-sys-storefront"]),
+        stages: vec![
+            stage(
+                "receive",
+                "Book in the return",
+                "role-warehouse-op",
+                "Parcel with a return number",
+                "Return booked against its order, parcel photographed as it arrived",
+                "3 minutes",
+            )
+            .with(|s| s.systems = ids(&["el-sys-wms"])),
+            stage(
+                "grade",
+                "Grade each item",
+                "role-warehouse-op",
+                "Return booked in",
+                "Each item graded resellable, seconds or write-off, with a reason code",
+                "5 minutes",
+            )
+            .with(|s| {
+                s.systems = ids(&["el-sys-wms"]);
+                s.writes = ids(&["el-data-stock-levels"]);
+            }),
+            stage(
+                "write-offs",
+                "Confirm write-offs",
+                "role-head-ops",
+                "The day's items graded write-off",
+                "Each write-off confirmed or regraded; batches over 500 EUR sent to Finance",
+                "Once a day, 10 minutes",
+            )
+            .with(|s| {
+                s.writes = ids(&["el-data-stock-levels"]);
+                s.decision = Some("dec-stock-write-off".into());
+                s.handoff = handoff(
+                    "Items graded write-off, with photos and cost values",
+                    "The photos show the damage and the values add up",
+                );
+            }),
+            // GAP: the refund is paid by a support agent, whom the matrix
+            // does not name on this workflow; the agent takes the grade on
+            // trust (no check at the handoff, the cause of the refund delays
+            // in "cor-refund-delay"); and the agent reads customer records,
+            // which nobody owns.
+            stage(
+                "refund",
+                "Refund the customer",
+                "role-support-agent",
+                "Every item of the return graded",
+                "Refund issued in the shop, amount and grade noted, ticket closed",
+                "4 minutes",
+            )
+            .with(|s| {
+                s.systems = ids(&["el-sys-helpdesk", "el-sys-storefront"]);
+                s.reads = ids(&["el-data-customer-records"]);
+                s.decision = Some("dec-refund-over-limit".into());
+                s.handoff = handoff("The grade of each item, tagged on the helpdesk ticket", "");
+            }),
+        ],
+        leverage: Some(Leverage::RevenueProtection),
+        ..Flow::new("el-wf-return-inspection".into())
+    });
 
     b.model
 }
@@ -1710,6 +1972,201 @@ fn scheduling_saas(id: String, now: DateTime<Utc>) -> Model {
         ],
     );
 
+    // Workflows (2). A bug fix follows a settled path; triage does not.
+    b.workflow(Flow {
+        trigger: "Support passes engineering a bug it has confirmed on a customer's workspace."
+            .into(),
+        inputs: vec![exchange(
+            "Bug ticket with steps to reproduce and the workspace affected",
+            "role-support-engineer",
+        )],
+        outputs: vec![
+            exchange(
+                "The fix live, with the release number on the ticket",
+                "role-support-engineer",
+            ),
+            exchange("A line in the release notes", "role-cs-lead"),
+        ],
+        exceptions: vec![
+            exception(
+                "The fix touches billing or personal data",
+                Some("role-cto"),
+                "Reviews the change before it is deployed",
+            ),
+            exception(
+                "The fix breaks something in production",
+                Some("role-engineer"),
+                "Rolls back with the pipeline's rollback step and reopens the ticket",
+            ),
+        ],
+        volume: runs(12.0, Period::Week),
+        minutes_per_run: Some(240.0),
+        systems: ids(&["el-sys-platform", "el-sys-support-desk"]),
+        stages: vec![
+            stage(
+                "reproduce",
+                "Reproduce",
+                "role-engineer",
+                "Bug ticket in the engineering queue with steps and a workspace",
+                "Bug reproduced on staging, or sent back to support saying what was tried",
+                "Half a day",
+            )
+            .with(|s| {
+                s.systems = ids(&["el-sys-platform", "el-sys-support-desk"]);
+                s.reads = ids(&["el-data-product-usage"]);
+            }),
+            stage(
+                "fix",
+                "Fix and test",
+                "role-engineer",
+                "Bug reproduced",
+                "Fix merged with a test that fails without it, approved by a second engineer",
+                "1 to 2 days",
+            )
+            .with(|s| s.systems = ids(&["el-sys-platform"])),
+            stage(
+                "schedule",
+                "Choose the release",
+                "role-eng-manager",
+                "Fix merged",
+                "Hotfix today or the next planned release, written on the ticket",
+                "Same day",
+            )
+            .with(|s| {
+                s.decision = Some("dec-hotfix".into());
+                s.handoff = handoff(
+                    "The merged fix, its severity and the customers affected",
+                    "A test and a second approval are on the change; the rollback is known",
+                );
+            }),
+            stage(
+                "deploy",
+                "Deploy",
+                "role-engineer",
+                "Release chosen",
+                "Fix live and the error rate at its usual level for 30 minutes",
+                "1 hour",
+            )
+            .with(|s| {
+                s.systems = ids(&["el-sys-platform"]);
+                s.handoff = handoff(
+                    "The go-ahead and the release window",
+                    "The window is on the ticket and nobody else is deploying",
+                );
+            }),
+            stage(
+                "close",
+                "Close the loop",
+                "role-engineer",
+                "Fix live",
+                "Ticket marked fixed with the release number; support told in the ticket",
+                "15 minutes",
+            )
+            .with(|s| s.systems = ids(&["el-sys-support-desk"])),
+        ],
+        leverage: Some(Leverage::TimeRecovery),
+        ..Flow::new("el-wf-bug-fix".into())
+    });
+    b.workflow(Flow {
+        trigger: "A customer writes in by email, chat or the in-app form.".into(),
+        inputs: vec![exchange(
+            "The customer's question or problem report",
+            "role-cs-lead",
+        )],
+        outputs: vec![
+            exchange("A ticket answered, or confirmed as a bug", "role-support-engineer"),
+            exchange("Confirmed bugs in the engineering queue", "role-eng-manager"),
+        ],
+        exceptions: vec![
+            exception(
+                "The customer cannot be found in the CRM (a trial or a new signature)",
+                Some("role-support-engineer"),
+                "Looks the workspace up in billing and asks sales to add the account",
+            ),
+            // GAP: nobody handles a possible data leak: the Data Protection
+            // Officer holds no letter anywhere, and support has no rule.
+            exception(
+                "The ticket says personal data may have been exposed",
+                None,
+                "Whoever reads it first forwards it to someone senior",
+            ),
+        ],
+        volume: runs(60.0, Period::Day),
+        minutes_per_run: Some(8.0),
+        systems: ids(&["el-sys-support-desk", "el-sys-crm"]),
+        stages: vec![
+            stage(
+                "acknowledge",
+                "Acknowledge",
+                "role-support-engineer",
+                "A new ticket in the queue",
+                "Auto-reply sent and the ticket tagged with the product area",
+                "1 minute",
+            )
+            .with(|s| s.systems = ids(&["el-sys-support-desk"])),
+            // GAP: the customer's plan and owner are read from customer
+            // accounts, which nobody owns (and which disagree with billing).
+            stage(
+                "identify",
+                "Find the customer",
+                "role-support-engineer",
+                "Ticket tagged",
+                "Plan, seat count and account owner noted on the ticket",
+                "2 minutes",
+            )
+            .with(|s| {
+                s.systems = ids(&["el-sys-crm"]);
+                s.reads = ids(&["el-data-customer-accounts"]);
+            }),
+            // GAP: no exit criteria: severity is set by feel, with no
+            // written definition of each level.
+            stage(
+                "severity",
+                "Set the severity",
+                "role-support-engineer",
+                "Customer and plan known",
+                "",
+                "2 minutes",
+            )
+            .with(|s| {
+                s.systems = ids(&["el-sys-support-desk"]);
+                s.decision = Some("dec-declare-incident".into());
+            }),
+            stage(
+                "urgent",
+                "Check urgent tickets",
+                "role-cs-lead",
+                "Ticket at severity 1 or 2",
+                "Severity confirmed or lowered within 30 minutes of the ticket arriving",
+                "30 minutes",
+            )
+            .with(|s| {
+                s.systems = ids(&["el-sys-support-desk"]);
+                s.handoff = handoff(
+                    "Severity-1 and severity-2 tickets with the customer's plan",
+                    "The plan entitles the customer to the response time the ticket claims",
+                );
+            }),
+            stage(
+                "escalate",
+                "Pass bugs to engineering",
+                "role-support-engineer",
+                "Ticket confirmed as a bug",
+                "Bug in the engineering queue, linked to the ticket; the customer told it is with engineering",
+                "10 minutes",
+            )
+            .with(|s| {
+                s.systems = ids(&["el-sys-support-desk"]);
+                s.handoff = handoff(
+                    "Tickets confirmed as bugs, with their severity",
+                    "Steps to reproduce and a workspace id are on each",
+                );
+            }),
+        ],
+        leverage: Some(Leverage::TimeRecovery),
+        ..Flow::new("el-wf-ticket-triage".into())
+    });
+
     b.model
 }
 
@@ -2374,6 +2831,194 @@ fn web_agency(id: String, now: DateTime<Utc>) -> Model {
         ],
     );
 
+    // Workflows (2). Neither is ready to automate: each has gaps of its own.
+    b.workflow(Flow {
+        trigger: "The designs for a project's agreed pages are ready in the design file.".into(),
+        inputs: vec![
+            exchange("Draft designs for the agreed pages", "role-lead-designer"),
+            exchange("The client's brand kit", "role-account-manager"),
+        ],
+        outputs: vec![
+            exchange(
+                "Designs approved by the client in writing",
+                "role-project-manager",
+            ),
+            exchange(
+                "Final files and brand kit, ready to build from",
+                "role-developer",
+            ),
+        ],
+        exceptions: vec![exception(
+            "The client asks for a third round of changes",
+            Some("role-account-manager"),
+            "Prices the extra round as a change order before any more design work",
+        )],
+        volume: runs(6.0, Period::Month),
+        minutes_per_run: Some(600.0),
+        systems: ids(&["el-sys-project-tool"]),
+        stages: vec![
+            stage(
+                "critique",
+                "Internal critique",
+                "role-lead-designer",
+                "Designs for every agreed page in the file",
+                "Critique notes resolved; files named and versioned",
+                "Half a day",
+            )
+            .with(|s| s.writes = ids(&["el-data-design-files"])),
+            stage(
+                "director",
+                "Creative sign-off",
+                "role-creative-director",
+                "Critique resolved",
+                "Director's approval noted on the version to be shown",
+                "1 hour",
+            )
+            .with(|s| {
+                s.reads = ids(&["el-data-design-files"]);
+                s.handoff = handoff(
+                    "The version to be shown, with the critique notes",
+                    "It follows the brand kit and covers every page agreed",
+                );
+            }),
+            // GAP: the Account Manager presents and gathers feedback, but the
+            // matrix only consults them on design sign-off.
+            stage(
+                "present",
+                "Present to the client",
+                "role-account-manager",
+                "Director's approval",
+                "Client's feedback collected in one written list",
+                "1 week",
+            )
+            .with(|s| {
+                s.handoff = handoff(
+                    "The approved designs and the presentation deck",
+                    "The deck shows the approved version",
+                );
+            }),
+            // GAP: the change in scope is decided here, by two deciders.
+            stage(
+                "revise",
+                "Revise and get approval",
+                "role-lead-designer",
+                "Feedback list received",
+                "Client's written approval filed with the final version",
+                "2 to 5 days",
+            )
+            .with(|s| {
+                s.writes = ids(&["el-data-design-files"]);
+                s.decision = Some("dec-scope-change".into());
+                s.handoff = handoff(
+                    "The client's feedback list",
+                    "Each point is within the two included rounds, or marked as extra",
+                );
+            }),
+            stage(
+                "to-build",
+                "Hand over to development",
+                "role-lead-designer",
+                "Client's approval on file",
+                "Final files and brand kit linked on the project board; developers told",
+                "1 hour",
+            )
+            .with(|s| {
+                s.systems = ids(&["el-sys-project-tool"]);
+                s.reads = ids(&["el-data-design-files"]);
+            }),
+        ],
+        ..Flow::new("el-wf-design-signoff".into())
+    });
+    b.workflow(Flow {
+        trigger: "A site is feature-complete on staging with the client's content loaded.".into(),
+        inputs: vec![
+            exchange("The site on staging", "role-developer"),
+            exchange(
+                "The client's written sign-off of the designs",
+                "role-account-manager",
+            ),
+        ],
+        outputs: vec![exchange(
+            "The site live on the client's domain, with the completed checklist",
+            "role-account-manager",
+        )],
+        exceptions: vec![
+            exception(
+                "A must-fix defect is found on launch day",
+                Some("role-lead-developer"),
+                "Moves the launch and tells the Account Manager the new date",
+            ),
+            // GAP: nobody is named for a launch that breaks when Tom Becker,
+            // who holds the hosting and domain logins, is away.
+            exception(
+                "The site breaks after the switch and Tom Becker is away",
+                None,
+                "The team waits for Tom or tries the shared password sheet",
+            ),
+        ],
+        volume: runs(3.0, Period::Month),
+        minutes_per_run: Some(720.0),
+        systems: ids(&["el-sys-hosting", "el-sys-project-tool"]),
+        stages: vec![
+            stage(
+                "checklist",
+                "Run the launch checklist",
+                "role-developer",
+                "Site feature-complete on staging",
+                "Browser, device and speed checks pass; open defects logged on the board",
+                "1 day",
+            )
+            .with(|s| s.systems = ids(&["el-sys-hosting", "el-sys-project-tool"])),
+            // GAP: no exit criteria: the checklist says "check accessibility"
+            // but not what passes (two launched sites failed a client audit).
+            stage(
+                "accessibility",
+                "Check accessibility",
+                "role-developer",
+                "Checklist run",
+                "",
+                "2 hours",
+            )
+            .with(|s| s.systems = ids(&["el-sys-hosting"])),
+            stage(
+                "go-no-go",
+                "Go or no-go",
+                "role-lead-developer",
+                "Checks done, defects fixed or accepted",
+                "Go or no-go written on the launch ticket, with the launch time",
+                "30 minutes",
+            )
+            .with(|s| {
+                s.systems = ids(&["el-sys-project-tool"]);
+                s.decision = Some("dec-go-live".into());
+                s.handoff = handoff(
+                    "The checklist with every defect fixed or accepted",
+                    "Every must-fix item is closed and the client's sign-off is on file",
+                );
+            }),
+            // GAP: switching the domain needs the client's logins, which
+            // nobody owns.
+            stage(
+                "switch",
+                "Switch the domain",
+                "role-developer",
+                "Go given",
+                "Site live on the client's domain, certificate valid, old addresses redirected",
+                "2 hours",
+            )
+            .with(|s| {
+                s.systems = ids(&["el-sys-hosting"]);
+                s.reads = ids(&["el-data-credentials"]);
+                s.handoff = handoff(
+                    "The go-ahead and the launch time",
+                    "The launch time is outside the client's busy hours",
+                );
+            }),
+        ],
+        leverage: Some(Leverage::TimeRecovery),
+        ..Flow::new("el-wf-qa-launch".into())
+    });
+
     b.model
 }
 
@@ -2384,6 +3029,8 @@ mod tests {
     use chrono::TimeZone;
 
     use super::*;
+    use crate::model::workflow::automation::{self, Missing};
+    use crate::model::workflow::checks::{self, WorkflowFindingKind};
     use crate::model::{load, to_file_json, validate};
 
     fn now() -> DateTime<Utc> {
@@ -2865,6 +3512,180 @@ mod tests {
             );
             assert!(m.corrections.iter().any(|c| c.status == Validated));
         }
+    }
+
+    /// The workflow findings each sample shows on purpose (every one marked
+    /// `GAP:`), in the order the checks give them: (element, kind, stage).
+    type FlowGap = (&'static str, WorkflowFindingKind, Option<&'static str>);
+    const WORKFLOW_GAPS: [(&str, &[FlowGap]); 3] = {
+        use WorkflowFindingKind::*;
+        [
+            (
+                "ecommerce",
+                &[
+                    ("el-wf-return-inspection", MatrixDisagrees, Some("refund")),
+                    ("el-wf-return-inspection", HandoffNoCheck, Some("refund")),
+                    ("el-wf-return-inspection", UnownedResource, Some("refund")),
+                ],
+            ),
+            (
+                "saas",
+                &[
+                    ("el-wf-ticket-triage", ExceptionNoRole, None),
+                    ("el-wf-ticket-triage", UnownedResource, Some("identify")),
+                    ("el-wf-ticket-triage", NoExitCriteria, Some("severity")),
+                ],
+            ),
+            (
+                "agency",
+                &[
+                    ("el-wf-design-signoff", MatrixDisagrees, Some("present")),
+                    ("el-wf-design-signoff", DecisionNoDecider, Some("revise")),
+                    ("el-wf-qa-launch", ExceptionNoRole, None),
+                    ("el-wf-qa-launch", NoExitCriteria, Some("accessibility")),
+                    ("el-wf-qa-launch", UnownedResource, Some("switch")),
+                ],
+            ),
+        ]
+    };
+
+    /// The automation view of each sample: the workflows ready to automate,
+    /// then the ones to define first with what they miss, in matrix order.
+    type DefineFirst = (&'static str, &'static [Missing]);
+    const RANKING: [(&str, &[&str], &[DefineFirst]); 3] = {
+        use Missing::*;
+        [
+            (
+                "ecommerce",
+                &["el-wf-pick-pack"],
+                &[
+                    ("el-wf-return-inspection", &[OpenProblems]),
+                    ("el-wf-promo-launch", &[Stages, Review]),
+                    ("el-wf-stock-reorder", &[Stages]),
+                ],
+            ),
+            (
+                "saas",
+                &["el-wf-bug-fix"],
+                &[
+                    ("el-wf-ticket-triage", &[ExitCriteria, OpenProblems]),
+                    ("el-wf-deploy", &[Stages]),
+                    ("el-wf-trial-conversion", &[Stages, Review]),
+                    ("el-wf-feature-requests", &[Stages]),
+                ],
+            ),
+            (
+                "agency",
+                &[],
+                &[
+                    ("el-wf-design-signoff", &[OpenProblems]),
+                    ("el-wf-qa-launch", &[ExitCriteria, OpenProblems]),
+                    ("el-wf-kickoff", &[Stages]),
+                    ("el-wf-deploy", &[Stages, Review]),
+                ],
+            ),
+        ]
+    };
+
+    #[test]
+    fn samples_have_complete_looking_workflows() {
+        for info in SAMPLES {
+            let m = open(info.key, now());
+            let k = info.key;
+            assert!(m.workflows.len() >= 2, "{k} workflows");
+            let kind = |id: &str| m.element(id).map(|e| e.kind);
+            for w in &m.workflows {
+                let el = &w.element;
+                assert!(
+                    matches!(kind(el), Some(Process | Workflow)),
+                    "{k}: {el} is not a process or workflow"
+                );
+                assert_eq!(
+                    m.workflows.iter().filter(|x| &x.element == el).count(),
+                    1,
+                    "{el}: one record"
+                );
+                assert!((4..=8).contains(&w.stages.len()), "{el} stages");
+                assert!(!w.trigger.is_empty(), "{el} trigger");
+                for x in w.inputs.iter().chain(&w.outputs) {
+                    assert!(!x.what.is_empty() && x.role.is_some(), "{el}: {x:?}");
+                }
+                assert!(!w.inputs.is_empty() && !w.outputs.is_empty(), "{el}");
+                assert!(!w.exceptions.is_empty(), "{el} exceptions");
+                assert!(w.exceptions.iter().all(|x| !x.action.is_empty()), "{el}");
+                assert!(w.volume.is_some() && w.minutes_per_run.is_some(), "{el}");
+                let hours = w.hours_per_year().unwrap();
+                assert!((50.0..=5000.0).contains(&hours), "{el}: {hours} hours");
+                assert!(w.handoffs().count() >= 1, "{el} handoffs");
+                for i in w.handoffs() {
+                    // What is passed is always said; a missing check is a
+                    // deliberate gap, pinned below.
+                    assert!(!w.stages[i].handoff.passed.is_empty(), "{el} handoff {i}");
+                }
+                let points: Vec<&str> = w
+                    .stages
+                    .iter()
+                    .filter_map(|s| s.decision.as_deref())
+                    .collect();
+                assert!(!points.is_empty(), "{el} decision point");
+                assert!(points.iter().all(|d| m.decision(d).is_some()), "{el}");
+                for s in &w.stages {
+                    assert!(s.role.is_some() && !s.entry.is_empty(), "{el}/{}", s.id);
+                    assert!(!s.duration.is_empty(), "{el}/{}", s.id);
+                    for id in &s.systems {
+                        assert_eq!(kind(id), Some(System), "{el}/{}: {id}", s.id);
+                        assert!(w.systems.contains(id), "{el}: {id} not listed");
+                    }
+                    for id in s.reads.iter().chain(&s.writes) {
+                        assert_eq!(kind(id), Some(Data), "{el}/{}: {id}", s.id);
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn workflow_gaps_are_exactly_the_deliberate_ones() {
+        for (key, expected) in WORKFLOW_GAPS {
+            let m = open(key, now());
+            let got: Vec<(String, WorkflowFindingKind, Option<String>)> = checks::check_all(&m)
+                .into_iter()
+                .map(|f| (f.element, f.kind, f.stage))
+                .collect();
+            let expected: Vec<(String, WorkflowFindingKind, Option<String>)> = expected
+                .iter()
+                .map(|&(e, kind, s)| (e.to_string(), kind, s.map(Into::into)))
+                .collect();
+            assert_eq!(got, expected, "{key}");
+        }
+    }
+
+    #[test]
+    fn the_automation_view_splits_ready_and_define_first_as_intended() {
+        let mut ready_somewhere = false;
+        for (key, ready, define_first) in RANKING {
+            let m = open(key, now());
+            let r = automation::rank(&m);
+            let got: Vec<&str> = r.ready.iter().map(|c| c.element.as_str()).collect();
+            assert_eq!(got, ready, "{key} ready");
+            let got: Vec<(&str, &[Missing])> = r
+                .define_first
+                .iter()
+                .map(|c| (c.element.as_str(), c.missing.as_slice()))
+                .collect();
+            assert_eq!(got, define_first, "{key} define first");
+            // A workflow with a record but not ready is held back by more
+            // than a missing record.
+            assert!(r
+                .define_first
+                .iter()
+                .any(|c| m.workflow(&c.element).is_some()));
+            for c in &r.ready {
+                assert!(c.hours_per_year.is_some() && c.exceptions >= 1, "{key}");
+            }
+            ready_somewhere |= !r.ready.is_empty();
+        }
+        assert!(ready_somewhere);
     }
 
     #[test]

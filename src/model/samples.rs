@@ -3,11 +3,13 @@
 //! software company and a small digital agency.
 //!
 //! Each sample is a believable operation with believable flaws. The flaws are
-//! deliberate: they are what the ownership, decision-rights, review and
-//! correction checks are meant to find, so that a first look at a sample
-//! already shows findings. Every deliberate gap is marked `GAP:` next to the
-//! data that creates it, and the tests at the bottom compute each one from the
-//! data so that an edit cannot remove one by accident.
+//! deliberate: they are what the ownership, decision-rights, review,
+//! correction and workflow checks are meant to find, so that a first look at
+//! a sample already shows findings. Every deliberate gap is marked `GAP:`
+//! next to the data that creates it, and the tests at the bottom compute each
+//! one from the data so that an edit cannot remove one by accident. Each
+//! sample also has one workflow or none ready to automate, pinned the same
+//! way.
 //!
 //! Dates are not fixed: review meetings, status changes and deadlines are
 //! placed a number of days before or after the day the sample is opened, so a

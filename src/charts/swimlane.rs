@@ -23,11 +23,11 @@ const LABEL_W: f64 = 150.0;
 const LEFT: f64 = MARGIN + LABEL_W;
 /// Top of the first lane (below the title and the summary line).
 const TOP: f64 = 76.0;
-const LANE_H: f64 = 100.0;
+const LANE_H: f64 = 104.0;
 /// One stage column: a box and the gap the arrow runs through.
 const COL_W: f64 = 220.0;
 const BOX_W: f64 = 160.0;
-const BOX_H: f64 = 80.0;
+const BOX_H: f64 = 86.0;
 /// Space between the label column and the first box, and after the last.
 const PAD: f64 = 30.0;
 /// One line of the exceptions band.
@@ -476,7 +476,7 @@ pub fn swimlane(model: &Model, workflow: &Workflow) -> String {
         let warn = !s.findings.is_empty();
         doc.draw(|area| {
             let (color, w) = if warn { (WARN, 3) } else { (LINE, 2) };
-            outline(area, x0, y0, x0 + BOX_W, y0 + BOX_H, &color, w)
+            outline(area, (x0, y0, x0 + BOX_W, y0 + BOX_H), &color, w, warn)
         });
         doc.close_group();
         let lines = wrap_text(&s.name, BOX_W - 20.0, TEXT_PX, true, 2);
@@ -505,7 +505,7 @@ pub fn swimlane(model: &Model, workflow: &Workflow) -> String {
                     [(px(bx1 - bw), px(by0)), (px(bx1), px(by0 + 18.0))],
                     WARN_FILL.filled(),
                 ))?;
-                outline(area, bx1 - bw, by0, bx1, by0 + 18.0, &WARN, 1)?;
+                outline(area, (bx1 - bw, by0, bx1, by0 + 18.0), &WARN, 1, false)?;
                 area.draw(&Text::new(
                     badge.clone(),
                     (px(bx1 - bw / 2.0), px(by0 + 9.0)),
@@ -518,7 +518,7 @@ pub fn swimlane(model: &Model, workflow: &Workflow) -> String {
             doc.open_group(&[("class", "decision-marker")]);
             let shown = fit_text(&format!("Decision: {d}"), BOX_W - 38.0, SMALL_PX, false);
             doc.draw(|area| {
-                let (cx, cy) = (x0 + 18.0, y0 + 67.0);
+                let (cx, cy) = (x0 + 18.0, y0 + 72.0);
                 area.draw(&Polygon::new(
                     vec![
                         (px(cx), px(cy - 7.0)),
@@ -548,27 +548,27 @@ pub fn swimlane(model: &Model, workflow: &Workflow) -> String {
 
 /// A rectangle's border as a path (the SVG backend writes no stroke width
 /// for rects), around once and along the first side again so every corner
-/// is joined.
+/// is joined; a dashed border (dash set on the enclosing group) goes round
+/// once only, or its first side would be drawn twice, out of phase, and
+/// look solid.
 fn outline(
     area: &Area,
-    x0: f64,
-    y0: f64,
-    x1: f64,
-    y1: f64,
+    (x0, y0, x1, y1): (f64, f64, f64, f64),
     color: &RGBColor,
     width: u32,
+    dashed: bool,
 ) -> DrawResult {
-    area.draw(&PathElement::new(
-        vec![
-            (px(x0), px(y0)),
-            (px(x1), px(y0)),
-            (px(x1), px(y1)),
-            (px(x0), px(y1)),
-            (px(x0), px(y0)),
-            (px(x1), px(y0)),
-        ],
-        color.stroke_width(width),
-    ))
+    let mut points = vec![
+        (px(x0), px(y0)),
+        (px(x1), px(y0)),
+        (px(x1), px(y1)),
+        (px(x0), px(y1)),
+        (px(x0), px(y0)),
+    ];
+    if !dashed {
+        points.push((px(x1), px(y0)));
+    }
+    area.draw(&PathElement::new(points, color.stroke_width(width)))
 }
 
 fn draw_lane(area: &Area, l: usize, lane: &Lane, width: f64) -> DrawResult {
@@ -657,7 +657,7 @@ fn draw_exceptions(doc: &mut SvgDoc, p: &Plan, y0: f64, width: f64) {
         ("aria-label", "Exceptions"),
     ]);
     doc.open_group(&[("class", "outline"), ("stroke-dasharray", "6 4")]);
-    doc.draw(|area| outline(area, MARGIN, y0, width - MARGIN, y1, &LINE, 1));
+    doc.draw(|area| outline(area, (MARGIN, y0, width - MARGIN, y1), &LINE, 1, true));
     doc.close_group();
     doc.draw(|area| {
         area.draw(&Text::new(

@@ -329,7 +329,7 @@ fn lane_mid(l: usize) -> f64 {
 /// children assistive technology never reaches). Arrows are `<g
 /// class="arrow">` (`class="arrow handoff"` for handoffs), lanes `<g
 /// class="lane" data-role="ID">` (empty for "No role"). Fixed size: a
-/// 220 px column per stage, a 100 px lane per role; wide workflows scroll.
+/// 220 px column per stage, a 104 px lane per role; wide workflows scroll.
 pub fn swimlane(model: &Model, workflow: &Workflow) -> String {
     let text = swimlane_text(model, workflow);
     let p = plan(model, workflow);

@@ -4,12 +4,12 @@
 //! OPMODEL_CHARTS_OUT=/tmp/charts cargo test --lib charts::examples -- --ignored
 //! ```
 //!
-//! writes `radar.svg`, `timeline.svg`, `layers.svg` (and the empty states)
-//! into that folder.
+//! writes `radar.svg`, `timeline.svg`, `layers.svg`, `swimlane.svg` (and the
+//! empty states) into that folder.
 
 use chrono::NaiveDate;
 
-use super::{layers, radar, timeline, LayerBand, Series};
+use super::{layers, radar, swimlane, timeline, LayerBand, Series};
 
 const EVIL: &str = "<script>alert(1)</script> & \"q\" ]]> <img src=x onerror=alert(1)>";
 
@@ -90,7 +90,18 @@ pub fn examples() -> Vec<(&'static str, String)> {
             current: false,
         },
     ];
+    let (model, flow) = super::swimlane::example("Approve the refund");
+    let mut hostile_flow = flow.clone();
+    for s in &mut hostile_flow.stages {
+        s.name = format!("{EVIL} {}", s.name);
+    }
     vec![
+        ("swimlane", swimlane(&model, &flow)),
+        ("swimlane-hostile", swimlane(&model, &hostile_flow)),
+        (
+            "swimlane-empty",
+            swimlane(&model, &crate::model::Workflow::new("wf".into())),
+        ),
         (
             "radar",
             radar(

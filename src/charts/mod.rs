@@ -11,6 +11,8 @@
 //!   per data point.
 //! - [`layers`]: the layer hierarchy (tools → workflows → automation →
 //!   operating system) as a stack, with the current layer marked.
+//! - [`swimlane`]: a workflow's stages in one lane per performing role,
+//!   with handoffs, decision points, exceptions and the checks' findings.
 //!
 //! Every document has `xmlns`, `width`/`height`, a `viewBox` (so CSS can scale
 //! it), `role="img"` and a `<title>` and `<desc>` (referenced by
@@ -28,11 +30,17 @@
 //!   data-role="current|previous" data-axis="AXIS" data-value="V">`, each
 //!   axis label a `<g class="axis-label" data-axis="AXIS">`;
 //! - each layer is a `<g class="band" data-layer="NAME">`, the current one
-//!   `class="band current"` with `aria-current="true"`.
+//!   `class="band current"` with `aria-current="true"`;
+//! - each swimlane stage is a focusable `<g class="stage" data-stage="ID"
+//!   role="listitem" tabindex="0" aria-label="Stage 2 of 5: …">`, each
+//!   arrow a `<g class="arrow">` (`class="arrow handoff"` where the work
+//!   changes hands), each lane a `<g class="lane" data-role="ID">`. Having
+//!   focusable parts, the swimlane's root has `role="group"`, not "img".
 
 mod layers;
 mod radar;
 mod svg;
+mod swimlane;
 mod timeline;
 
 #[cfg(test)]
@@ -43,6 +51,7 @@ mod testutil;
 pub use layers::{layers, layers_text, LayerBand};
 pub use radar::{radar, radar_text};
 pub use svg::escape_xml;
+pub use swimlane::{swimlane, swimlane_text};
 pub use timeline::{timeline, timeline_text, Series};
 
 /// The words of a chart, as written into its `<title>` and `<desc>`: handy

@@ -349,6 +349,7 @@ pub struct SvgDoc {
     desc: String,
     body: String,
     open: usize,
+    role: &'static str,
 }
 
 impl SvgDoc {
@@ -363,7 +364,16 @@ impl SvgDoc {
             desc: desc.to_string(),
             body: String::new(),
             open: 0,
+            role: "img",
         }
+    }
+
+    /// The ARIA role of the root `<svg>` ("img" unless changed). A chart
+    /// with focusable parts inside (the swimlane's stages) uses "group":
+    /// the children of an `img` are presentational, so assistive technology
+    /// would never reach them.
+    pub fn set_role(&mut self, role: &'static str) {
+        self.role = role;
     }
 
     /// The drawing size.
@@ -430,11 +440,12 @@ impl SvgDoc {
         let mut out = String::with_capacity(self.body.len() + 512);
         out.push_str(&format!(
             "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w}\" height=\"{h}\" \
-             viewBox=\"0 0 {w} {h}\" role=\"img\" aria-labelledby=\"{id}-title {id}-desc\" \
+             viewBox=\"0 0 {w} {h}\" role=\"{role}\" aria-labelledby=\"{id}-title {id}-desc\" \
              class=\"opm-chart opm-chart-{kind}\" font-family=\"{FONT_FAMILY}\">\n",
             w = self.width,
             h = self.height,
             kind = self.kind,
+            role = self.role,
         ));
         out.push_str(&format!(
             "<title id=\"{id}-title\">{}</title>\n<desc id=\"{id}-desc\">{}</desc>\n",

@@ -27,6 +27,7 @@ pub fn Header() -> impl IntoView {
                 <A href="/quiz">"Quiz"</A>
                 <A href="/ownership">"Ownership"</A>
                 <A href="/decisions">"Decisions"</A>
+                <A href="/workflows">"Workflows"</A>
                 <A href="/governance">"Governance"</A>
                 <A href="/progress">"Progress"</A>
                 <A href="/models">"Models"</A>

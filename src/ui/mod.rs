@@ -22,6 +22,7 @@ mod row_store;
 mod samples;
 pub mod state;
 mod undo_redo;
+mod workflows;
 
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
@@ -108,6 +109,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/ownership") view=ownership::Ownership/>
                     <Route path=path!("/decisions") view=decisions::Decisions/>
                     <Route path=path!("/decisions/cards") view=decisions::RoleCards/>
+                    <Route path=path!("/workflows") view=workflows::Workflows/>
                     <Route path=path!("/governance") view=governance::Governance/>
                     <Route path=path!("/progress") view=progress::Progress/>
                     <Route path=path!("/models") view=pages::Models/>

@@ -18,7 +18,7 @@ use crate::ui::state::{use_app, NoticeKind};
 
 /// A chart with its downloads and its table alternative.
 #[component]
-fn ChartFigure(
+pub(crate) fn ChartFigure(
     svg: String,
     /// Used for the file names.
     slug: &'static str,

@@ -1,0 +1,168 @@
+//! The Workflows page: how the process and workflow elements really flow.
+//! A list with each one's state of documentation, the editor of the one
+//! chosen (its process card and stages, `editor.rs`), its findings, and
+//! which work to automate first (`automation.rs`).
+
+mod automation;
+mod editor;
+
+use leptos::prelude::*;
+
+use crate::model::workflow::checks::{check, coverage, documented};
+use crate::model::{ElementKind, Id, Op, Workflow};
+use crate::ui::grid_headers::FindingItem;
+use crate::ui::state::{use_app, AppState};
+use crate::ui::undo_redo::UndoRedo;
+
+/// Changes the workflow record of `element` (a new one when it has none)
+/// as one undo step; a refused change is told to the user.
+pub(crate) fn update_workflow(state: AppState, element: &str, f: impl FnOnce(&mut Workflow)) {
+    let mut w = state.model.with_untracked(|m| {
+        m.workflow(element)
+            .cloned()
+            .unwrap_or_else(|| Workflow::new(element.to_string()))
+    });
+    f(&mut w);
+    state.edit(Op::SetWorkflow(Box::new(w)));
+}
+
+/// The state of documentation of one element, in words.
+fn state_of(w: Option<&Workflow>) -> &'static str {
+    match w.map(documented) {
+        None => "Not described yet",
+        Some(d) if !d.has_stages => "No stages yet",
+        Some(d) if !d.exit_everywhere => "A stage has no exit criteria",
+        Some(d) if !d.handoffs_defined => "A handoff is not defined",
+        Some(_) => "Documented",
+    }
+}
+
+#[component]
+pub fn Workflows() -> impl IntoView {
+    let state = use_app();
+    let selected = RwSignal::new(None::<Id>);
+    let rows = Memo::new(move |_| {
+        state.model.with(|m| {
+            m.elements
+                .iter()
+                .filter(|e| matches!(e.kind, ElementKind::Process | ElementKind::Workflow))
+                .map(|e| {
+                    let w = m.workflow(&e.id);
+                    let mut findings = Vec::new();
+                    if let Some(w) = w {
+                        check(m, w, &mut findings);
+                    }
+                    (
+                        e.id.clone(),
+                        e.name.clone(),
+                        e.kind.label(),
+                        w.map_or(0, |w| w.stages.len()),
+                        state_of(w),
+                        findings.len(),
+                    )
+                })
+                .collect::<Vec<_>>()
+        })
+    });
+    // The first element is open at first, so the page is never blank.
+    Effect::new(move |_| {
+        let first = rows.with(|r| r.first().map(|r| r.0.clone()));
+        let known = selected.with(|s| {
+            s.as_ref()
+                .is_some_and(|s| rows.with(|r| r.iter().any(|x| &x.0 == s)))
+        });
+        if !known {
+            selected.set(first);
+        }
+    });
+    let share = move || {
+        state.model.with(|m| match coverage(m) {
+            Some(c) => format!("{c:.0}%"),
+            None => "–".into(),
+        })
+    };
+    view! {
+        <section class="page workflows-page">
+            <h1 tabindex="-1">"Workflows"</h1>
+            <p class="lead">"Write down how the work really flows: what starts it, the stages in order, who does each one, what must be true before work moves on, and what changes hands. The checks say what a newcomer could not learn from it yet."</p>
+            <div class="figure" data-testid="workflow-coverage">
+                <span class="figure-value">{share}</span>
+                <span class="figure-label">"of workflow elements documented: stages, exit criteria on each, every handoff defined"</span>
+            </div>
+            <div class="toolbar edit-chrome"><UndoRedo/></div>
+            {move || rows.with(Vec::is_empty).then(|| view! {
+                <p class="empty" data-testid="workflows-empty">"This model has no process or workflow elements yet. Add one on the Ownership page (its kind: Process or Workflow), then describe how it flows here."</p>
+            })}
+            <div class="table-scroll" tabindex="0" role="region" aria-label="Process and workflow elements">
+            <table class="workflow-list" data-testid="workflow-list">
+                <thead><tr><th scope="col">"Element"</th><th scope="col">"Kind"</th><th scope="col">"Stages"</th><th scope="col">"Documentation"</th><th scope="col">"Problems"</th></tr></thead>
+                <tbody>
+                    <For each=move || rows.get() key=|r| r.clone() let:row>
+                        {
+                            let (id, name, kind, stages, doc, problems) = row;
+                            let open_id = id.clone();
+                            let is_open = {
+                                let id = id.clone();
+                                Memo::new(move |_| selected.with(|s| s.as_deref() == Some(id.as_str())))
+                            };
+                            view! {
+                                <tr class:open=is_open>
+                                    <th scope="row">
+                                        <button type="button" class="link-button" aria-pressed=move || is_open.get().to_string()
+                                            on:click=move |_| selected.set(Some(open_id.clone()))>{name}</button>
+                                    </th>
+                                    <td>{kind}</td>
+                                    <td>{stages}</td>
+                                    <td>{doc}</td>
+                                    <td>{if problems == 0 { "none".to_string() } else { format!("⚠ {problems}") }}</td>
+                                </tr>
+                            }
+                        }
+                    </For>
+                </tbody>
+            </table>
+            </div>
+            {move || selected.get().map(|id| view! { <editor::WorkflowEditor element=id.clone()/> <WorkflowFindings element=id/> })}
+            <automation::Candidates/>
+        </section>
+    }
+}
+
+/// The findings of one workflow, each jumping to its stage.
+#[component]
+fn WorkflowFindings(element: Id) -> impl IntoView {
+    let state = use_app();
+    let findings = Memo::new(move |_| {
+        state.model.with(|m| {
+            let mut out = Vec::new();
+            if let Some(w) = m.workflow(&element) {
+                check(m, w, &mut out);
+            }
+            out
+        })
+    });
+    view! {
+        <section class="findings" data-testid="workflow-findings" aria-labelledby="workflow-findings-title">
+            <h2 id="workflow-findings-title">"What is missing"</h2>
+            {move || findings.with(Vec::is_empty).then(|| view! { <p class="good">"✓ Nothing: a newcomer could learn this flow from what is written here."</p> })}
+            <ul>
+                {move || findings.get().into_iter().map(|f| {
+                    let target = f.stage.clone().map_or_else(|| "workflow-card".to_string(), |s| editor::stage_anchor(&s));
+                    view! {
+                        <FindingItem problem=true message=f.message on_jump=Callback::new(move |_| {
+                            if let Some(el) = document().get_element_by_id(&target) {
+                                el.scroll_into_view();
+                                if let Some(input) = el.query_selector("input, textarea, select").ok().flatten() {
+                                    use wasm_bindgen::JsCast;
+                                    if let Ok(input) = input.dyn_into::<web_sys::HtmlElement>() {
+                                        let _ = input.focus();
+                                    }
+                                }
+                            }
+                        })/>
+                    }
+                }).collect_view()}
+            </ul>
+        </section>
+    }
+}

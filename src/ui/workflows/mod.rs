@@ -71,7 +71,9 @@ pub fn Workflows() -> impl IntoView {
             s.as_ref()
                 .is_some_and(|s| rows.with(|r| r.iter().any(|x| &x.0 == s)))
         });
-        if !known {
+        // Only when it changes: setting the same value again would wake
+        // this effect again, for ever (an empty model has no first).
+        if !known && selected.with_untracked(|s| *s != first) {
             selected.set(first);
         }
     });

@@ -287,7 +287,7 @@ fn Stages(workflow: Memo<Workflow>, element: StoredValue<Id>) -> impl IntoView {
                         };
                         let field = move |get: fn(&Stage) -> String| move || stage.with(get);
                         view! {
-                            <li class="stage item-card" id=stage_anchor(&id) data-testid="stage">
+                            <li class="stage-card item-card" id=stage_anchor(&id) data-testid="stage">
                                 {move || handoff().then(|| view! {
                                     <div class="handoff" data-testid="handoff">
                                         <p class="handoff-title"><span aria-hidden="true">"\u{21c4} "</span>{move || format!("Handoff from {} to {}", from_role(), to_role())}</p>

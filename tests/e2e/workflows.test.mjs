@@ -129,3 +129,25 @@ test('the automation view ranks only standardized work and says what the rest la
   assert.match(download.suggestedFilename(), /\.automation\.csv$/);
   await context.close();
 });
+
+test('a stage that uses a system nobody owns is found, and owning the system clears it', async () => {
+  const { context, page } = await openApp(env.browser, env.server.url, '/ownership');
+  await addRole(page, 'Clerk');
+  await addElement(page, 'Invoicing', 'workflow');
+  await addElement(page, 'Ledger', 'system');
+  await page.getByRole('link', { name: 'Workflows', exact: true }).click();
+  await page.getByTestId('add-stage').click();
+  const stage = page.getByTestId('stage').first();
+  await stage.locator('summary').click();
+  await stage.getByRole('group', { name: 'Systems used' }).getByLabel('Ledger').check();
+  await page.getByTestId('workflow-findings').getByText('Stage “Stage 1” uses the system “Ledger”, which nobody owns: give it an A in the matrix.').waitFor();
+  assert.match(await stage.locator('summary').innerText(), /^Systems and data: 1 used, 0 read, 0 written$/);
+  // The Ledger gets an owner in the matrix: the finding goes.
+  await page.getByRole('link', { name: 'Ownership', exact: true }).click();
+  await page.locator('#ownership-grid .grid-body [role=row][data-row]').nth(1).locator('.cell').first().click();
+  await page.keyboard.press('a');
+  await page.getByRole('link', { name: 'Workflows', exact: true }).click();
+  await page.getByTestId('workflow-findings').waitFor();
+  assert.equal(await page.getByTestId('workflow-findings').getByText('Ledger').count(), 0);
+  await context.close();
+});

@@ -8,7 +8,9 @@ use leptos::prelude::*;
 
 use super::update_workflow;
 use crate::model::limits::{MAX_NAME_CHARS, MAX_TEXT_CHARS};
-use crate::model::{new_id, Exception, Exchange, Id, Leverage, Period, Stage, Volume, Workflow};
+use crate::model::{
+    new_id, ElementKind, Exception, Exchange, Id, Leverage, Period, Stage, Volume, Workflow,
+};
 use crate::ui::state::use_app;
 
 /// A change to one list of a workflow.
@@ -345,6 +347,38 @@ fn Stages(workflow: Memo<Workflow>, element: StoredValue<Id>) -> impl IntoView {
                                             on:change=move |ev| { let v = event_target_value(&ev); at(Box::new(move |s| s.exit = v)) }/>
                                     </label>
                                 </div>
+                                <details class="stage-uses">
+                                    <summary>{move || stage.with(|s| format!("Systems and data: {} used, {} read, {} written", s.systems.len(), s.reads.len(), s.writes.len()))}</summary>
+                                    {move || state.model.with(|m| {
+                                        let pick = |kind: ElementKind| m.elements.iter().filter(|e| e.kind == kind).map(|e| (e.id.clone(), e.name.clone())).collect::<Vec<_>>();
+                                        let (systems, data) = (pick(ElementKind::System), pick(ElementKind::Data));
+                                        let group = move |title: &'static str, items: Vec<(Id, String)>, list: fn(&mut Stage) -> &mut Vec<Id>, get: fn(&Stage) -> &Vec<Id>| view! {
+                                            <fieldset class="checklist">
+                                                <legend>{title}</legend>
+                                                {if items.is_empty() { Some(view! { <p class="muted small">"None in the model yet: add them on the Ownership page."</p> }) } else { None }}
+                                                {items.into_iter().map(|(eid, name)| {
+                                                    let (e1, e2) = (eid.clone(), eid.clone());
+                                                    view! {
+                                                        <label class="check">
+                                                            <input type="checkbox" prop:checked=move || stage.with(|s| get(s).contains(&e1))
+                                                                on:change=move |ev| {
+                                                                    let on = event_target_checked(&ev);
+                                                                    let e = e2.clone();
+                                                                    at(Box::new(move |s| { let l = list(s); l.retain(|x| x != &e); if on { l.push(e) } }))
+                                                                }/>
+                                                            " " {name}
+                                                        </label>
+                                                    }
+                                                }).collect_view()}
+                                            </fieldset>
+                                        };
+                                        view! {
+                                            {group("Systems used", systems, |s| &mut s.systems, |s| &s.systems)}
+                                            {group("Data read", data.clone(), |s| &mut s.reads, |s| &s.reads)}
+                                            {group("Data written", data, |s| &mut s.writes, |s| &s.writes)}
+                                        }
+                                    })}
+                                </details>
                                 <div class="toolbar">
                                     <button type="button" aria-disabled=move || (index.get() == 0).to_string()
                                         aria-label=move || format!("Move stage {} up", index.get() + 1)

@@ -43,7 +43,7 @@ fn update_correction(state: AppState, id: &str, f: impl FnOnce(&mut Correction))
 }
 
 /// `<option>`s for every role, plus "nobody" first.
-fn role_options(state: AppState, selected: Signal<Option<Id>>) -> impl IntoView {
+pub(crate) fn role_options(state: AppState, selected: Signal<Option<Id>>) -> impl IntoView {
     view! {
         <option value="" selected=move || selected.get().is_none()>"(nobody yet)"</option>
         {move || state.model.with(|m| m.roles.iter().map(|r| {

@@ -11,6 +11,8 @@ use crate::model::limits::{MAX_NAME_CHARS, MAX_TEXT_CHARS};
 use crate::model::{
     new_id, ElementKind, Exception, Exchange, Id, Leverage, Period, Stage, Volume, Workflow,
 };
+use crate::ui::governance::role_options;
+use crate::ui::grid::focus_later;
 use crate::ui::state::use_app;
 
 /// A change to one list of a workflow.
@@ -19,30 +21,6 @@ type ListEdit<T> = Box<dyn FnOnce(&mut Vec<T>)>;
 /// The id of a stage's block on the page, for jump links.
 pub(crate) fn stage_anchor(stage: &str) -> String {
     format!("stage-{stage}")
-}
-
-fn focus_soon(id: String) {
-    request_animation_frame(move || {
-        if let Some(el) = document().get_element_by_id(&id) {
-            use wasm_bindgen::JsCast;
-            if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
-                let _ = el.focus();
-            }
-        }
-    });
-}
-
-/// `<option>`s for every role of the model, "nobody" first.
-fn role_options(selected: Signal<Option<Id>>) -> impl IntoView {
-    let state = use_app();
-    view! {
-        <option value="" selected=move || selected.get().is_none()>"(nobody yet)"</option>
-        {move || state.model.with(|m| m.roles.iter().map(|r| {
-            let id = r.id.clone();
-            let id2 = id.clone();
-            view! { <option value=id selected=move || selected.get().as_deref() == Some(id2.as_str())>{r.name.clone()}</option> }
-        }).collect_view())}
-    }
 }
 
 fn optional(v: String) -> Option<String> {
@@ -171,7 +149,7 @@ fn Exchanges(
                             <label class="field">{who}
                                 <select prop:value=move || item.with(|x| x.role.clone().unwrap_or_default())
                                     on:change=move |ev| { let v = optional(event_target_value(&ev)); edit(Box::new(move |l| if let Some(x) = l.get_mut(i) { x.role = v })) }>
-                                    {role_options(Signal::derive(move || item.with(|x| x.role.clone())))}
+                                    {role_options(state, Signal::derive(move || item.with(|x| x.role.clone())))}
                                 </select>
                             </label>
                             <button type="button" class="icon-button align-end" aria-label=format!("Remove {} {}", if outputs { "output" } else { "input" }, i + 1)
@@ -209,7 +187,7 @@ fn Exceptions(workflow: Memo<Workflow>, element: StoredValue<Id>) -> impl IntoVi
                             <label class="field">"Handled by"
                                 <select prop:value=move || item.with(|x| x.role.clone().unwrap_or_default())
                                     on:change=move |ev| { let v = optional(event_target_value(&ev)); edit(Box::new(move |l| if let Some(x) = l.get_mut(i) { x.role = v })) }>
-                                    {role_options(Signal::derive(move || item.with(|x| x.role.clone())))}
+                                    {role_options(state, Signal::derive(move || item.with(|x| x.role.clone())))}
                                 </select>
                             </label>
                             <label class="field">"What is done"
@@ -246,7 +224,7 @@ fn Stages(workflow: Memo<Workflow>, element: StoredValue<Id>) -> impl IntoView {
             ..Default::default()
         };
         edit(Box::new(move |l| l.push(stage)));
-        focus_soon(format!("stage-name-{id}"));
+        focus_later(format!("stage-name-{id}"));
     };
     let move_stage = move |id: Id, delta: isize| {
         let from = workflow.with_untracked(|w| w.stages.iter().position(|s| s.id == id));
@@ -260,7 +238,7 @@ fn Stages(workflow: Memo<Workflow>, element: StoredValue<Id>) -> impl IntoView {
             let s = l.remove(from);
             l.insert(to as usize, s);
         }));
-        focus_soon(format!("stage-name-{id}"));
+        focus_later(format!("stage-name-{id}"));
     };
     let handoffs = Memo::new(move |_| workflow.with(|w| w.handoffs().collect::<Vec<_>>()));
     let ids = move || workflow.with(|w| w.stages.iter().map(|s| s.id.clone()).collect::<Vec<_>>());
@@ -319,7 +297,7 @@ fn Stages(workflow: Memo<Workflow>, element: StoredValue<Id>) -> impl IntoView {
                                     </label>
                                     <label class="field">"Performed by"
                                         <select data-testid="stage-role" prop:value=move || stage.with(|s| s.role.clone().unwrap_or_default()) on:change=move |ev| { let v = optional(event_target_value(&ev)); at(Box::new(move |s| s.role = v)) }>
-                                            {role_options(Signal::derive(move || stage.with(|s| s.role.clone())))}
+                                            {role_options(state, Signal::derive(move || stage.with(|s| s.role.clone())))}
                                         </select>
                                     </label>
                                     <label class="field">"Expected duration"
@@ -420,7 +398,7 @@ pub fn Swimlane(element: StoredValue<Id>) -> impl IntoView {
             if let Some(el) = document().get_element_by_id(&stage_anchor(&id)) {
                 el.scroll_into_view();
             }
-            focus_soon(format!("stage-name-{id}"));
+            focus_later(format!("stage-name-{id}"));
         }
     };
     view! {

@@ -9,7 +9,8 @@ use chrono::NaiveDate;
 use super::correction::{correction_overdue, is_closed};
 use super::review::{covering_reviews, review_state, ReviewState};
 use super::{and_list, days, quoted, role_name};
-use crate::model::types::{CorrectionStatus, Element, Id, Model, Review};
+use crate::model::types::{CorrectionStatus, Element, ElementKind, Id, Model, Review};
+use crate::model::workflow::checks::documented;
 
 /// The four questions, in our words, in the order of [`ControlRow::answers`].
 pub const QUESTIONS: [&str; 4] = [
@@ -96,7 +97,9 @@ impl ControlReport {
 /// 3. How do we know it runs as designed: at least one review covers the
 ///    element and has been held and is not overdue (see
 ///    [`review_state`]). The answer names the on-time review that comes
-///    due soonest.
+///    due soonest. A workflow element must also have its flow documented
+///    completely (stages, exit criteria on each, every handoff defined:
+///    [`documented`]).
 /// 4. What happens when a problem is found: at least one review covering
 ///    the element has an owner and none of the open corrections raised
 ///    from it is stuck, meaning implemented but not validated, or past its
@@ -186,8 +189,33 @@ fn who_decides(model: &Model, e: &Element) -> ControlAnswer {
     }
 }
 
-/// Question 3: a covering review, held and on time.
+/// Question 3: a covering review, held and on time; for a workflow, also
+/// its flow written down completely, since without a design there is
+/// nothing for the review to compare the work with.
 fn how_we_know(model: &Model, e: &Element, today: NaiveDate) -> ControlAnswer {
+    let review = review_answer(model, e, today);
+    if e.kind != ElementKind::Workflow {
+        return review;
+    }
+    let gap = match model.workflow(&e.id).map(documented) {
+        None => Some("Its flow is not written down, so there is no design to check the work against."),
+        Some(d) if !d.has_stages => Some("Its flow has no stages written down, so there is no design to check the work against."),
+        Some(d) if !d.exit_everywhere => Some("A stage of its flow has no exit criteria, so nothing says what \u{201c}as designed\u{201d} means there."),
+        Some(d) if !d.handoffs_defined => Some("A handoff in its flow does not say what is passed on and what the receiver checks."),
+        Some(_) => None,
+    };
+    match gap {
+        None if review.pass => {
+            ControlAnswer::pass(format!("Its flow is documented. {}", review.reason))
+        }
+        None => review,
+        Some(gap) if review.pass => ControlAnswer::fail(gap.to_string()),
+        Some(gap) => ControlAnswer::fail(format!("{gap} {}", review.reason)),
+    }
+}
+
+/// The review part of question 3.
+fn review_answer(model: &Model, e: &Element, today: NaiveDate) -> ControlAnswer {
     let covering: Vec<(&Review, ReviewState)> = covering_reviews(model, &e.id)
         .map(|r| (r, review_state(r, today)))
         .collect();
@@ -335,6 +363,60 @@ mod tests {
 
     fn answers(m: &Model) -> [ControlAnswer; 4] {
         control_test(m, today()).rows[0].answers.clone()
+    }
+
+    #[test]
+    fn a_workflow_must_also_have_its_flow_documented() {
+        use crate::model::workflow::{Stage, Workflow};
+        let mut m = healthy();
+        m.elements[0].kind = ElementKind::Workflow;
+        let q3 = |m: &Model| answers(m)[2].clone();
+        assert_eq!(
+            q3(&m),
+            ControlAnswer::fail(
+                "Its flow is not written down, so there is no design to check the work against."
+                    .into()
+            )
+        );
+        let mut w = Workflow::new("e".into());
+        m.workflows.push(w.clone());
+        assert!(q3(&m).reason.starts_with("Its flow has no stages"));
+        let stage = |id: &str, role: &str, exit: &str| Stage {
+            id: id.into(),
+            name: id.into(),
+            role: Some(role.into()),
+            exit: exit.into(),
+            ..Default::default()
+        };
+        w.stages = vec![stage("s1", "r1", "Checked"), stage("s2", "r0", "")];
+        m.workflows[0] = w.clone();
+        assert!(q3(&m)
+            .reason
+            .starts_with("A stage of its flow has no exit criteria"));
+        w.stages[1].exit = "Approved".into();
+        m.workflows[0] = w.clone();
+        assert!(q3(&m).reason.starts_with("A handoff in its flow"));
+        w.stages[1].handoff.passed = "The refund request".into();
+        w.stages[1].handoff.check = "The amount".into();
+        m.workflows[0] = w;
+        assert_eq!(
+            q3(&m),
+            ControlAnswer::pass(
+                "Its flow is documented. Covered by \u{201c}Weekly ops review\u{201d}, next due 2026-06-16.".into()
+            )
+        );
+        // Documented but no review: the review's reason alone.
+        m.reviews.clear();
+        assert_eq!(q3(&m), ControlAnswer::fail("No review covers it.".into()));
+        // Neither: both reasons.
+        m.workflows[0].stages[0].exit.clear();
+        assert_eq!(
+            q3(&m).reason,
+            "A stage of its flow has no exit criteria, so nothing says what \u{201c}as designed\u{201d} means there. No review covers it."
+        );
+        // A process is asked about its reviews only, as before.
+        m.elements[0].kind = ElementKind::Process;
+        assert_eq!(q3(&m), ControlAnswer::fail("No review covers it.".into()));
     }
 
     #[test]

@@ -17,6 +17,7 @@ use crate::model::limits::MAX_HISTORY_POINTS;
 use crate::model::ownership;
 use crate::model::sort;
 use crate::model::types::{CorrectionStatus, Model, Snapshot};
+use crate::model::workflow;
 
 /// Metric keys, as stored in [`Snapshot::metrics`] (camelCase, like the
 /// file format). Once files hold them they must never change.
@@ -27,6 +28,7 @@ pub const REVIEW_COMPLETION: &str = "reviewCompletion";
 pub const CORRECTION_IMPLEMENTATION: &str = "correctionImplementation";
 pub const CORRECTION_VALIDATION: &str = "correctionValidation";
 pub const CONTROL: &str = "control";
+pub const WORKFLOW_DOCUMENTATION: &str = "workflowDocumentation";
 
 /// What a chart shows about one metric.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -39,8 +41,9 @@ pub struct MetricInfo {
 }
 
 /// Every metric, in the order the pillars come (ownership, decisions,
-/// review, correction), the control score last.
-pub const METRICS: [MetricInfo; 7] = [
+/// review, correction), then how much of the work is written down, the
+/// control score last.
+pub const METRICS: [MetricInfo; 8] = [
     MetricInfo {
         key: OWNERSHIP_COVERAGE,
         label: "Ownership coverage",
@@ -70,6 +73,11 @@ pub const METRICS: [MetricInfo; 7] = [
         key: CORRECTION_VALIDATION,
         label: "Corrections validated",
         description: "Share of the changes made that were then checked and found to work.",
+    },
+    MetricInfo {
+        key: WORKFLOW_DOCUMENTATION,
+        label: "Workflow documentation",
+        description: "Share of workflow elements whose stages are written down, each with exit criteria, and every handoff defined.",
     },
     MetricInfo {
         key: CONTROL,
@@ -102,6 +110,8 @@ fn percent(part: usize, whole: usize) -> Option<f64> {
 /// - correction validation: corrections validated / corrections
 ///   implemented or validated (status today; a correction rejected after
 ///   it was implemented counts in neither);
+/// - workflow documentation: the workflow checks' own coverage figure
+///   (see [`workflow::checks::coverage`]);
 /// - control: the control test's score.
 pub fn metrics(model: &Model, today: NaiveDate) -> BTreeMap<&'static str, Option<f64>> {
     let elements = model.elements.len();
@@ -149,6 +159,7 @@ pub fn metrics(model: &Model, today: NaiveDate) -> BTreeMap<&'static str, Option
         (REVIEW_COMPLETION, percent(on_time, model.reviews.len())),
         (CORRECTION_IMPLEMENTATION, percent(made, not_rejected)),
         (CORRECTION_VALIDATION, percent(validated, made)),
+        (WORKFLOW_DOCUMENTATION, workflow::checks::coverage(model)),
         (CONTROL, control_test(model, today).score),
     ])
 }
@@ -247,6 +258,7 @@ mod tests {
                 "reviewCompletion",
                 "correctionImplementation",
                 "correctionValidation",
+                "workflowDocumentation",
                 "control"
             ]
         );
@@ -354,6 +366,39 @@ mod tests {
         m.corrections.retain(|c| c.id == "x");
         assert_eq!(get(&m, CORRECTION_IMPLEMENTATION), None);
         assert_eq!(get(&m, CORRECTION_VALIDATION), None);
+    }
+
+    #[test]
+    fn workflow_documentation_is_the_workflow_checks_figure() {
+        use crate::model::types::ElementKind;
+        use crate::model::workflow::{Stage, Workflow};
+        let mut m = model(&["Ops"]);
+        // No workflow elements: nothing to count.
+        assert_eq!(get(&m, WORKFLOW_DOCUMENTATION), None);
+        element(&mut m, "p", "Sales", &[("r0", Raci::A)]);
+        assert_eq!(
+            get(&m, WORKFLOW_DOCUMENTATION),
+            None,
+            "a process is not counted"
+        );
+        for (id, name) in [("w0", "Refunds"), ("w1", "Returns")] {
+            element(&mut m, id, name, &[("r0", Raci::A)]);
+            m.elements.last_mut().unwrap().kind = ElementKind::Workflow;
+        }
+        assert_eq!(get(&m, WORKFLOW_DOCUMENTATION), Some(0.0));
+        let mut w = Workflow::new("w0".into());
+        w.stages.push(Stage {
+            id: "s1".into(),
+            name: "Check".into(),
+            exit: "Amount verified".into(),
+            ..Default::default()
+        });
+        m.workflows.push(w);
+        assert_eq!(get(&m, WORKFLOW_DOCUMENTATION), Some(50.0));
+        assert_eq!(
+            get(&m, WORKFLOW_DOCUMENTATION),
+            crate::model::workflow::checks::coverage(&m)
+        );
     }
 
     #[test]

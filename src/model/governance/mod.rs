@@ -31,7 +31,7 @@ pub use correction::{
 pub use metrics::{
     metric_info, metrics, record_snapshot, snapshot, with_snapshot, MetricInfo, CONTROL,
     CORRECTION_IMPLEMENTATION, CORRECTION_VALIDATION, DECISION_RIGHTS_COVERAGE, METRICS,
-    OWNERSHIP_COVERAGE, REVIEW_COMPLETION, REVIEW_COVERAGE,
+    OWNERSHIP_COVERAGE, REVIEW_COMPLETION, REVIEW_COVERAGE, WORKFLOW_DOCUMENTATION,
 };
 pub use review::{
     covering_reviews, next_due, review_findings, review_state, CadenceExt, ReviewLevelExt,

@@ -38,6 +38,94 @@ pub fn one_mib_model(now: chrono::DateTime<chrono::Utc>) -> Model {
     m
 }
 
+/// A model of `workflows` workflow elements across `roles` roles, each
+/// described by `stages` stages (for timing the workflow checks and the
+/// automation ranking): one owner per workflow, its stages done by roles in
+/// turn (so the work changes hands at every stage), exit criteria and
+/// handoffs written on most, a volume and a time per run, and a weekly
+/// review covering every other workflow. Valid (tested), and a mix of
+/// ready and not-ready work, as a real model would be.
+pub fn workflows_model(
+    workflows: usize,
+    stages: usize,
+    roles: usize,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Model {
+    use super::workflow::{Handoff, Period, Stage, Volume, Workflow};
+    let mut m = Model::new("m-flows".into(), "Flows", now);
+    for j in 0..roles {
+        m.roles.push(Role {
+            id: format!("role-{j:03}"),
+            name: format!("Role {j}"),
+            description: String::new(),
+            holder: None,
+        });
+    }
+    let role = |j: usize| format!("role-{:03}", j % roles);
+    let mut review = Vec::new();
+    for i in 0..workflows {
+        let id = format!("flow-{i:05}");
+        let mut assignments: std::collections::BTreeMap<Id, Raci> = (0..stages.min(roles))
+            .map(|k| (role(i + k), Raci::R))
+            .collect();
+        // Every 10th workflow has no owner: a problem, so not ready.
+        if i % 10 != 3 {
+            assignments.insert(role(i), Raci::AR);
+        }
+        m.elements.push(Element {
+            id: id.clone(),
+            name: format!("Workflow {i}"),
+            kind: ElementKind::Workflow,
+            description: String::new(),
+            assignments,
+        });
+        let mut w = Workflow::new(id.clone());
+        w.trigger = "A request arrives".into();
+        w.outputs.push(super::workflow::Exchange {
+            what: "The request done".into(),
+            role: Some(role(i + 1)),
+        });
+        w.volume = Some(Volume {
+            runs: (i % 40 + 1) as f64,
+            per: [Period::Day, Period::Week, Period::Month][i % 3],
+        });
+        w.minutes_per_run = Some((i % 90 + 5) as f64);
+        w.stages = (0..stages)
+            .map(|k| Stage {
+                id: format!("s{k}"),
+                name: format!("Stage {k}"),
+                role: Some(role(i + k)),
+                // Every 7th workflow misses one exit criterion.
+                exit: if i % 7 == 5 && k == stages / 2 {
+                    String::new()
+                } else {
+                    "Checked and complete".into()
+                },
+                handoff: Handoff {
+                    passed: "The work so far".into(),
+                    check: "It is complete".into(),
+                },
+                ..Default::default()
+            })
+            .collect();
+        m.workflows.push(w);
+        if i % 2 == 0 {
+            review.push(id);
+        }
+    }
+    m.reviews.push(Review {
+        id: "review-weekly".into(),
+        name: "Weekly operations review".into(),
+        level: ReviewLevel::Operational,
+        cadence: Cadence::Weekly,
+        owner: Some(role(0)),
+        elements: review,
+        metrics: Vec::new(),
+        last_held: Some(now.date_naive()),
+    });
+    m
+}
+
 /// Builder edits for tests.
 pub trait Kit {
     /// Adds a role at the end.

@@ -113,6 +113,17 @@ impl ElementKind {
         }
     }
 
+    /// The word shown to people for several of this kind.
+    pub fn plural(self) -> &'static str {
+        match self {
+            ElementKind::Process => "Processes",
+            ElementKind::Workflow => "Workflows",
+            ElementKind::Data => "Data entities",
+            ElementKind::System => "Systems",
+            ElementKind::Outcome => "Outcomes",
+        }
+    }
+
     /// The word used in files and form values.
     pub fn key(self) -> &'static str {
         match self {

@@ -21,7 +21,7 @@ import { cpus, loadavg } from 'node:os';
 import { join, resolve, extname, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync, constants as zlib } from 'node:zlib';
-import { makeModel, modelOfSize, toText } from './models.mjs';
+import { makeModel, makeWorkflowModel, modelOfSize, toText } from './models.mjs';
 
 process.env.DIST ??= 'target/bench-dist';
 const DIST = resolve(process.env.DIST);
@@ -178,6 +178,7 @@ function probe(goal) {
   }
   const checks = {
     quiz: () => document.querySelector('[data-testid="question"] input[type="radio"]') !== null,
+    workflow: () => document.querySelectorAll('[data-testid="stage"]').length >= goal.stages && document.querySelector('.swimlane svg') !== null,
     grid: () => {
       const grid = document.getElementById('ownership-grid');
       if (!grid) return false;
@@ -391,6 +392,48 @@ async function cellEdits(page, count, rowIndex, colIndex) {
     // About a typist's pace, shorter than the 400 ms autosave delay: the
     // save runs once, after the last edit, as it would for a user typing.
     await sleep(80);
+  }
+  return results;
+}
+
+/// Edits of stage names on the Workflows page, as a person commits one
+/// (the value set, then `change`, as on Tab or Enter): from the change to
+/// the new name drawn in the swimlane, and to the frame after it painted.
+/// Stages in the middle of the flow, in turn.
+async function stageEdits(page, count, run) {
+  const results = [];
+  for (let i = 0; i < count; i++) {
+    const index = 10 + ((run * count + i) % 20);
+    const name = `Edited${run}x${i}`;
+    await page.evaluate(
+      ([index, name]) => {
+        const r = (window.__edit = {});
+        r.done = new Promise((ok) => {
+          r.finish = ok;
+        });
+        const input = document.querySelectorAll('[data-testid="stage-name"]')[index];
+        const id = input.id.replace('stage-name-', '');
+        const mo = new MutationObserver(() => {
+          const g = document.querySelector(`.swimlane g.stage[data-stage="${id}"]`);
+          if (!g?.textContent.includes(name)) return;
+          mo.disconnect();
+          const dom = performance.now();
+          requestAnimationFrame(() => {
+            const channel = new MessageChannel();
+            channel.port1.onmessage = () => r.finish({ dom: dom - r.t0, painted: performance.now() - r.t0 });
+            channel.port2.postMessage(null);
+          });
+        });
+        mo.observe(document.querySelector('.workflows-page'), { childList: true, characterData: true, subtree: true });
+        input.value = name;
+        r.t0 = performance.now();
+        input.dispatchEvent(new Event('change', { bubbles: true }));
+      },
+      [index, name],
+    );
+    results.push(await within(10_000, `stage ${index} did not show ${name}`, page.evaluate(() => window.__edit.done)));
+    // A person's pace between two committed fields.
+    await sleep(300);
   }
   return results;
 }
@@ -752,6 +795,55 @@ async function main() {
       } catch (e) {
         recordError('import.1mib.1x.stored', '  (two other 1 MiB models stored)', e);
       }
+    }
+    // 7. A 40-stage workflow across 12 roles, at 4x: stage edits.
+    {
+      const model = makeWorkflowModel({ stages: 40, roles: 12 });
+      const label = 'stage edit -> painted, 40-stage workflow, 12 roles, 4x CPU';
+      log(label);
+      const edits = [];
+      try {
+        const runs = await loads(
+          browser,
+          base,
+          'open the 40-stage workflow, 4x CPU',
+          { path: '/workflows', rate: 4, goal: { kind: 'workflow', stages: 40 }, model, timeout: 120_000 },
+          async (r, i) => {
+            const page = r.session.page;
+            // On a settled page (see the grid's edits above).
+            await within(30_000, 'the service worker', page.evaluate(() => navigator.serviceWorker.ready.then(() => true)));
+            await sleep(1000);
+            edits.push(...(await stageEdits(page, EDITS_PER_RUN, i)));
+            if (r.session.errors.length) throw new Error(`the page reported errors: ${r.session.errors[0]}`);
+          },
+        );
+        record('workflow.40.open.4x', { label: 'open the 40-stage workflow, cold, 4x CPU', unit: 'ms', samples: runs.map((r) => r.painted) });
+        record('workflow.stageEdit.4x', {
+          label: `${label} (${edits.length} edits)`,
+          unit: 'ms',
+          samples: edits.map((e) => e.painted),
+          p95: true,
+          budget: { max: 16, unit: 'ms', text: 'median <= 16 ms' },
+        });
+        record('workflow.stageEdit.4x.dom', { label: '  (change -> drawn in the swimlane)', unit: 'ms', samples: edits.map((e) => e.dom), p95: true });
+      } catch (e) {
+        recordError('workflow.stageEdit.4x', label, e);
+      }
+    }
+
+    // 8. Native: the domain's own lines (examples/bench_native.rs, run
+    // by `cargo xtask bench` before this driver).
+    try {
+      const native = JSON.parse(readFileSync(process.env.NATIVE, 'utf8'));
+      record('workflow.rank500.native', {
+        label: 'rank 500 workflows for automation, native',
+        unit: 'ms',
+        samples: native['workflow.rank500.native'],
+        p95: true,
+        budget: { max: 5, unit: 'ms', text: 'median <= 5 ms' },
+      });
+    } catch (e) {
+      recordError('workflow.rank500.native', 'rank 500 workflows for automation, native', e);
     }
     return finish(started, git, chromium, { throttle, breakdowns, profiles }, files);
   } finally {

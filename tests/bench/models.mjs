@@ -128,3 +128,36 @@ export function modelOfSize({ bytes, elements, roles, seed = 7, name }) {
   if (text.length !== bytes) throw new Error(`sized model is ${text.length} bytes, wanted ${bytes}`);
   return { envelope, text };
 }
+
+/// A model with one workflow element of `stages` stages across `roles`
+/// roles (each stage done by the next role in turn, so the work changes
+/// hands at every stage), every field written, plus the matrix the checks
+/// compare it with. The Workflows page opens it first.
+export function makeWorkflowModel({ stages, roles, seed = 21, name }) {
+  const envelope = makeModel({ elements: 1, roles, seed, name: name ?? `Bench ${stages}-stage workflow` });
+  const next = rng(seed + 7);
+  const m = envelope.model;
+  const flow = m.elements[0];
+  flow.kind = 'workflow';
+  flow.name = 'Order to cash';
+  flow.assignments = Object.fromEntries(m.roles.map((r, j) => [r.id, j === 0 ? 'A/R' : 'R']));
+  m.workflows = [
+    {
+      element: flow.id,
+      trigger: 'A customer order arrives',
+      outputs: [{ what: 'Cash in the bank', role: m.roles[0].id }],
+      volume: { runs: 120, per: 'week' },
+      minutesPerRun: 25,
+      stages: [...Array(stages)].map((_, k) => ({
+        id: uuid(next),
+        name: `Stage ${k + 1}: ${words(next, 2)}`,
+        role: m.roles[k % roles].id,
+        entry: `The previous stage is done: ${words(next, 4)}`,
+        exit: `Checked and complete: ${words(next, 5)}`,
+        duration: '1 day',
+        handoff: { passed: `The ${words(next, 2)} file`, check: `The ${words(next, 2)} is complete` },
+      })),
+    },
+  ];
+  return { envelope, text: toText(envelope) };
+}

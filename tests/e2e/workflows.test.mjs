@@ -2,10 +2,12 @@
 // gaps found live, fixed, kept across a reload and undone.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openApp, waitForApp, waitSaved, storedState, useServerAndBrowser } from './lib/harness.mjs';
+import { join } from 'node:path';
+import { openApp, waitForApp, waitSaved, storedState, readDownload, useServerAndBrowser } from './lib/harness.mjs';
 import { addRole, addElement } from './lib/matrix.mjs';
 
 const env = useServerAndBrowser();
+const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
 
 const findings = (page) => page.getByTestId('workflow-findings').locator('li').allInnerTexts();
 
@@ -149,5 +151,219 @@ test('a stage that uses a system nobody owns is found, and owning the system cle
   await page.getByRole('link', { name: 'Workflows', exact: true }).click();
   await page.getByTestId('workflow-findings').waitFor();
   assert.equal(await page.getByTestId('workflow-findings').getByText('Ledger').count(), 0);
+  await context.close();
+});
+
+/// Presses Tab until the focused element matches `selector` (at most
+/// `max` presses): the control is reached by keyboard, as a person would.
+async function tabTo(page, selector, { max = 60, back = false } = {}) {
+  for (let i = 0; i < max; i++) {
+    if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return;
+    await page.keyboard.press(back ? 'Shift+Tab' : 'Tab');
+  }
+  throw new Error(`${selector} not reached in ${max} Tab presses`);
+}
+
+/// Chooses an option of the focused <select> by typing its first letters
+/// (the closed list's type-ahead, which fires a change).
+async function typeOption(page, label) {
+  await page.keyboard.type(label, { delay: 20 });
+  await page.waitForFunction((l) => document.activeElement?.selectedOptions?.[0]?.text === l, label);
+}
+
+const stageNames = (page) => page.getByTestId('stage-name').evaluateAll((els) => els.map((e) => e.value));
+
+test('keyboard only: a five-stage flow across three roles, opened from the grid, fixed, drawn, reloaded, exported and imported', async () => {
+  const { context, page } = await openApp(env.browser, env.server.url, '/ownership');
+  const kb = page.keyboard;
+  for (const role of ['Clerk', 'Ops Lead', 'Finance']) await addRole(page, role);
+  await addElement(page, 'Refunds', 'workflow');
+  // The Clerk does it (R), the Ops Lead owns it (A), Finance pays (R).
+  await page.locator('#ownership-grid .cell').first().focus();
+  for (const key of ['r', 'ArrowRight', 'a', 'ArrowRight', 'r']) await kb.press(key);
+
+  // The row's "Flow" link opens the element on the Workflows page.
+  await page.getByTestId('flow-link').focus();
+  await kb.press('Enter');
+  await page.waitForURL(/\/workflows\?open=/);
+  await page.getByRole('heading', { name: 'How “Refunds” flows' }).waitFor();
+
+  await page.getByTestId('trigger').focus();
+  await kb.type('A customer asks for their money back');
+  const plan = [
+    ['Log the request', 'Clerk', 'Request and order number logged'],
+    ['Check the order', 'Clerk', 'Order found, paid and within 30 days'],
+    ['Approve', 'Ops Lead', 'Approved or refused in writing'],
+    ['Pay out', 'Finance', 'Money sent'],
+    ['Tell the customer', 'Clerk', 'Customer told, ticket closed'],
+  ];
+  for (const [i, [name, role, exit]] of plan.entries()) {
+    await tabTo(page, '[data-testid=add-stage]');
+    await kb.press('Enter');
+    await page.waitForFunction((n) => document.activeElement?.dataset.testid === 'stage-name' && document.querySelectorAll('[data-testid=stage]').length === n, i + 1);
+    await kb.press('Control+a');
+    await kb.type(name);
+    await kb.press('Tab');
+    await typeOption(page, role);
+    // Exit criteria: further on in the same stage.
+    await tabTo(page, `[data-testid=stage]:nth-child(${i + 1}) [data-testid=stage-exit]`);
+    // The last stage is left without exit criteria for now.
+    if (i < 4) await kb.type(exit);
+    await kb.press('Tab');
+  }
+  assert.deepEqual(await stageNames(page), plan.map((p) => p[0]));
+  assert.equal(await page.getByTestId('handoff').count(), 3, 'Clerk to Ops Lead, Ops Lead to Finance, Finance to Clerk');
+
+  // The swimlane, parsed: three lanes, five stages, the three handoffs.
+  const svgText = await page.getByTestId('swimlane').locator('svg').evaluate((svg) => svg.outerHTML);
+  const drawn = await page.evaluate((text) => {
+    const svg = new DOMParser().parseFromString(text, 'image/svg+xml').documentElement;
+    return {
+      lanes: [...svg.querySelectorAll('g.lane')].map((g) => g.querySelector('title')?.textContent),
+      stages: [...svg.querySelectorAll('g.stage[data-stage]')].length,
+      handoffs: svg.querySelectorAll('.arrow.handoff').length,
+      arrows: svg.querySelectorAll('.arrow').length,
+    };
+  }, svgText);
+  assert.deepEqual(drawn, { lanes: ['Lane: Clerk', 'Lane: Ops Lead', 'Lane: Finance'], stages: 5, handoffs: 3, arrows: 4 });
+
+  // The findings: the output, the last exit criteria, the three handoffs.
+  const before = await findings(page);
+  for (const text of [
+    '“Refunds” does not say what it produces at the end',
+    'Stage “Tell the customer” of “Refunds” has no exit criteria',
+    'The handoff from Clerk to Ops Lead before “Approve” does not say what is passed on',
+    'The handoff from Ops Lead to Finance before “Pay out” does not say what is passed on',
+    'The handoff from Finance to Clerk before “Tell the customer” does not say what is passed on',
+  ]) {
+    assert.ok(before.some((f) => f.includes(text)), `${text} in ${before.join(' | ')}`);
+  }
+  assert.equal(before.length, 8, before.join(' | '));
+
+  // Fixed by keyboard: the handoffs (what is passed on, what is checked),
+  // the last exit criteria, the output.
+  const handoffs = [['The checked request', 'The order is paid'], ['The approval', 'Signed by the Ops Lead'], ['The payment reference', 'The money left the account']];
+  await page.getByTestId('trigger').focus();
+  for (const [i, [passed, check]] of handoffs.entries()) {
+    await tabTo(page, `[data-testid=stage]:nth-child(${i + 3}) [data-testid=handoff-passed]`);
+    await kb.type(passed);
+    await kb.press('Tab');
+    await kb.type(check);
+    await kb.press('Tab');
+  }
+  await tabTo(page, '[data-testid=stage]:nth-child(5) [data-testid=stage-exit]');
+  await kb.type('Customer told, ticket closed');
+  await kb.press('Tab');
+  await page.getByTestId('trigger').focus();
+  await tabTo(page, 'button.add-output');
+  await kb.press('Enter');
+  // The new output's field takes the focus.
+  await page.waitForFunction(() => document.activeElement?.id === 'output-0');
+  await kb.type('Money back to the customer');
+  await kb.press('Tab');
+  await page.getByText('✓ Nothing: a newcomer could learn this flow from what is written here.').waitFor();
+  assert.match(await page.getByTestId('workflow-coverage').innerText(), /^100%/);
+
+  // Kept across a reload.
+  await waitSaved(page);
+  await page.reload();
+  await waitForApp(page);
+  await page.getByRole('heading', { name: 'How “Refunds” flows' }).waitFor();
+  assert.deepEqual(await stageNames(page), plan.map((p) => p[0]));
+
+  // Exported and imported: the same model under a new id.
+  await page.goto('/models');
+  await waitForApp(page);
+  await page.getByTestId('export-button').focus();
+  const [download] = await Promise.all([page.waitForEvent('download'), kb.press('Enter')]);
+  const text = await readDownload(download);
+  const exported = JSON.parse(text).model;
+  assert.equal(exported.workflows[0].stages.length, 5);
+  await page.getByTestId('import-input').setInputFiles({ name: 'refunds.opmodel.json', mimeType: 'application/json', buffer: Buffer.from(text) });
+  await page.getByText('Imported “My operating model” as a new model').waitFor();
+  await waitSaved(page);
+  const stored = await storedState(page);
+  const imported = JSON.parse(stored[`opmodel.model.${stored['opmodel.last']}`]).model;
+  const strip = ({ id, updatedAt, ...rest }) => rest;
+  assert.deepEqual(strip(imported), strip(exported));
+  await page.getByRole('link', { name: 'Workflows', exact: true }).click();
+  assert.deepEqual(await stageNames(page), plan.map((p) => p[0]));
+
+  // A version 1 file still opens, its processes listed with nothing written yet.
+  await page.goto('/models');
+  await waitForApp(page);
+  await page.getByTestId('import-input').setInputFiles(join(FIXTURES, 'valid-small.opmodel.json'));
+  await page.getByText('Imported “Fixture bakery” as a new model').waitFor();
+  await page.getByRole('link', { name: 'Workflows', exact: true }).click();
+  await page.getByTestId('workflow-list').waitFor();
+  assert.ok((await page.getByTestId('workflow-list').locator('tbody tr').count()) > 0);
+  assert.match(await page.getByTestId('workflow-list').innerText(), /Not described yet/);
+  await context.close();
+});
+
+test('a stage moves by dragging its handle; a decision point is created from the stage and opened in Decision rights', async () => {
+  const { context, page } = await openApp(env.browser, env.server.url, '/ownership');
+  await addRole(page, 'Clerk');
+  await addElement(page, 'Refunds', 'workflow');
+  await page.getByRole('link', { name: 'Workflows', exact: true }).click();
+  for (const name of ['One', 'Two', 'Three']) {
+    await page.getByTestId('add-stage').click();
+    await page.waitForFunction(() => document.activeElement?.dataset.testid === 'stage-name');
+    await page.keyboard.press('Control+a');
+    await page.keyboard.type(name);
+    await page.keyboard.press('Tab');
+  }
+  // Drag "Three" onto "One": it lands first, one undo step. (A window
+  // tall enough to show both: the drag starts where the pointer is.)
+  await page.setViewportSize({ width: 1280, height: 1600 });
+  await page.getByTestId('stage').nth(0).scrollIntoViewIfNeeded();
+  await page.getByTestId('stage-drag').nth(2).dragTo(page.getByTestId('stage').nth(0));
+  await page.waitForFunction(() => [...document.querySelectorAll('[data-testid=stage-name]')].map((e) => e.value).join() === 'Three,One,Two');
+  await page.getByRole('heading', { name: 'Workflows', exact: true }).click();
+  await page.keyboard.press('Control+z');
+  await page.waitForFunction(() => [...document.querySelectorAll('[data-testid=stage-name]')].map((e) => e.value).join() === 'One,Two,Three');
+
+  // A decision for stage "Two": added to the table, linked, one undo step.
+  await page.getByTestId('stage').nth(1).getByTestId('new-decision').click();
+  await page.getByText('Decision “Two” added to Decision rights and linked to this stage. Say there who decides.').waitFor();
+  const stage = page.getByTestId('stage').nth(1);
+  assert.equal(await stage.locator('select').nth(1).evaluate((s) => s.selectedOptions[0].text), 'Two');
+  await page.getByTestId('workflow-findings').getByText('The decision point of “Two”, “Two”, has no deciders: give exactly one role the A on the Decisions page.').waitFor();
+  await stage.getByText('Nobody decides yet.').waitFor();
+  await stage.getByTestId('open-decision').click();
+  await page.waitForURL(/\/decisions\?open=/);
+  await page.getByTestId('details-panel').getByRole('heading', { name: 'Two' }).waitFor();
+  // Undo there takes back both the decision and the link.
+  await page.keyboard.press('Control+z');
+  await page.getByRole('link', { name: 'Workflows', exact: true }).click();
+  await page.getByTestId('stage').nth(1).getByTestId('new-decision').waitFor();
+  const stored = await storedState(page);
+  const model = JSON.parse(stored[`opmodel.model.${stored['opmodel.last']}`]).model;
+  assert.equal(model.decisions.length, 0);
+  await context.close();
+});
+
+test('a process lists the workflows it contains and the systems it runs on', async () => {
+  const { context, page } = await openApp(env.browser, env.server.url, '/ownership');
+  await addElement(page, 'Sales', 'process');
+  await addElement(page, 'Quoting', 'workflow');
+  await addElement(page, 'CRM', 'system');
+  await page.getByTestId('flow-link').first().click();
+  await page.getByRole('heading', { name: 'How “Sales” flows' }).waitFor();
+  const uses = page.getByTestId('card-uses');
+  await uses.locator('summary').click();
+  await uses.getByRole('group', { name: 'Workflows it contains' }).getByLabel('Quoting').check();
+  await uses.getByRole('group', { name: 'Systems it runs on' }).getByLabel('CRM').check();
+  await page.waitForFunction(() => document.querySelector('[data-testid=card-uses] summary')?.textContent === 'Systems it runs on: 1; workflows it contains: 1');
+  assert.equal(await uses.getByRole('group', { name: 'Workflows it contains' }).getByLabel('Sales').count(), 0, 'not itself');
+  await waitSaved(page);
+  const stored = await storedState(page);
+  const model = JSON.parse(stored[`opmodel.model.${stored['opmodel.last']}`]).model;
+  const ids = Object.fromEntries(model.elements.map((e) => [e.name, e.id]));
+  assert.deepEqual(model.workflows.map((w) => [w.element, w.contains, w.systems]), [[ids.Sales, [ids.Quoting], [ids.CRM]]]);
+  // A workflow's card has no "contains" list.
+  await page.getByRole('button', { name: 'Quoting' }).click();
+  await page.getByRole('heading', { name: 'How “Quoting” flows' }).waitFor();
+  assert.equal(await page.getByRole('group', { name: 'Workflows it contains' }).count(), 0);
   await context.close();
 });

@@ -435,11 +435,26 @@ fn bench(root: &Path, args: &[String]) -> Result {
         "trunk",
         &["build", "--release", "--offline", "--dist", BENCH_DIST],
     )?;
+    step("native measurements (examples/bench_native.rs, release)");
+    let native = command(root, "cargo")
+        .args(["run", "--quiet", "--release", "--example", "bench_native"])
+        .output()
+        .map_err(|e| format!("could not start cargo: {e}"))?;
+    if !native.status.success() {
+        return Err(format!(
+            "the native measurements failed: {}",
+            String::from_utf8_lossy(&native.stderr)
+        ));
+    }
+    let native_file = root.join("target/bench-native.json");
+    fs::write(&native_file, &native.stdout)
+        .map_err(|e| format!("could not write {}: {e}", native_file.display()))?;
     step("benchmark (headless Chromium, a few minutes)");
     let chromium = chromium_path().ok_or("Chromium is not installed")?;
     let status = command(root, "node")
         .arg("tests/bench/bench.mjs")
         .args(args)
+        .env("NATIVE", &native_file)
         .env("CHROMIUM", chromium)
         .env("DIST", root.join(BENCH_DIST))
         .status()

@@ -3,7 +3,7 @@
 //! the element and, where it has one, the stage, so the page can jump there.
 
 use super::super::ownership::Severity;
-use super::super::types::{ElementKind, Id, Model};
+use super::super::types::{Element, ElementKind, Id, Model};
 use super::{Stage, Workflow};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -44,10 +44,17 @@ pub struct WorkflowFinding {
 
 /// The findings of every workflow record of the model, in element order.
 pub fn check_all(model: &Model) -> Vec<WorkflowFinding> {
+    // A map, not `model.workflow` per element: that lookup is linear, and
+    // 500 workflows made it quadratic.
+    let workflows: std::collections::BTreeMap<&str, &Workflow> = model
+        .workflows
+        .iter()
+        .map(|w| (w.element.as_str(), w))
+        .collect();
     let mut out = Vec::new();
     for e in &model.elements {
-        if let Some(w) = model.workflow(&e.id) {
-            check(model, w, &mut out);
+        if let Some(w) = workflows.get(e.id.as_str()) {
+            check_element(model, e, w, &mut out);
         }
     }
     out
@@ -55,9 +62,13 @@ pub fn check_all(model: &Model) -> Vec<WorkflowFinding> {
 
 /// The findings of one workflow, appended to `out`.
 pub fn check(model: &Model, w: &Workflow, out: &mut Vec<WorkflowFinding>) {
-    let Some(element) = model.element(&w.element) else {
-        return;
-    };
+    if let Some(element) = model.element(&w.element) {
+        check_element(model, element, w, out);
+    }
+}
+
+/// The findings of workflow `w`, which describes `element`.
+fn check_element(model: &Model, element: &Element, w: &Workflow, out: &mut Vec<WorkflowFinding>) {
     let name = element.name.as_str();
     let mut push = |kind, severity, stage: Option<&Stage>, message: String| {
         out.push(WorkflowFinding {

@@ -203,6 +203,11 @@ pub fn Decisions() -> impl IntoView {
         state.export_table(&table, "decisions", markdown);
     };
     let empty = move || state.model.with(|m| m.decisions.is_empty());
+    // `/decisions?open=<decision>` (a workflow stage's decision point)
+    // opens that decision's details.
+    if let Some(id) = leptos_router::hooks::use_query_map().with_untracked(|q| q.get("open")) {
+        ui.selected.set(Some(id));
+    }
     // A memo, so the panel is rebuilt only when another decision is opened
     // (or this one removed), not on every edit: rebuilding it would take the
     // focus away from the field being filled in.

@@ -101,6 +101,13 @@ pub fn ElementHeader(id: Id) -> impl IntoView {
                         <option value=k.key() selected=move || kind.get() == k.key()>{k.label()}</option>
                     }).collect_view()}
                 </select>
+                {
+                    let flow_id = id.clone();
+                    move || matches!(ElementKind::from_key(&kind.get()), Some(ElementKind::Process | ElementKind::Workflow)).then(|| view! {
+                        <a class="flow-link" data-testid="flow-link" href=format!("/workflows?open={}", js_sys::encode_uri_component(&flow_id))
+                            aria-label=move || format!("How {} flows: open it on the Workflows page", name.get())>"Flow"</a>
+                    })
+                }
                 <Show
                     when=move || editing_desc.get()
                     fallback=move || view! {

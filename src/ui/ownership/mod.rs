@@ -144,7 +144,7 @@ pub fn Ownership() -> impl IntoView {
                     if !items.is_empty() {
                         out.push(GridRow::Group {
                             key: kind.key().into(),
-                            label: format!("{} ({})", plural(kind), items.len()),
+                            label: format!("{} ({})", kind.plural(), items.len()),
                         });
                         out.extend(items);
                     }
@@ -284,7 +284,7 @@ pub fn Ownership() -> impl IntoView {
                     >
                         <option value="" selected=move || ui.kind_filter.get().is_none()>"all kinds"</option>
                         {ElementKind::ALL.into_iter().map(|k| view! {
-                            <option value=k.key() selected=move || ui.kind_filter.get() == Some(k)>{plural(k)}</option>
+                            <option value=k.key() selected=move || ui.kind_filter.get() == Some(k)>{k.plural()}</option>
                         }).collect_view()}
                     </select>
                 </label>
@@ -324,16 +324,6 @@ pub fn Ownership() -> impl IntoView {
             <KeyboardHelp/>
             <FindingsPanel/>
         </section>
-    }
-}
-
-fn plural(kind: ElementKind) -> &'static str {
-    match kind {
-        ElementKind::Process => "Processes",
-        ElementKind::Workflow => "Workflows",
-        ElementKind::Data => "Data entities",
-        ElementKind::System => "Systems",
-        ElementKind::Outcome => "Outcomes",
     }
 }
 

@@ -4,7 +4,10 @@
 //! which work to automate first (`automation.rs`).
 
 mod automation;
+mod checklist;
 mod editor;
+mod stages;
+mod swimlane;
 
 use leptos::prelude::*;
 
@@ -40,7 +43,25 @@ fn state_of(w: Option<&Workflow>) -> &'static str {
 #[component]
 pub fn Workflows() -> impl IntoView {
     let state = use_app();
-    let selected = RwSignal::new(None::<Id>);
+    // `/workflows?open=<element>` (the ownership grid's "Flow" links)
+    // opens that element's flow.
+    let query = leptos_router::hooks::use_query_map();
+    let wanted = move || query.with(|q| q.get("open"));
+    let selected = RwSignal::new(wanted());
+    Effect::new(move |first: Option<()>| {
+        let Some(id) = wanted() else { return };
+        if first.is_none() {
+            // After the first paint, so the editor exists to be shown.
+            request_animation_frame(|| {
+                if let Some(el) = document().get_element_by_id("workflow-editor-title") {
+                    el.scroll_into_view();
+                }
+            });
+        }
+        if selected.with_untracked(|s| s.as_ref() != Some(&id)) {
+            selected.set(Some(id));
+        }
+    });
     let rows = Memo::new(move |_| {
         state.model.with(|m| {
             m.elements

@@ -1,0 +1,39 @@
+//! The native lines of `cargo xtask bench`: domain functions timed in a
+//! release build, outside the browser. Prints one JSON object, metric key
+//! -> samples in milliseconds, which the benchmark driver reads and holds
+//! against the budgets.
+//!
+//! `cargo run --release --example bench_native`
+
+use std::hint::black_box;
+use std::time::Instant;
+
+use chrono::{TimeZone, Utc};
+use opmodel::model::testkit::workflows_model;
+use opmodel::model::workflow::automation::rank;
+
+/// Samples per metric: enough for a steady median on a shared machine.
+const SAMPLES: usize = 51;
+
+/// Times `f` `SAMPLES` times after five warm-up calls, in milliseconds.
+fn time<T>(mut f: impl FnMut() -> T) -> Vec<f64> {
+    for _ in 0..5 {
+        black_box(f());
+    }
+    (0..SAMPLES)
+        .map(|_| {
+            let t = Instant::now();
+            black_box(f());
+            t.elapsed().as_secs_f64() * 1000.0
+        })
+        .collect()
+}
+
+fn main() {
+    let now = Utc.with_ymd_and_hms(2026, 6, 10, 9, 0, 0).unwrap();
+    // The case: 500 workflows; 8 stages each across 12 roles.
+    let model = workflows_model(500, 8, 12, now);
+    let rank500 = time(|| rank(black_box(&model)));
+    let out = serde_json::json!({ "workflow.rank500.native": rank500 });
+    println!("{out}");
+}

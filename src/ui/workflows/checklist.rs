@@ -1,0 +1,80 @@
+//! A checklist of the model's elements of one kind (the systems a flow
+//! runs on, the data a stage reads, the workflows a process contains):
+//! the same picker wherever a workflow points at other elements.
+
+use leptos::prelude::*;
+
+use crate::model::{ElementKind, Id};
+use crate::ui::state::use_app;
+
+/// `list` with `id` in it (`on`) or not, keeping the order of the others;
+/// a newly ticked item goes last.
+pub(crate) fn toggle(list: &mut Vec<Id>, id: Id, on: bool) {
+    if !on {
+        list.retain(|x| *x != id);
+    } else if !list.contains(&id) {
+        list.push(id);
+    }
+}
+
+/// One box per element of `kind` (except `except`), ticked when `chosen`
+/// holds it; a tick or untick calls `on_toggle` with the element and its
+/// new state. With no element of that kind, says where to add one.
+#[component]
+pub(crate) fn ElementChecklist(
+    title: &'static str,
+    kind: ElementKind,
+    #[prop(into)] chosen: Signal<Vec<Id>>,
+    on_toggle: Callback<(Id, bool)>,
+    #[prop(optional)] except: Option<Id>,
+) -> impl IntoView {
+    let state = use_app();
+    let items = Memo::new(move |_| {
+        state.model.with(|m| {
+            m.elements
+                .iter()
+                .filter(|e| e.kind == kind && except.as_ref() != Some(&e.id))
+                .map(|e| (e.id.clone(), e.name.clone()))
+                .collect::<Vec<_>>()
+        })
+    });
+    view! {
+        <fieldset class="checklist">
+            <legend>{title}</legend>
+            {move || items.with(Vec::is_empty).then(|| view! {
+                <p class="muted small">{format!("No {} in the model yet: add them on the Ownership page (kind: {}).", kind.plural().to_lowercase(), kind.label())}</p>
+            })}
+            <For each=move || items.get() key=|x| x.clone() let:item>
+                {
+                    let (id, name) = item;
+                    let shown = id.clone();
+                    view! {
+                        <label class="check">
+                            <input type="checkbox" prop:checked=move || chosen.with(|c| c.contains(&shown))
+                                on:change=move |ev| on_toggle.run((id.clone(), event_target_checked(&ev)))/>
+                            " " {name}
+                        </label>
+                    }
+                }
+            </For>
+        </fieldset>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::toggle;
+
+    #[test]
+    fn toggle_adds_last_and_removes_in_place() {
+        let mut l = vec!["a".to_string(), "b".to_string()];
+        toggle(&mut l, "c".into(), true);
+        assert_eq!(l, ["a", "b", "c"]);
+        toggle(&mut l, "a".into(), true);
+        assert_eq!(l, ["a", "b", "c"], "ticking again changes nothing");
+        toggle(&mut l, "b".into(), false);
+        assert_eq!(l, ["a", "c"]);
+        toggle(&mut l, "zz".into(), false);
+        assert_eq!(l, ["a", "c"]);
+    }
+}

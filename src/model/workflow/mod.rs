@@ -200,6 +200,17 @@ impl Handoff {
     }
 }
 
+/// `list` with `id` in it (`on`) or not, keeping the order of the others;
+/// a newly ticked item goes last. (The pickers of a workflow's systems,
+/// data and workflows.)
+pub fn toggle(list: &mut Vec<Id>, id: Id, on: bool) {
+    if !on {
+        list.retain(|x| *x != id);
+    } else if !list.contains(&id) {
+        list.push(id);
+    }
+}
+
 impl Workflow {
     /// An empty description of `element`.
     pub fn new(element: Id) -> Self {
@@ -296,6 +307,19 @@ impl Workflow {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn toggle_adds_last_and_removes_in_place() {
+        let mut l = vec!["a".to_string(), "b".to_string()];
+        toggle(&mut l, "c".into(), true);
+        assert_eq!(l, ["a", "b", "c"]);
+        toggle(&mut l, "a".into(), true);
+        assert_eq!(l, ["a", "b", "c"], "ticking again changes nothing");
+        toggle(&mut l, "b".into(), false);
+        assert_eq!(l, ["a", "c"]);
+        toggle(&mut l, "zz".into(), false);
+        assert_eq!(l, ["a", "c"]);
+    }
     use super::*;
 
     fn stage(id: &str, role: Option<&str>) -> Stage {

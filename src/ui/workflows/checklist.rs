@@ -4,18 +4,9 @@
 
 use leptos::prelude::*;
 
+pub(crate) use crate::model::workflow::toggle;
 use crate::model::{ElementKind, Id};
 use crate::ui::state::use_app;
-
-/// `list` with `id` in it (`on`) or not, keeping the order of the others;
-/// a newly ticked item goes last.
-pub(crate) fn toggle(list: &mut Vec<Id>, id: Id, on: bool) {
-    if !on {
-        list.retain(|x| *x != id);
-    } else if !list.contains(&id) {
-        list.push(id);
-    }
-}
 
 /// One box per element of `kind` (except `except`), ticked when `chosen`
 /// holds it; a tick or untick calls `on_toggle` with the element and its
@@ -58,23 +49,5 @@ pub(crate) fn ElementChecklist(
                 }
             </For>
         </fieldset>
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::toggle;
-
-    #[test]
-    fn toggle_adds_last_and_removes_in_place() {
-        let mut l = vec!["a".to_string(), "b".to_string()];
-        toggle(&mut l, "c".into(), true);
-        assert_eq!(l, ["a", "b", "c"]);
-        toggle(&mut l, "a".into(), true);
-        assert_eq!(l, ["a", "b", "c"], "ticking again changes nothing");
-        toggle(&mut l, "b".into(), false);
-        assert_eq!(l, ["a", "c"]);
-        toggle(&mut l, "zz".into(), false);
-        assert_eq!(l, ["a", "c"]);
     }
 }

@@ -34,6 +34,13 @@ fn main() {
     // The case: 500 workflows; 8 stages each across 12 roles.
     let model = workflows_model(500, 8, 12, now);
     let rank500 = time(|| rank(black_box(&model)));
-    let out = serde_json::json!({ "workflow.rank500.native": rank500 });
+    // The swimlane of one 40-stage workflow across 12 roles (drawn again
+    // after each edit on the Workflows page).
+    let flows = workflows_model(1, 40, 12, now);
+    let swimlane40 = time(|| opmodel::charts::swimlane(black_box(&flows), &flows.workflows[0]));
+    let out = serde_json::json!({
+        "workflow.rank500.native": rank500,
+        "workflow.swimlane40.native": swimlane40,
+    });
     println!("{out}");
 }

@@ -44,13 +44,23 @@ fn update_correction(state: AppState, id: &str, f: impl FnOnce(&mut Correction))
 
 /// `<option>`s for every role, plus "nobody" first.
 pub(crate) fn role_options(state: AppState, selected: Signal<Option<Id>>) -> impl IntoView {
+    // The options are drawn again only when a role is added, renamed,
+    // moved or removed, not on every edit of the model: a workflow of 40
+    // stages has 40 of these lists on the page.
+    let roles = Memo::new(move |_| {
+        state.model.with(|m| {
+            m.roles
+                .iter()
+                .map(|r| (r.id.clone(), r.name.clone()))
+                .collect::<Vec<_>>()
+        })
+    });
     view! {
         <option value="" selected=move || selected.get().is_none()>"(nobody yet)"</option>
-        {move || state.model.with(|m| m.roles.iter().map(|r| {
-            let id = r.id.clone();
+        {move || roles.get().into_iter().map(|(id, name)| {
             let id2 = id.clone();
-            view! { <option value=id selected=move || selected.get().as_deref() == Some(id2.as_str())>{r.name.clone()}</option> }
-        }).collect_view())}
+            view! { <option value=id selected=move || selected.get().as_deref() == Some(id2.as_str())>{name}</option> }
+        }).collect_view()}
     }
 }
 

@@ -33,6 +33,26 @@ for (const scheme of ['light', 'dark']) {
   }
 }
 
+test('the Workflows page at 360 px, light and dark, with a sample: no axe violations, the swimlane scrolls sideways', async () => {
+  const { context, page } = await openApp(env.browser, env.server.url, '/models');
+  await page.setViewportSize({ width: 360, height: 740 });
+  await page.getByTestId('sample-ecommerce').click();
+  await page.waitForURL(/ownership/);
+  await page.goto('/workflows');
+  await page.getByTestId('workflow-editor').waitFor();
+  // Every stage's lists of systems and data open, as someone filling them in.
+  for (const d of await page.locator('details').all()) await d.evaluate((el) => (el.open = true));
+  for (const scheme of ['light', 'dark']) {
+    await page.emulateMedia({ colorScheme: scheme });
+    assert.deepEqual(await axe(page), [], `/workflows at 360 px, ${scheme}`);
+  }
+  // The page itself does not scroll sideways; the drawing does, in its box.
+  assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), 360);
+  const box = await page.locator('.swimlane .chart-svg').evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth, overflow: getComputedStyle(el).overflowX }));
+  assert.ok(box.scroll > box.client && box.overflow === 'auto', JSON.stringify(box));
+  await context.close();
+});
+
 test('the theme picker pins dark or light over the system setting and remembers it', async () => {
   const { context, page } = await openApp(env.browser, env.server.url, '/models');
   await page.getByTestId('sample-agency').click();

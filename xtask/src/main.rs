@@ -57,7 +57,8 @@ fn main() {
                  (`test --native` or `test --e2e` runs one half)\n  \
                  dist    optimized static build in dist/\n  \
                  bench   measure a release build against the performance budgets\n          \
-                 (`bench --profile` also records CPU profiles)\n  \
+                 (`bench --profile` also records CPU profiles;\n          \
+                 `bench --only=quiz,grid,import,workflow` runs those lines)\n  \
                  setup   install whatever is missing"
             );
             exit(2);

@@ -8,19 +8,13 @@ pub(crate) use crate::model::workflow::toggle;
 use crate::model::{ElementKind, Id};
 use crate::ui::state::use_app;
 
-/// One box per element of `kind` (except `except`), ticked when `chosen`
-/// holds it; a tick or untick calls `on_toggle` with the element and its
-/// new state. With no element of that kind, says where to add one.
-#[component]
-pub(crate) fn ElementChecklist(
-    title: &'static str,
-    kind: ElementKind,
-    #[prop(into)] chosen: Signal<Vec<Id>>,
-    on_toggle: Callback<(Id, bool)>,
-    #[prop(optional)] except: Option<Id>,
-) -> impl IntoView {
+/// The model's elements of `kind` (except `except`), as (id, name): one
+/// memo per page section, shared by every checklist of that kind (a
+/// workflow of 40 stages has 120 checklists; each computing its own list
+/// on every edit was measurable).
+pub(crate) fn elements_of(kind: ElementKind, except: Option<Id>) -> Memo<Vec<(Id, String)>> {
     let state = use_app();
-    let items = Memo::new(move |_| {
+    Memo::new(move |_| {
         state.model.with(|m| {
             m.elements
                 .iter()
@@ -28,7 +22,21 @@ pub(crate) fn ElementChecklist(
                 .map(|e| (e.id.clone(), e.name.clone()))
                 .collect::<Vec<_>>()
         })
-    });
+    })
+}
+
+/// One box per item of `items` (elements of `kind`, from
+/// [`elements_of`]), ticked when `chosen` holds it; a tick or untick calls
+/// `on_toggle` with the element and its new state. With no element of that
+/// kind, says where to add one.
+#[component]
+pub(crate) fn ElementChecklist(
+    title: &'static str,
+    kind: ElementKind,
+    items: Memo<Vec<(Id, String)>>,
+    #[prop(into)] chosen: Signal<Vec<Id>>,
+    on_toggle: Callback<(Id, bool)>,
+) -> impl IntoView {
     view! {
         <fieldset class="checklist">
             <legend>{title}</legend>

@@ -5,10 +5,10 @@
 
 use leptos::prelude::*;
 
-use super::checklist::{toggle, ElementChecklist};
+use super::checklist::{elements_of, toggle, ElementChecklist};
 use super::stages::Stages;
 use super::swimlane::Swimlane;
-use super::update_workflow;
+use super::{update_workflow, update_workflow_field};
 use crate::model::limits::MAX_TEXT_CHARS;
 use crate::model::{ElementKind, Exception, Exchange, Id, Leverage, Period, Volume, Workflow};
 use crate::ui::governance::role_options;
@@ -50,8 +50,10 @@ pub fn WorkflowEditor(element: Id) -> impl IntoView {
                 .unwrap_or_else(|| Workflow::new(element.get_value()))
         })
     });
+    // Every field of the card shows its own change: the rest of the page
+    // follows after the next frame.
     let set = move |f: Box<dyn FnOnce(&mut Workflow)>| {
-        update_workflow(state, &element.get_value(), f);
+        update_workflow_field(state, &element.get_value(), f);
     };
     let num = |v: String| v.trim().replace(',', ".").parse::<f64>().ok();
     view! {
@@ -108,10 +110,10 @@ pub fn WorkflowEditor(element: Id) -> impl IntoView {
                             format!("Systems it runs on: {systems}")
                         }
                     }}</summary>
-                    <ElementChecklist title="Systems it runs on" kind=ElementKind::System chosen=Signal::derive(move || workflow.with(|w| w.systems.clone()))
+                    <ElementChecklist title="Systems it runs on" kind=ElementKind::System items=elements_of(ElementKind::System, None) chosen=Signal::derive(move || workflow.with(|w| w.systems.clone()))
                         on_toggle=Callback::new(move |(e, on)| set(Box::new(move |w| toggle(&mut w.systems, e, on))))/>
                     {move || (kind.get() == Some(ElementKind::Process)).then(|| view! {
-                        <ElementChecklist title="Workflows it contains" kind=ElementKind::Workflow chosen=Signal::derive(move || workflow.with(|w| w.contains.clone()))
+                        <ElementChecklist title="Workflows it contains" kind=ElementKind::Workflow items=elements_of(ElementKind::Workflow, Some(element.get_value())) chosen=Signal::derive(move || workflow.with(|w| w.contains.clone()))
                             on_toggle=Callback::new(move |(e, on)| set(Box::new(move |w| toggle(&mut w.contains, e, on))))/>
                     })}
                 </details>
@@ -135,14 +137,18 @@ fn Exchanges(
     element: StoredValue<Id>,
 ) -> impl IntoView {
     let state = use_app();
+    fn list(w: &mut Workflow, outputs: bool) -> &mut Vec<Exchange> {
+        if outputs {
+            &mut w.outputs
+        } else {
+            &mut w.inputs
+        }
+    }
     let edit = move |f: ListEdit<Exchange>| {
-        update_workflow(state, &element.get_value(), move |w| {
-            f(if outputs {
-                &mut w.outputs
-            } else {
-                &mut w.inputs
-            })
-        })
+        update_workflow(state, &element.get_value(), move |w| f(list(w, outputs)))
+    };
+    let edit_field = move |f: ListEdit<Exchange>| {
+        update_workflow_field(state, &element.get_value(), move |w| f(list(w, outputs)))
     };
     let list_key = move || if outputs { "output" } else { "input" };
     let items = move || {
@@ -166,11 +172,11 @@ fn Exchanges(
                         <div class="field-row">
                             <label class="field">{if outputs { "Output" } else { "Input" }}
                                 <input type="text" id=format!("{}-{i}", list_key()) maxlength=MAX_TEXT_CHARS prop:value=move || item.with(|x| x.what.clone())
-                                    on:change=move |ev| { let v = event_target_value(&ev); edit(Box::new(move |l| if let Some(x) = l.get_mut(i) { x.what = v })) }/>
+                                    on:change=move |ev| { let v = event_target_value(&ev); edit_field(Box::new(move |l| if let Some(x) = l.get_mut(i) { x.what = v })) }/>
                             </label>
                             <label class="field">{who}
                                 <select prop:value=move || item.with(|x| x.role.clone().unwrap_or_default())
-                                    on:change=move |ev| { let v = optional(event_target_value(&ev)); edit(Box::new(move |l| if let Some(x) = l.get_mut(i) { x.role = v })) }>
+                                    on:change=move |ev| { let v = optional(event_target_value(&ev)); edit_field(Box::new(move |l| if let Some(x) = l.get_mut(i) { x.role = v })) }>
                                     {role_options(state, Signal::derive(move || item.with(|x| x.role.clone())))}
                                 </select>
                             </label>
@@ -199,6 +205,9 @@ fn Exceptions(workflow: Memo<Workflow>, element: StoredValue<Id>) -> impl IntoVi
     let edit = move |f: ListEdit<Exception>| {
         update_workflow(state, &element.get_value(), move |w| f(&mut w.exceptions))
     };
+    let edit_field = move |f: ListEdit<Exception>| {
+        update_workflow_field(state, &element.get_value(), move |w| f(&mut w.exceptions))
+    };
     view! {
         <fieldset class="list-field">
             <legend>"Exceptions"</legend>
@@ -209,17 +218,17 @@ fn Exceptions(workflow: Memo<Workflow>, element: StoredValue<Id>) -> impl IntoVi
                         <div class="field-row">
                             <label class="field">"When"
                                 <input type="text" id=format!("exception-{i}") maxlength=MAX_TEXT_CHARS prop:value=move || item.with(|x| x.condition.clone())
-                                    on:change=move |ev| { let v = event_target_value(&ev); edit(Box::new(move |l| if let Some(x) = l.get_mut(i) { x.condition = v })) }/>
+                                    on:change=move |ev| { let v = event_target_value(&ev); edit_field(Box::new(move |l| if let Some(x) = l.get_mut(i) { x.condition = v })) }/>
                             </label>
                             <label class="field">"Handled by"
                                 <select prop:value=move || item.with(|x| x.role.clone().unwrap_or_default())
-                                    on:change=move |ev| { let v = optional(event_target_value(&ev)); edit(Box::new(move |l| if let Some(x) = l.get_mut(i) { x.role = v })) }>
+                                    on:change=move |ev| { let v = optional(event_target_value(&ev)); edit_field(Box::new(move |l| if let Some(x) = l.get_mut(i) { x.role = v })) }>
                                     {role_options(state, Signal::derive(move || item.with(|x| x.role.clone())))}
                                 </select>
                             </label>
                             <label class="field">"What is done"
                                 <input type="text" maxlength=MAX_TEXT_CHARS prop:value=move || item.with(|x| x.action.clone())
-                                    on:change=move |ev| { let v = event_target_value(&ev); edit(Box::new(move |l| if let Some(x) = l.get_mut(i) { x.action = v })) }/>
+                                    on:change=move |ev| { let v = event_target_value(&ev); edit_field(Box::new(move |l| if let Some(x) = l.get_mut(i) { x.action = v })) }/>
                             </label>
                             <button type="button" class="icon-button align-end" aria-label=format!("Remove exception {}", i + 1)
                                 on:click=move |_| edit(Box::new(move |l| { if i < l.len() { l.remove(i); } }))>"✕"</button>

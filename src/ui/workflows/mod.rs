@@ -18,15 +18,30 @@ use crate::ui::state::{use_app, AppState};
 use crate::ui::undo_redo::UndoRedo;
 
 /// Changes the workflow record of `element` (a new one when it has none)
-/// as one undo step; a refused change is told to the user.
+/// as one undo step; a refused change is told to the user. For a change
+/// that adds, moves or removes something the page must show at once (a
+/// stage that then takes the focus).
 pub(crate) fn update_workflow(state: AppState, element: &str, f: impl FnOnce(&mut Workflow)) {
+    state.edit(Op::SetWorkflow(Box::new(changed(state, element, f))));
+}
+
+/// Like [`update_workflow`], for a change a field shows by itself (text
+/// typed, an option chosen, a box ticked): the rest of the page (the
+/// drawing, the findings, the lists) follows once the next frame is
+/// painted. Measured on a 40-stage workflow at 4x CPU, waking every view in
+/// the edit's frame took that frame from a few milliseconds to about 190.
+pub(crate) fn update_workflow_field(state: AppState, element: &str, f: impl FnOnce(&mut Workflow)) {
+    state.apply_views_after_paint(Op::SetWorkflow(Box::new(changed(state, element, f))));
+}
+
+fn changed(state: AppState, element: &str, f: impl FnOnce(&mut Workflow)) -> Workflow {
     let mut w = state.model.with_untracked(|m| {
         m.workflow(element)
             .cloned()
             .unwrap_or_else(|| Workflow::new(element.to_string()))
     });
     f(&mut w);
-    state.edit(Op::SetWorkflow(Box::new(w)));
+    w
 }
 
 /// The state of documentation of one element, in words.

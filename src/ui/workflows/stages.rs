@@ -6,9 +6,9 @@
 
 use leptos::prelude::*;
 
-use super::checklist::{toggle, ElementChecklist};
+use super::checklist::{elements_of, toggle, ElementChecklist};
 use super::editor::{optional, stage_anchor, ListEdit};
-use super::update_workflow;
+use super::{update_workflow, update_workflow_field};
 use crate::model::limits::{MAX_NAME_CHARS, MAX_TEXT_CHARS};
 use crate::model::{new_id, Decision, ElementKind, Id, Op, Stage, Workflow};
 use crate::ui::governance::role_options;
@@ -23,9 +23,29 @@ const DRAG_STAGE: &str = "application/x-opmodel-stage";
 #[component]
 pub(super) fn Stages(workflow: Memo<Workflow>, element: StoredValue<Id>) -> impl IntoView {
     let state = use_app();
+    // Adds, moves and removals show at once (the focus follows a stage);
+    // a stage's fields show their own change, and the rest of the page
+    // follows after the next frame.
     let edit = move |f: ListEdit<Stage>| {
         update_workflow(state, &element.get_value(), move |w| f(&mut w.stages))
     };
+    let edit_field = move |f: ListEdit<Stage>| {
+        update_workflow_field(state, &element.get_value(), move |w| f(&mut w.stages))
+    };
+    let (systems, data) = (
+        elements_of(ElementKind::System, None),
+        elements_of(ElementKind::Data, None),
+    );
+    // The decision-rights table's decisions, for every stage's picker: drawn
+    // again only when one is added, renamed or removed.
+    let decisions = Memo::new(move |_| {
+        state.model.with(|m| {
+            m.decisions
+                .iter()
+                .map(|d| (d.id.clone(), d.name.clone()))
+                .collect::<Vec<_>>()
+        })
+    });
     let add = move |_| {
         let id = new_id();
         let n = workflow.with_untracked(|w| w.stages.len()) + 1;
@@ -115,7 +135,7 @@ pub(super) fn Stages(workflow: Memo<Workflow>, element: StoredValue<Id>) -> impl
                         let to_role = move || role_name(stage.with(|s| s.role.clone()));
                         let at = move |f: Box<dyn FnOnce(&mut Stage)>| {
                             let id = sid.get_value();
-                            edit(Box::new(move |l| if let Some(s) = l.iter_mut().find(|s| s.id == id) { f(s) }))
+                            edit_field(Box::new(move |l| if let Some(s) = l.iter_mut().find(|s| s.id == id) { f(s) }))
                         };
                         let field = move |get: fn(&Stage) -> String| move || stage.with(get);
                         view! {
@@ -176,10 +196,10 @@ pub(super) fn Stages(workflow: Memo<Workflow>, element: StoredValue<Id>) -> impl
                                         <select prop:value=move || stage.with(|s| s.decision.clone().unwrap_or_default())
                                             on:change=move |ev| { let v = optional(event_target_value(&ev)); at(Box::new(move |s| s.decision = v)) }>
                                             <option value="" selected=move || stage.with(|s| s.decision.is_none())>"(none)"</option>
-                                            {move || state.model.with(|m| m.decisions.iter().map(|d| {
-                                                let (d1, d2) = (d.id.clone(), d.id.clone());
-                                                view! { <option value=d1 selected=move || stage.with(|s| s.decision.as_deref() == Some(d2.as_str()))>{d.name.clone()}</option> }
-                                            }).collect_view())}
+                                            {move || decisions.get().into_iter().map(|(id, name)| {
+                                                let id2 = id.clone();
+                                                view! { <option value=id selected=move || stage.with(|s| s.decision.as_deref() == Some(id2.as_str()))>{name}</option> }
+                                            }).collect_view()}
                                         </select>
                                     </label>
                                     <DecisionLink stage=stage create=Callback::new(move |_| new_decision(sid.get_value()))/>
@@ -196,11 +216,11 @@ pub(super) fn Stages(workflow: Memo<Workflow>, element: StoredValue<Id>) -> impl
                                 </div>
                                 <details class="stage-uses">
                                     <summary>{move || stage.with(|s| format!("Systems and data: {} used, {} read, {} written", s.systems.len(), s.reads.len(), s.writes.len()))}</summary>
-                                    <ElementChecklist title="Systems used" kind=ElementKind::System chosen=Signal::derive(move || stage.with(|s| s.systems.clone()))
+                                    <ElementChecklist title="Systems used" kind=ElementKind::System items=systems chosen=Signal::derive(move || stage.with(|s| s.systems.clone()))
                                         on_toggle=Callback::new(move |(e, on)| at(Box::new(move |s| toggle(&mut s.systems, e, on))))/>
-                                    <ElementChecklist title="Data read" kind=ElementKind::Data chosen=Signal::derive(move || stage.with(|s| s.reads.clone()))
+                                    <ElementChecklist title="Data read" kind=ElementKind::Data items=data chosen=Signal::derive(move || stage.with(|s| s.reads.clone()))
                                         on_toggle=Callback::new(move |(e, on)| at(Box::new(move |s| toggle(&mut s.reads, e, on))))/>
-                                    <ElementChecklist title="Data written" kind=ElementKind::Data chosen=Signal::derive(move || stage.with(|s| s.writes.clone()))
+                                    <ElementChecklist title="Data written" kind=ElementKind::Data items=data chosen=Signal::derive(move || stage.with(|s| s.writes.clone()))
                                         on_toggle=Callback::new(move |(e, on)| at(Box::new(move |s| toggle(&mut s.writes, e, on))))/>
                                 </details>
                                 <div class="toolbar">
@@ -246,17 +266,24 @@ pub(super) fn Stages(workflow: Memo<Workflow>, element: StoredValue<Id>) -> impl
 #[component]
 fn DecisionLink(stage: Memo<Stage>, create: Callback<()>) -> impl IntoView {
     let state = use_app();
+    // A memo, so the link is drawn again only when what it says changes.
+    let decision = Memo::new(move |_| {
+        let id = stage.with(|s| s.decision.clone())?;
+        let who = state.model.with(|m| {
+            m.decision(&id).map(|d| match d.deciders(m).as_slice() {
+                [] => "Nobody decides yet.".to_string(),
+                [one] => format!(
+                    "Decided by {}.",
+                    m.role(one).map_or(one.as_str(), |r| r.name.as_str())
+                ),
+                many => format!("{} roles decide: only one should.", many.len()),
+            })
+        });
+        Some((id, who))
+    });
     move || {
-        let decision = stage.with(|s| s.decision.clone());
-        match decision {
-            Some(id) => {
-                let who = state.model.with(|m| {
-                    m.decision(&id).map(|d| match d.deciders(m).as_slice() {
-                        [] => "Nobody decides yet.".to_string(),
-                        [one] => format!("Decided by {}.", m.role(one).map_or(one.as_str(), |r| r.name.as_str())),
-                        many => format!("{} roles decide: only one should.", many.len()),
-                    })
-                });
+        match decision.get() {
+            Some((id, who)) => {
                 view! {
                     <p class="field decision-link small">
                         {who}" "

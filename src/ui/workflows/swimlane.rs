@@ -28,23 +28,57 @@ pub fn Swimlane(element: StoredValue<Id>) -> impl IntoView {
             focus_later(format!("stage-name-{id}"));
         }
     };
-    view! {
-        {move || state.model.with(|m| {
-            let w = m.workflow(&element.get_value()).cloned().unwrap_or_else(|| Workflow::new(element.get_value()));
+    // The drawing and its table, drawn again only when they change: an
+    // edit of a stage's entry criteria, say, changes neither.
+    let drawing = Memo::new(move |_| {
+        state.model.with(|m| {
+            let w = m
+                .workflow(&element.get_value())
+                .cloned()
+                .unwrap_or_else(|| Workflow::new(element.get_value()));
             let svg = crate::charts::swimlane(m, &w);
             let mut findings = Vec::new();
             crate::model::workflow::checks::check(m, &w, &mut findings);
             let handoffs: Vec<usize> = w.handoffs().collect();
-            let role = |r: &Option<Id>| r.as_deref().and_then(|r| m.role(r)).map_or("(nobody)".to_string(), |r| r.name.clone());
-            let rows = w.stages.iter().enumerate().map(|(i, s)| vec![
-                (i + 1).to_string(),
-                s.name.clone(),
-                role(&s.role),
-                s.exit.clone(),
-                if handoffs.contains(&i) { format!("{} / {}", s.handoff.passed, s.handoff.check) } else { String::new() },
-                s.decision.as_deref().and_then(|d| m.decision(d)).map(|d| d.name.clone()).unwrap_or_default(),
-                findings.iter().filter(|f| f.stage.as_deref() == Some(s.id.as_str())).count().to_string(),
-            ]).collect::<Vec<_>>();
+            let role = |r: &Option<Id>| {
+                r.as_deref()
+                    .and_then(|r| m.role(r))
+                    .map_or("(nobody)".to_string(), |r| r.name.clone())
+            };
+            let rows = w
+                .stages
+                .iter()
+                .enumerate()
+                .map(|(i, s)| {
+                    vec![
+                        (i + 1).to_string(),
+                        s.name.clone(),
+                        role(&s.role),
+                        s.exit.clone(),
+                        if handoffs.contains(&i) {
+                            format!("{} / {}", s.handoff.passed, s.handoff.check)
+                        } else {
+                            String::new()
+                        },
+                        s.decision
+                            .as_deref()
+                            .and_then(|d| m.decision(d))
+                            .map(|d| d.name.clone())
+                            .unwrap_or_default(),
+                        findings
+                            .iter()
+                            .filter(|f| f.stage.as_deref() == Some(s.id.as_str()))
+                            .count()
+                            .to_string(),
+                    ]
+                })
+                .collect::<Vec<_>>();
+            (svg, rows)
+        })
+    });
+    view! {
+        {move || {
+            let (svg, rows) = drawing.get();
             let header = ["#", "Stage", "Performed by", "Exit criteria", "Handoff in: passed / checked", "Decision point", "Problems"].map(String::from).to_vec();
             view! {
                 <div class="swimlane" data-testid="swimlane"
@@ -53,6 +87,6 @@ pub fn Swimlane(element: StoredValue<Id>) -> impl IntoView {
                     <crate::ui::progress::ChartFigure svg=svg slug="swimlane" table_header=header table_rows=rows/>
                 </div>
             }
-        })}
+        }}
     }
 }

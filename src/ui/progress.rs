@@ -24,6 +24,11 @@ pub(crate) fn ChartFigure(
     slug: &'static str,
     table_header: Vec<String>,
     table_rows: Vec<Vec<String>>,
+    /// The drawing is wider than a narrow screen and scrolls sideways in
+    /// its box (the swimlane): the box then takes the focus, so a keyboard
+    /// can scroll it too.
+    #[prop(optional)]
+    scrolls: bool,
 ) -> impl IntoView {
     let state = use_app();
     let svg_for_download = svg.clone();
@@ -56,14 +61,17 @@ pub(crate) fn ChartFigure(
     };
     view! {
         <figure class="chart" data-testid=format!("chart-{slug}")>
-            <div class="chart-svg" inner_html=svg></div>
+            <div class="chart-svg" inner_html=svg
+                tabindex=scrolls.then_some("0") role=scrolls.then_some("region")
+                aria-label=scrolls.then_some("The drawing (scrolls sideways)")></div>
             <div class="chart-actions no-print">
                 <button type="button" data-testid=format!("download-svg-{slug}") on:click=save_svg>"Download SVG"</button>
                 <button type="button" data-testid=format!("download-png-{slug}") on:click=save_png>"Download PNG"</button>
             </div>
             <details>
                 <summary>"The numbers as a table"</summary>
-                <div class="table-scroll">
+                // Focusable: on a narrow screen the table scrolls in its box.
+                <div class="table-scroll" tabindex="0" role="region" aria-label="The numbers as a table">
                     <table class="data-table" data-testid=format!("table-{slug}")>
                         <thead><tr>{table_header.into_iter().map(|h| view! { <th scope="col">{h}</th> }).collect_view()}</tr></thead>
                         <tbody>

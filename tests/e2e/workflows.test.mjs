@@ -37,7 +37,8 @@ test('a three-stage workflow across three roles: handoffs and gaps found, fixed,
     await page.getByTestId('stage').last().getByTestId('stage-role').selectOption({ label: role });
   }
   assert.deepEqual(await page.getByTestId('stage-name').evaluateAll((els) => els.map((e) => e.value)), stages.map((s) => s[0]));
-  assert.equal(await page.getByTestId('handoff').count(), 2, 'Clerk to Ops Lead, Ops Lead to Finance');
+  // Clerk to Ops Lead, Ops Lead to Finance (shown once the role's frame is painted).
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=handoff]').length === 2);
   // The swimlane: a lane per role, the stages in order, the two handoffs.
   const lane = page.getByTestId('swimlane');
   const drawn = await lane.locator('svg').evaluate((svg) => ({
@@ -85,6 +86,8 @@ test('a three-stage workflow across three roles: handoffs and gaps found, fixed,
   await page.getByRole('button', { name: '+ Output' }).click();
   await page.getByRole('textbox', { name: 'Output' }).fill('Money back to the customer');
   await page.getByRole('textbox', { name: 'Output' }).press('Tab');
+  // The findings follow the edit once its frame is painted.
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=workflow-findings] li').length === 1);
   const left = await findings(page);
   assert.equal(left.length, 1, left.join(' | '));
   assert.ok(left[0].endsWith('Stage “Pay out” is performed by Finance, but the matrix says otherwise: Finance has neither R nor A on “Refunds”.'), left[0]);
@@ -212,7 +215,8 @@ test('keyboard only: a five-stage flow across three roles, opened from the grid,
     await kb.press('Tab');
   }
   assert.deepEqual(await stageNames(page), plan.map((p) => p[0]));
-  assert.equal(await page.getByTestId('handoff').count(), 3, 'Clerk to Ops Lead, Ops Lead to Finance, Finance to Clerk');
+  // Clerk to Ops Lead, Ops Lead to Finance, Finance to Clerk.
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=handoff]').length === 3);
 
   // The swimlane, parsed: three lanes, five stages, the three handoffs.
   const svgText = await page.getByTestId('swimlane').locator('svg').evaluate((svg) => svg.outerHTML);

@@ -105,7 +105,7 @@ pub fn ElementHeader(id: Id) -> impl IntoView {
                     let flow_id = id.clone();
                     move || matches!(ElementKind::from_key(&kind.get()), Some(ElementKind::Process | ElementKind::Workflow)).then(|| view! {
                         <a class="flow-link" data-testid="flow-link" href=format!("/workflows?open={}", js_sys::encode_uri_component(&flow_id))
-                            aria-label=move || format!("How {} flows: open it on the Workflows page", name.get())>"Flow"</a>
+                            aria-label=move || format!("Flow of {}, on the Workflows page", name.get())>"Flow"</a>
                     })
                 }
                 <Show

@@ -170,19 +170,32 @@ pub fn Workflows() -> impl IntoView {
 #[component]
 fn WorkflowFindings(element: Id) -> impl IntoView {
     let state = use_app();
+    let element = StoredValue::new(element);
     let findings = Memo::new(move |_| {
         state.model.with(|m| {
             let mut out = Vec::new();
-            if let Some(w) = m.workflow(&element) {
+            if let Some(w) = m.workflow(&element.read_value()) {
                 check(m, w, &mut out);
             }
             out
         })
     });
+    // What the checks cannot say: that nothing, or no stage, is written yet.
+    let status = Memo::new(move |_| {
+        let doc = state
+            .model
+            .with(|m| m.workflow(&element.read_value()).map(documented));
+        match doc {
+            None => Some("Nothing is written down yet: start with what starts the work, then add its stages in order."),
+            Some(d) if !d.has_stages => Some("No stages are written down yet: add them in order, each with the role that does it."),
+            Some(_) => None,
+        }
+    });
     view! {
         <section class="findings" data-testid="workflow-findings" aria-labelledby="workflow-findings-title">
             <h2 id="workflow-findings-title">"What is missing"</h2>
-            {move || findings.with(Vec::is_empty).then(|| view! { <p class="good">"✓ Nothing: a newcomer could learn this flow from what is written here."</p> })}
+            {move || status.get().map(|text| view! { <p class="muted" data-testid="workflow-status">{text}</p> })}
+            {move || (findings.with(Vec::is_empty) && status.get().is_none()).then(|| view! { <p class="good">"✓ Nothing: a newcomer could learn this flow from what is written here."</p> })}
             <ul>
                 {move || findings.get().into_iter().map(|f| {
                     let target = f.stage.clone().map_or_else(|| "workflow-card".to_string(), |s| editor::stage_anchor(&s));

@@ -84,7 +84,7 @@ pub fn Swimlane(element: StoredValue<Id>) -> impl IntoView {
                 <div class="swimlane" data-testid="swimlane"
                     on:click=move |ev| open(&ev)
                     on:keydown=move |ev: web_sys::KeyboardEvent| if ev.key() == "Enter" { open(&ev) }>
-                    <crate::ui::progress::ChartFigure svg=svg slug="swimlane" table_header=header table_rows=rows/>
+                    <crate::ui::progress::ChartFigure svg=svg slug="swimlane" table_header=header table_rows=rows scrolls=true/>
                 </div>
             }
         }}

@@ -1,4 +1,8 @@
 //! The header: the app's name, the pages, the open model and its save state.
+//! On a narrow screen the pages and the theme fold into a menu button, so a
+//! phone shows the page itself on its first screen. After a move to another
+//! page, the focus goes to that page's heading (a screen reader announces
+//! it), not left on the link of the page before.
 
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -17,12 +21,41 @@ pub fn Header() -> impl IntoView {
         SaveState::Saving => view! { <span class="save saving">"Saving..."</span> }.into_any(),
         SaveState::Failed(_) => view! { <span class="save failed">"Not saved"</span> }.into_any(),
     };
+    let menu = RwSignal::new(false);
+    let location = leptos_router::hooks::use_location();
+    Effect::new(move |before: Option<String>| {
+        let path = location.pathname.get();
+        if before.is_some_and(|b| b != path) {
+            if menu.get_untracked() {
+                menu.set(false);
+            }
+            crate::ui::after_paint::after_next_paint(focus_heading);
+        }
+        path
+    });
+    let close_on_escape = move |ev: web_sys::KeyboardEvent| {
+        if ev.key() == "Escape" && menu.get_untracked() {
+            menu.set(false);
+            if let Some(b) = document().get_element_by_id("menu-button") {
+                use wasm_bindgen::JsCast;
+                if let Ok(b) = b.dyn_into::<web_sys::HtmlElement>() {
+                    let _ = b.focus();
+                }
+            }
+        }
+    };
     view! {
-        <header class="app-header">
+        <header class="app-header" class:menu-open=menu on:keydown=close_on_escape>
             <A href="/" attr:class="brand">
                 <span class="brand-mark" aria-hidden="true">"◆"</span>
                 " OpModel"
             </A>
+            <button type="button" id="menu-button" class="menu-button" data-testid="menu-button"
+                aria-expanded=move || menu.get().to_string() aria-controls="app-menu"
+                on:click=move |_| menu.update(|m| *m = !*m)>
+                <span aria-hidden="true">"☰ "</span>"Menu"
+            </button>
+            <div class="app-menu" id="app-menu">
             <nav aria-label="Pages">
                 <A href="/quiz">"Quiz"</A>
                 <A href="/ownership">"Ownership"</A>
@@ -33,6 +66,7 @@ pub fn Header() -> impl IntoView {
                 <A href="/models">"Models"</A>
             </nav>
             <ThemePicker/>
+            </div>
             <div class="current-model">
                 <span class="visually-hidden">"Open model: "</span>
                 <A href="/models" attr:class="model-name" attr:data-testid="model-name">
@@ -79,4 +113,33 @@ fn ThemePicker() -> impl IntoView {
             </select>
         </label>
     }
+}
+
+/// Moves the focus to the page's main heading once a new page is shown,
+/// unless the page put it somewhere itself: only when it is lost (on the
+/// body) or still in the header, on the link that led here. The view is
+/// not scrolled: the page decides where it opens (a jump to one item).
+fn focus_heading() {
+    use wasm_bindgen::JsCast;
+    let doc = document();
+    let lost = doc.active_element().is_none_or(|e| {
+        e.tag_name() == "BODY" || e.closest(".app-header").ok().flatten().is_some()
+    });
+    if !lost {
+        return;
+    }
+    let Some(h1) = doc
+        .query_selector("main h1")
+        .ok()
+        .flatten()
+        .and_then(|h| h.dyn_into::<web_sys::HtmlElement>().ok())
+    else {
+        return;
+    };
+    if !h1.has_attribute("tabindex") {
+        let _ = h1.set_attribute("tabindex", "-1");
+    }
+    let options = web_sys::FocusOptions::new();
+    options.set_prevent_scroll(true);
+    let _ = h1.focus_with_options(&options);
 }

@@ -458,7 +458,8 @@ fn ControlTest() -> impl IntoView {
             } else {
                 let names = state.model.with_untracked(|m| m.elements.iter().map(|e| (e.id.clone(), e.name.clone())).collect::<std::collections::HashMap<_, _>>());
                 view! {
-                    <div class="table-scroll">
+                    // Focusable: on a narrow screen the table scrolls in its box.
+                    <div class="table-scroll" tabindex="0" role="region" aria-labelledby="control-heading">
                         <table class="control-table">
                             <thead>
                                 <tr>

@@ -1,5 +1,5 @@
 // WCAG 2.2 AA: axe-core on every page, empty and with a sample model, in the
-// light and the dark theme.
+// light and the dark theme, at 1280 and at 360 px.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { openApp, waitForApp, waitSaved, storedState, useServerAndBrowser } from './lib/harness.mjs';
@@ -9,10 +9,11 @@ const PAGES = ['/', '/quiz', '/ownership', '/decisions', '/decisions/cards', '/w
 
 const env = useServerAndBrowser();
 
-for (const scheme of ['light', 'dark']) {
+for (const width of [1280, 360]) for (const scheme of ['light', 'dark']) {
   for (const withSample of [false, true]) {
-    test(`no axe violations on any page (${scheme}, ${withSample ? 'sample model' : 'empty model'})`, async () => {
+    test(`no axe violations on any page (${width} px, ${scheme}, ${withSample ? 'sample model' : 'empty model'})`, async () => {
       const { context, page } = await openApp(env.browser, env.server.url, '/models');
+      await page.setViewportSize({ width, height: width === 360 ? 740 : 800 });
       await page.emulateMedia({ colorScheme: scheme });
       if (withSample) {
         await page.getByTestId('sample-agency').click();

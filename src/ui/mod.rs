@@ -15,6 +15,7 @@ mod notices;
 mod ownership;
 mod pages;
 mod prerendered;
+mod present;
 mod progress;
 mod quiz;
 mod reminders;

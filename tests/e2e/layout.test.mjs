@@ -75,3 +75,66 @@ test('a wide screen shows the pages in the header, no menu button, and the keybo
   await page.waitForFunction(() => document.activeElement?.tagName === 'H1' && document.activeElement.textContent === 'Ownership matrix');
   await context.close();
 });
+
+/// Imports a generated model of `elements` x `roles` from the Models page.
+async function importGenerated(page, elements, roles) {
+  const { makeModel, toText } = await import('../bench/models.mjs');
+  const envelope = makeModel({ elements, roles, name: `Workshop ${elements} x ${roles}` });
+  // Ten decisions, each with a letter for every other role.
+  envelope.model.decisions = [...Array(10)].map((_, i) => ({
+    id: `d${i}`,
+    name: `Decision ${i + 1}`,
+    rights: Object.fromEntries(envelope.model.roles.filter((_, j) => (i + j) % 2 === 0).map((r, j) => [r.id, j === 0 ? 'A' : 'C'])),
+  }));
+  await page.goto('/models');
+  await page.getByTestId('import-input').setInputFiles({ name: 'workshop.opmodel.json', mimeType: 'application/json', buffer: Buffer.from(toText(envelope)) });
+  await page.getByText('Imported').waitFor();
+}
+
+/// What a projector shows of a grid: columns cut off, the letters' size,
+/// the rows wholly in view.
+const projected = (page, id) =>
+  page.evaluate((id) => {
+    const grid = document.getElementById(id);
+    const scroller = grid.closest('.grid-scroll') ?? grid;
+    const cell = grid.querySelector('.grid-body .cell');
+    const rows = [...grid.querySelectorAll('.grid-body [role=row][data-row]')].filter((r) => {
+      const b = r.getBoundingClientRect();
+      return b.top >= 0 && b.bottom <= innerHeight;
+    });
+    return {
+      clipped: scroller.scrollWidth - scroller.clientWidth,
+      letterPx: parseFloat(getComputedStyle(cell).fontSize),
+      rows: rows.length,
+      header: document.querySelector('.app-header')?.checkVisibility() ?? false,
+    };
+  }, id);
+
+test('a 35 x 10 matrix on a 1920 x 1080 projector: the page takes the width, and presenting shows all ten roles with readable letters', async () => {
+  const context = await env.browser.newContext({ baseURL: env.server.url, viewport: { width: 1920, height: 1080 } });
+  const page = await context.newPage();
+  await importGenerated(page, 35, 10);
+  await page.getByRole('link', { name: 'Ownership', exact: true }).click();
+  await page.locator('#ownership-grid .cell').first().waitFor();
+  assert.ok((await page.locator('main').evaluate((m) => m.getBoundingClientRect().width)) > 1700, 'not an 1100 px column');
+  await page.getByTestId('present').click();
+  const shown = await projected(page, 'ownership-grid');
+  assert.deepEqual({ clipped: shown.clipped, header: shown.header }, { clipped: 0, header: false }, JSON.stringify(shown));
+  assert.ok(shown.letterPx >= 20, `letters ${shown.letterPx} px`);
+  assert.ok(shown.rows >= 10, `${shown.rows} rows in view`);
+  assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), 'exit-present');
+  await page.keyboard.press('Escape');
+  await page.locator('.app-header').waitFor();
+  await page.waitForFunction(() => document.activeElement?.dataset.testid === 'present');
+
+  // The decision-rights table presents the same way.
+  await page.getByRole('link', { name: 'Decisions', exact: true }).click();
+  await page.locator('#decisions-grid .cell').first().waitFor();
+  await page.getByTestId('present').click();
+  const decisions = await projected(page, 'decisions-grid');
+  assert.deepEqual({ clipped: decisions.clipped, header: decisions.header }, { clipped: 0, header: false }, JSON.stringify(decisions));
+  assert.ok(decisions.letterPx >= 20, `letters ${decisions.letterPx} px`);
+  await page.getByTestId('exit-present').click();
+  await page.locator('.app-header').waitFor();
+  await context.close();
+});

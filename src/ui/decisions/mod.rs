@@ -17,6 +17,7 @@ use crate::ui::grid::{focus_later, Grid, GridRow, GridSpec, GridUi};
 use crate::ui::grid_headers::{
     add_role, move_item, move_role, name_button_id, rename_role, Badge, EditableName, FindingItem,
 };
+use crate::ui::present::{ExitPresentation, PresentButton, Presentation};
 use crate::ui::row_store::{self, RowStore};
 use crate::ui::state::{use_app, AppState, NoticeKind};
 use crate::ui::undo_redo::UndoRedo;
@@ -203,6 +204,7 @@ pub fn Decisions() -> impl IntoView {
         state.export_table(&table, "decisions", markdown);
     };
     let empty = move || state.model.with(|m| m.decisions.is_empty());
+    let presentation = Presentation::new();
     // `/decisions?open=<decision>` (a workflow stage's decision point)
     // opens that decision's details.
     if let Some(id) = leptos_router::hooks::use_query_map().with_untracked(|q| q.get("open")) {
@@ -220,7 +222,7 @@ pub fn Decisions() -> impl IntoView {
     });
 
     view! {
-        <section class="page decisions">
+        <section class="page decisions" class:presenting=move || presentation.on.get()>
             <div class="page-head">
                 <div>
                     <h1>"Decision rights"</h1>
@@ -251,8 +253,10 @@ pub fn Decisions() -> impl IntoView {
                 <button type="button" data-testid="decisions-csv" on:click=move |_| export(false)>"Export CSV"</button>
                 <button type="button" on:click=move |_| export(true)>"Export Markdown"</button>
                 <button type="button" on:click=move |_| { let _ = window().print(); }>"Print"</button>
+                <PresentButton presentation=presentation/>
                 <A href="/decisions/cards" attr:class="button">"Role cards"</A>
             </div>
+            <ExitPresentation presentation=presentation/>
             <dl class="legend" aria-label="What the letters mean">
                 {move || {
                     let v = vocabulary.get();

@@ -17,7 +17,7 @@ use crate::model::{new_id, Element, ElementKind, Id, Op, Raci, Role};
 use crate::ui::after_paint::after_paint;
 use crate::ui::grid::{cell_class, Grid, GridRow, GridSpec, GridUi};
 use crate::ui::grid_headers::add_role;
-use crate::ui::keep_focus::refocus_if_lost;
+use crate::ui::present::{ExitPresentation, PresentButton, Presentation};
 use crate::ui::row_store::{self, RowStore};
 use crate::ui::state::{use_app, AppState, NoticeKind};
 use crate::ui::undo_redo::UndoRedo;
@@ -99,22 +99,8 @@ pub fn Ownership() -> impl IntoView {
     };
     provide_context(ui);
     let grouped = RwSignal::new(false);
-    let presenting = RwSignal::new(false);
-    let present = NodeRef::<leptos::html::Button>::new();
-    // The exit button goes with the mode; the focus it had goes back to
-    // Present, once the toolbar shows again.
-    let stop_presenting = move || {
-        presenting.set(false);
-        refocus_if_lost(move || present.get_untracked().map(Into::into));
-    };
-
-    // Presentation mode ends with Escape, as slideshows do.
-    let escape = window_event_listener(leptos::ev::keydown, move |ev| {
-        if presenting.get_untracked() && ev.key() == "Escape" {
-            stop_presenting();
-        }
-    });
-    on_cleanup(move || escape.remove());
+    let presentation = Presentation::new();
+    let presenting = presentation.on;
 
     // The rows and columns follow the row stores' orders, which change only
     // when items are added, removed or moved: a letter set must not wake
@@ -292,24 +278,11 @@ pub fn Ownership() -> impl IntoView {
                     <input type="checkbox" prop:checked=move || grouped.get() on:change=move |ev| grouped.set(event_target_checked(&ev))/>
                     " Group by kind"
                 </label>
-                <button type="button" node_ref=present on:click=move |_| presenting.set(true)>"Present"</button>
+                <PresentButton presentation=presentation/>
                 <ExportButtons/>
                 <CsvImport/>
             </div>
-            <Show when=move || presenting.get()>
-                {
-                    // Present hides itself: its focus moves here.
-                    let exit = NodeRef::<leptos::html::Button>::new();
-                    exit.on_load(|b| {
-                        let _ = b.focus();
-                    });
-                    view! {
-                        <button type="button" class="exit-present" node_ref=exit on:click=move |_| stop_presenting()>
-                            "Exit presentation (Esc)"
-                        </button>
-                    }
-                }
-            </Show>
+            <ExitPresentation presentation=presentation/>
 
             <Show when=empty>
                 <div class="empty-state">

@@ -138,3 +138,33 @@ test('a 35 x 10 matrix on a 1920 x 1080 projector: the page takes the width, and
   await page.locator('.app-header').waitFor();
   await context.close();
 });
+
+test('a workflow presented on a 1920 x 1080 projector: its swimlane across the window, nothing else', async () => {
+  const context = await env.browser.newContext({ baseURL: env.server.url, viewport: { width: 1920, height: 1080 } });
+  const page = await context.newPage();
+  await page.goto('/models');
+  await page.getByTestId('sample-ecommerce').click();
+  await page.waitForURL(/ownership/);
+  await page.getByRole('link', { name: 'Workflows', exact: true }).click();
+  await page.getByRole('button', { name: 'Pick, pack and ship' }).click();
+  await page.getByTestId('present').click();
+  const shown = await page.evaluate(() => {
+    const svg = document.querySelector('.swimlane svg').getBoundingClientRect();
+    const visible = (s) => [...document.querySelectorAll(s)].some((e) => e.checkVisibility());
+    const text = [...document.querySelectorAll('.swimlane svg text')].map((t) => t.getBoundingClientRect().height);
+    return {
+      width: svg.width,
+      inView: svg.bottom <= innerHeight,
+      header: visible('.app-header'),
+      stages: visible('[data-testid=stage]'),
+      list: visible('[data-testid=workflow-list]'),
+      smallestText: Math.min(...text),
+    };
+  });
+  assert.ok(shown.width > 1500 && shown.inView, JSON.stringify(shown));
+  assert.deepEqual({ header: shown.header, stages: shown.stages, list: shown.list }, { header: false, stages: false, list: false });
+  assert.ok(shown.smallestText >= 11, JSON.stringify(shown));
+  await page.keyboard.press('Escape');
+  await page.getByTestId('stage').first().waitFor();
+  await context.close();
+});

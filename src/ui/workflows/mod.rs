@@ -15,6 +15,7 @@ use crate::model::workflow::checks::{check, coverage, documented};
 use crate::model::{ElementKind, Id, Op, Workflow};
 use crate::ui::grid_headers::FindingItem;
 use crate::ui::state::{use_app, AppState};
+use crate::ui::present::{ExitPresentation, PresentButton, Presentation};
 use crate::ui::undo_redo::UndoRedo;
 
 /// Changes the workflow record of `element` (a new one when it has none)
@@ -119,15 +120,17 @@ pub fn Workflows() -> impl IntoView {
             None => "–".into(),
         })
     };
+    let presentation = Presentation::new();
     view! {
-        <section class="page workflows-page">
+        <section class="page workflows-page" class:presenting=move || presentation.on.get()>
             <h1 tabindex="-1">"Workflows"</h1>
             <p class="lead">"Write down how the work really flows: what starts it, the stages in order, who does each one, what must be true before work moves on, and what changes hands. The checks say what a newcomer could not learn from it yet."</p>
             <div class="figure" data-testid="workflow-coverage">
                 <span class="figure-value">{share}</span>
                 <span class="figure-label">"of workflow elements documented: stages, exit criteria on each, every handoff defined"</span>
             </div>
-            <div class="toolbar edit-chrome"><UndoRedo/></div>
+            <div class="toolbar edit-chrome"><UndoRedo/><PresentButton presentation=presentation/></div>
+            <ExitPresentation presentation=presentation/>
             {move || rows.with(Vec::is_empty).then(|| view! {
                 <p class="empty" data-testid="workflows-empty">"This model has no process or workflow elements yet. Add one on the Ownership page (its kind: Process or Workflow), then describe how it flows here."</p>
             })}

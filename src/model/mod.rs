@@ -14,6 +14,7 @@ pub mod layers;
 pub mod limits;
 pub mod migrate;
 pub mod ownership;
+pub mod practice;
 pub mod quiz;
 pub mod samples;
 pub mod sort;

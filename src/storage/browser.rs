@@ -209,6 +209,36 @@ pub async fn svg_to_png(svg: &str) -> Result<String, String> {
     canvas.to_data_url_with_type("image/png").map_err(fail)
 }
 
+/// The bytes of a file of the app's own site (`url` a path such as
+/// `/samples/saas.opmodel.json`), from the network or, offline, from the
+/// service worker's copy. The error is a sentence naming the file.
+pub async fn fetch_bytes(url: &str) -> Result<Vec<u8>, String> {
+    let window = web_sys::window()
+        .ok_or_else(|| format!("The file {url} could not be downloaded: no window."))?;
+    // fetch() fails only when no answer came at all: no network, and no
+    // copy kept by the service worker.
+    let answer = wasm_bindgen_futures::JsFuture::from(window.fetch_with_str(url))
+        .await
+        .map_err(|_| format!("The file {url} could not be downloaded: the network cannot be reached and no copy was kept from an earlier visit."))?;
+    let response: web_sys::Response = answer.dyn_into().map_err(|_| {
+        format!("The file {url} could not be downloaded: the browser gave no response.")
+    })?;
+    if !response.ok() {
+        return Err(format!(
+            "{url} could not be downloaded: the server answered {} {}.",
+            response.status(),
+            response.status_text()
+        ));
+    }
+    let buffer = response
+        .array_buffer()
+        .map_err(|_| format!("The file {url} could not be read."))?;
+    let buffer = wasm_bindgen_futures::JsFuture::from(buffer)
+        .await
+        .map_err(|_| format!("The file {url} could not be read: the download broke off."))?;
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+}
+
 /// The bytes of a file the user picked or dropped.
 pub async fn read_file(file: &web_sys::File) -> Result<Vec<u8>, String> {
     let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer())

@@ -8,17 +8,18 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::state::use_app;
-use crate::model::envelope::{load, to_file_json};
-use crate::model::samples::{sample, SAMPLES};
+use crate::model::envelope::load;
+use crate::model::practice::practice_file;
 use crate::storage::browser::now;
 use crate::ui::after_paint::after_next_paint;
 
 /// The performance mark set once the reader is prepared.
 const IMPORT_PREPARED: &str = "opmodel:import-prepared";
 
-/// Reads a sample model file a few times in the background, one run after
-/// each of the next frames, when an import becomes likely (the Models page
-/// is open, a file is dragged over the page).
+/// Reads a generated model file (`model::practice`) a few times in the
+/// background, one run after each of the next frames, when an import
+/// becomes likely (the Models page is open, a file is dragged over the
+/// page).
 ///
 /// Why: the browser first runs WebAssembly code as it compiles it, quickly
 /// and unoptimised, and optimises a function once it has run a while.
@@ -29,9 +30,16 @@ const IMPORT_PREPARED: &str = "opmodel:import-prepared";
 ///   then parsed in 3.6 ms instead of 7.0 (fastest of 9 imports each; runs
 ///   beyond [`PREPARE_RUNS`] gained little more).
 ///
-/// The sample is 26 KB of JSON. The first run took 8-14 ms, nearly all of it
-/// compiling, and the five after it 3-6 ms together: once per visit, as
-/// background tasks that a click or a key overtakes.
+/// The file is generated, not fetched, so it is there offline and costs no
+/// request: every kind of item the format holds, every optional field
+/// written (a test holds it to every field the sample files write), about
+/// 36 KB of JSON, the size of a sample file, which is what these runs read
+/// until the samples became files fetched on demand. Measured on the
+/// release build, headless Chromium, 7 visits to /models on a busy
+/// 2-core machine: making the file 3.6-10 ms (median 5), the first run
+/// 10-27 ms (median 17), nearly all of it compiling, and the five after
+/// it 4-27 ms together (median 7): once per visit, as background tasks
+/// that a click or a key overtakes.
 fn prepare_import() {
     thread_local! {
         static DONE: Cell<bool> = const { Cell::new(false) };
@@ -40,14 +48,11 @@ fn prepare_import() {
         return;
     }
     after_next_paint(|| {
-        let at = now();
-        if let Some(model) = sample(SAMPLES[0].key, "prepare-import".into(), at) {
-            prepare_runs(Rc::from(to_file_json(&model, at)), PREPARE_RUNS);
-        }
+        prepare_runs(Rc::from(practice_file(now())), PREPARE_RUNS);
     });
 }
 
-/// How often [`prepare_import`] reads the sample.
+/// How often [`prepare_import`] reads the practice file.
 const PREPARE_RUNS: u32 = 6;
 
 fn prepare_runs(text: Rc<str>, left: u32) {

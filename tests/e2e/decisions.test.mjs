@@ -143,6 +143,9 @@ test('three decisions by keyboard, vocabularies, findings, lookup and role cards
 test('the sample decisions show their gaps and the role cards print', async () => {
   const { context, page } = await openApp(env.browser, env.server.url, '/models');
   await page.getByTestId('sample-saas').click();
+  // The sample's file is fetched first: going on at once would leave
+  // before it opened.
+  await page.waitForURL(/\/ownership$/);
   await page.goto('/decisions');
   await waitForApp(page);
   const findings = await page.getByTestId('decision-findings').innerText();

@@ -259,8 +259,9 @@ mod tests {
     }
 }
 
-/// The checks and the conversion run on the three sample models: every gap
-/// marked `GAP:` in `samples.rs` is found, and nothing else.
+/// The checks and the conversion run on the three sample models (their
+/// files in `public/samples/`): every gap listed in
+/// `tests/fixtures/samples-gaps.md` is found, and nothing else.
 #[cfg(test)]
 mod sample_tests {
     use std::collections::BTreeSet;
@@ -291,7 +292,7 @@ mod sample_tests {
         ("agency", SeveralDeciders, "dec-scope-change"),
         ("agency", Unchecked, "dec-delete-client-site"),
         ("agency", SelfEscalation, "dec-fixed-price-quote"),
-        // Not marked `GAP:` in samples.rs: these decisions give nobody the
+        // Not listed in samples-gaps.md: these decisions give nobody the
         // R, so the rule "someone carries it out" finds them too.
         ("ecommerce", NoPerformer, "dec-new-supplier"),
         ("ecommerce", NoPerformer, "dec-carrier-contract"),

@@ -1,6 +1,7 @@
-//! The governance checks run on the three sample models: every deliberate
-//! gap marked `GAP:` in `samples.rs` about reviews and corrections shows up,
-//! whatever day the sample is opened on.
+//! The governance checks run on the three sample models (their files in
+//! `public/samples/`): every deliberate gap about reviews and corrections
+//! listed in `tests/fixtures/samples-gaps.md` shows up, whatever day the
+//! sample is opened on.
 
 use chrono::{DateTime, Utc};
 
@@ -23,7 +24,7 @@ fn open(key: &str, now: DateTime<Utc>) -> Model {
 }
 
 /// The review each sample leaves overdue, and the correction it leaves past
-/// its deadline without being implemented, by `GAP:` comment.
+/// its deadline without being implemented, as `samples-gaps.md` says.
 const OVERDUE: [(&str, &str, &str); 3] = [
     ("ecommerce", "rev-monthly-ops", "cor-reorder-points"),
     ("saas", "rev-weekly-support", "cor-stale-access"),

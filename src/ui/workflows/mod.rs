@@ -14,8 +14,8 @@ use leptos::prelude::*;
 use crate::model::workflow::checks::{check, coverage, documented};
 use crate::model::{ElementKind, Id, Op, Workflow};
 use crate::ui::grid_headers::FindingItem;
-use crate::ui::state::{use_app, AppState};
 use crate::ui::present::{ExitPresentation, PresentButton, Presentation};
+use crate::ui::state::{use_app, AppState};
 use crate::ui::undo_redo::UndoRedo;
 
 /// Changes the workflow record of `element` (a new one when it has none)

@@ -168,3 +168,46 @@ test('a workflow presented on a 1920 x 1080 projector: its swimlane across the w
   await page.getByTestId('stage').first().waitFor();
   await context.close();
 });
+
+test('the quiz result on a 360 px phone: its charts laid out as lists, no text under 11 px; a wide screen keeps the drawings', async () => {
+  const context = await env.browser.newContext({ baseURL: env.server.url, ...PHONE });
+  const page = await context.newPage();
+  await page.goto('/quiz');
+  await page.waitForSelector('main:not(#prerendered main) [data-testid="question"]', { timeout: 20_000 });
+  for (let i = 0; i < 12; i++) {
+    await page.getByTestId('question').locator('label').nth(i % 4).tap();
+    await page.getByRole('button', { name: /Next|See/ }).first().tap();
+  }
+  await page.getByTestId('result').waitFor();
+  const seen = await page.evaluate(() => {
+    const result = document.querySelector('[data-testid=result]');
+    const small = [];
+    const walker = document.createTreeWalker(result, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const el = n.parentElement;
+      if (!n.textContent.trim() || !el.checkVisibility()) continue;
+      const px = parseFloat(getComputedStyle(el).fontSize);
+      if (px < 11) small.push(`${px} px: ${n.textContent.trim().slice(0, 30)}`);
+    }
+    const visible = (s) => [...result.querySelectorAll(s)].filter((e) => e.checkVisibility()).length;
+    return {
+      small,
+      drawings: visible('.chart-svg'),
+      layers: result.querySelectorAll('[data-testid=narrow-layers] li').length,
+      scores: result.querySelectorAll('[data-testid=narrow-scores] li').length,
+      lists: visible('.chart-narrow'),
+      current: result.querySelector('[data-testid=narrow-layers] li.current')?.textContent ?? '',
+    };
+  });
+  assert.deepEqual({ ...seen, current: undefined }, { small: [], drawings: 0, layers: 4, scores: 8, lists: 2, current: undefined }, JSON.stringify(seen));
+  assert.match(seen.current, /\(you are here\)/);
+  for (const scheme of ['light', 'dark']) {
+    await page.emulateMedia({ colorScheme: scheme });
+    assert.deepEqual(await axe(page), [], `result at 360 px, ${scheme}`);
+  }
+  // The same result on a wide screen: the drawings, not the lists.
+  await page.setViewportSize({ width: 1280, height: 800 });
+  assert.equal(await page.locator('.result .chart-svg').first().isVisible(), true);
+  assert.equal(await page.locator('.result .chart-narrow').first().isVisible(), false);
+  await context.close();
+});

@@ -120,7 +120,17 @@ pub fn ResultView(
         "This result",
         "Your previous saved result",
     );
-    let layers_svg = layers("Where you stand in the hierarchy", &bands(&result));
+    let layer_bands = bands(&result);
+    let layers_svg = layers("Where you stand in the hierarchy", &layer_bands);
+    let narrow_dims: Vec<(String, f64, Option<f64>)> = dims
+        .iter()
+        .map(|(name, s)| {
+            let before = previous_dims
+                .as_ref()
+                .and_then(|p| p.iter().find(|(n, _)| n == name).map(|(_, v)| *v));
+            (name.clone(), *s, before)
+        })
+        .collect();
 
     let save = {
         let answers = answers.clone();
@@ -224,10 +234,12 @@ pub fn ResultView(
             <div class="charts-row">
                 <figure class="chart">
                     <div class="chart-svg" inner_html=layers_svg></div>
+                    <NarrowLayers bands=layer_bands/>
                     <figcaption class="muted">"The layers build on each other: a strong upper layer cannot make up for a weak one below."</figcaption>
                 </figure>
                 <figure class="chart">
                     <div class="chart-svg" inner_html=radar_svg></div>
+                    <NarrowScores scores=narrow_dims/>
                     <details>
                         <summary>"The scores as a table"</summary>
                         <table class="data-table">
@@ -302,5 +314,55 @@ pub fn SharedResult() -> impl IntoView {
                 }.into_any(),
             }}
         </section>
+    }
+}
+
+/// The hierarchy chart laid out for a phone: the layers as a list, top
+/// layer first, each with its score as a meter and its state. Shown instead
+/// of the drawing on a narrow screen, where the drawing scaled to 310 px
+/// had 5 px text.
+#[component]
+fn NarrowLayers(bands: Vec<LayerBand>) -> impl IntoView {
+    view! {
+        <div class="chart-narrow" data-testid="narrow-layers">
+            <h3>"Where you stand in the hierarchy"</h3>
+            <ol class="narrow-list" aria-label="Layers, the top one first">
+                {bands.into_iter().rev().map(|b| {
+                    let score = if b.score.is_finite() { b.score.clamp(0.0, 100.0) } else { 0.0 };
+                    view! {
+                        <li class:current=b.current>
+                            <span class="narrow-name">{b.name.clone()}{b.current.then_some(" (you are here)")}</span>
+                            <span class="narrow-score">{format!("{score:.0}")}</span>
+                            <meter min="0" max="100" value=score aria-label=format!("{}: {score:.0} out of 100", b.name)></meter>
+                            <span class="narrow-state">{b.state}</span>
+                        </li>
+                    }
+                }).collect_view()}
+            </ol>
+        </div>
+    }
+}
+
+/// The eight dimensions' scores laid out for a phone (see
+/// [`NarrowLayers`]), with the previous saved result's where there is one.
+#[component]
+fn NarrowScores(scores: Vec<(String, f64, Option<f64>)>) -> impl IntoView {
+    view! {
+        <div class="chart-narrow" data-testid="narrow-scores">
+            <h3>"Scores of the eight dimensions (0 to 100)"</h3>
+            <ul class="narrow-list">
+                {scores.into_iter().map(|(name, score, before)| {
+                    let score = score.clamp(0.0, 100.0);
+                    view! {
+                        <li>
+                            <span class="narrow-name">{name.clone()}</span>
+                            <span class="narrow-score">{format!("{score:.0}")}</span>
+                            <meter min="0" max="100" value=score aria-label=format!("{name}: {score:.0} out of 100")></meter>
+                            {before.map(|b| view! { <span class="narrow-state">{format!("Previous saved result: {b:.0}")}</span> })}
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+        </div>
     }
 }

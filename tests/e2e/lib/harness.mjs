@@ -11,6 +11,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 import { before, after, afterEach } from 'node:test';
 import { chromium } from 'playwright-core';
+import { gzipSync } from 'node:zlib';
 
 const DIST = resolve(process.env.DIST ?? 'dist');
 const TYPES = {
@@ -24,9 +25,15 @@ const TYPES = {
   '.webmanifest': 'application/manifest+json',
 };
 
+/// Types a host compresses when the browser accepts gzip.
+const COMPRESSED = new Set(['.html', '.js', '.css', '.wasm', '.json', '.svg', '.webmanifest']);
+
 /// `dist`: another build folder to serve. `server.down(true)` makes every
-/// request fail as with no network (the connection is dropped).
-export async function startServer({ dist = DIST } = {}) {
+/// request fail as with no network (the connection is dropped). `gzip`:
+/// text and wasm are sent gzip-compressed (level 9, made once per file),
+/// as any static host does, for timings on a slow network.
+export async function startServer({ dist = DIST, gzip = false } = {}) {
+  const zipped = new Map();
   const DIST = resolve(dist);
   let down = false;
   const server = createServer(async (req, res) => {
@@ -53,7 +60,14 @@ export async function startServer({ dist = DIST } = {}) {
     }
     try {
       const body = await readFile(file);
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+      const type = TYPES[extname(file)] ?? 'application/octet-stream';
+      if (gzip && COMPRESSED.has(extname(file)) && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
+        if (!zipped.has(file)) zipped.set(file, gzipSync(body, { level: 9 }));
+        res.writeHead(200, { 'content-type': type, 'content-encoding': 'gzip', vary: 'accept-encoding' });
+        res.end(zipped.get(file));
+        return;
+      }
+      res.writeHead(200, { 'content-type': type });
       res.end(body);
     } catch {
       res.writeHead(404).end('not found');

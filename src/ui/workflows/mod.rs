@@ -95,7 +95,8 @@ pub fn Workflows() -> impl IntoView {
                         e.kind.label(),
                         w.map_or(0, |w| w.stages.len()),
                         state_of(w),
-                        findings.len(),
+                        // Nothing written, nothing checked yet.
+                        w.map(|_| findings.len()),
                     )
                 })
                 .collect::<Vec<_>>()
@@ -155,7 +156,7 @@ pub fn Workflows() -> impl IntoView {
                                     <td>{kind}</td>
                                     <td>{stages}</td>
                                     <td>{doc}</td>
-                                    <td>{if problems == 0 { "none".to_string() } else { format!("⚠ {problems}") }}</td>
+                                    <td>{match problems { None => "–".to_string(), Some(0) => "none".to_string(), Some(n) => format!("⚠ {n}") }}</td>
                                 </tr>
                             }
                         }

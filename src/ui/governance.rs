@@ -42,19 +42,24 @@ fn update_correction(state: AppState, id: &str, f: impl FnOnce(&mut Correction))
     }
 }
 
-/// `<option>`s for every role, plus "nobody" first.
-pub(crate) fn role_options(state: AppState, selected: Signal<Option<Id>>) -> impl IntoView {
-    // The options are drawn again only when a role is added, renamed,
-    // moved or removed, not on every edit of the model: a workflow of 40
-    // stages has 40 of these lists on the page.
-    let roles = Memo::new(move |_| {
+/// The model's roles as (id, name), in order: a memo, so a list of them
+/// is drawn again only when a role is added, renamed, moved or removed,
+/// not on every edit of the model.
+pub(crate) fn role_names(state: AppState) -> Memo<Vec<(Id, String)>> {
+    Memo::new(move |_| {
         state.model.with(|m| {
             m.roles
                 .iter()
                 .map(|r| (r.id.clone(), r.name.clone()))
                 .collect::<Vec<_>>()
         })
-    });
+    })
+}
+
+/// `<option>`s for every role, plus "nobody" first. (A workflow of 40
+/// stages has 40 of these lists on the page: see [`role_names`].)
+pub(crate) fn role_options(state: AppState, selected: Signal<Option<Id>>) -> impl IntoView {
+    let roles = role_names(state);
     view! {
         <option value="" selected=move || selected.get().is_none()>"(nobody yet)"</option>
         {move || roles.get().into_iter().map(|(id, name)| {

@@ -7,6 +7,7 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use super::keep_focus::focus_lost;
 use super::reminders::HeaderReminder;
 use super::state::{use_app, SaveState};
 use crate::storage::browser::LocalStore;
@@ -33,14 +34,12 @@ pub fn Header() -> impl IntoView {
         }
         path
     });
+    let menu_button = NodeRef::<leptos::html::Button>::new();
     let close_on_escape = move |ev: web_sys::KeyboardEvent| {
         if ev.key() == "Escape" && menu.get_untracked() {
             menu.set(false);
-            if let Some(b) = document().get_element_by_id("menu-button") {
-                use wasm_bindgen::JsCast;
-                if let Ok(b) = b.dyn_into::<web_sys::HtmlElement>() {
-                    let _ = b.focus();
-                }
+            if let Some(b) = menu_button.get_untracked() {
+                let _ = b.focus();
             }
         }
     };
@@ -50,7 +49,7 @@ pub fn Header() -> impl IntoView {
                 <span class="brand-mark" aria-hidden="true">"◆"</span>
                 " OpModel"
             </A>
-            <button type="button" id="menu-button" class="menu-button" data-testid="menu-button"
+            <button type="button" id="menu-button" class="menu-button" data-testid="menu-button" node_ref=menu_button
                 aria-expanded=move || menu.get().to_string() aria-controls="app-menu"
                 on:click=move |_| menu.update(|m| *m = !*m)>
                 <span aria-hidden="true">"☰ "</span>"Menu"
@@ -122,10 +121,10 @@ fn ThemePicker() -> impl IntoView {
 fn focus_heading() {
     use wasm_bindgen::JsCast;
     let doc = document();
-    let lost = doc.active_element().is_none_or(|e| {
-        e.tag_name() == "BODY" || e.closest(".app-header").ok().flatten().is_some()
-    });
-    if !lost {
+    let in_header = doc
+        .active_element()
+        .is_some_and(|e| e.closest(".app-header").ok().flatten().is_some());
+    if !(focus_lost() || in_header) {
         return;
     }
     let Some(h1) = doc

@@ -149,7 +149,7 @@ pub fn refocus_if_lost(target: impl FnOnce() -> Option<HtmlElement> + 'static) {
 
 /// Whether nothing has the focus but the page itself, where the browser
 /// puts it when the focused element leaves the page or becomes disabled.
-fn focus_lost() -> bool {
+pub fn focus_lost() -> bool {
     let body: Option<Element> = document().body().map(Into::into);
     let now = document().active_element();
     now.is_none() || now == body

@@ -4,6 +4,7 @@
 mod after_paint;
 mod app_update;
 mod decisions;
+mod drag;
 mod files;
 mod governance;
 mod grid;

@@ -30,14 +30,7 @@ pub fn DetailsPanel(id: Id, on_close: Callback<()>) -> impl IntoView {
     let get = move |f: fn(&Decision) -> String| {
         move || decision.with(|d| d.as_ref().map(f).unwrap_or_default())
     };
-    let roles = Memo::new(move |_| {
-        state.model.with(|m| {
-            m.roles
-                .iter()
-                .map(|r| (r.id.clone(), r.name.clone()))
-                .collect::<Vec<_>>()
-        })
-    });
+    let roles = crate::ui::governance::role_names(state);
     let role_options = move |selected: Signal<String>| {
         view! {
             <option value="" selected=move || selected.get().is_empty()>"(choose a role)"</option>

@@ -7,6 +7,7 @@ use super::use_matrix;
 use crate::model::limits::MAX_TEXT_CHARS;
 use crate::model::ownership::Severity;
 use crate::model::{ElementKind, Id, Op};
+use crate::ui::drag;
 use crate::ui::grid_headers::{move_item, move_role, rename_role, Badge, EditableName};
 use crate::ui::state::{use_app, NoticeKind};
 
@@ -68,20 +69,10 @@ pub fn ElementHeader(id: Id) -> impl IntoView {
         <div
             class="row-head"
             draggable="true"
-            on:dragstart=move |ev| {
-                if let Some(dt) = ev.data_transfer() {
-                    let _ = dt.set_data(DRAG_ELEMENT, &drag_id);
-                    dt.set_effect_allowed("move");
-                }
-            }
-            on:dragover=move |ev| {
-                if ev.data_transfer().is_some_and(|d| d.types().includes(&DRAG_ELEMENT.into(), 0)) {
-                    ev.prevent_default();
-                }
-            }
+            on:dragstart=move |ev| drag::start(&ev, DRAG_ELEMENT, &drag_id)
+            on:dragover=move |ev| { drag::accept(&ev, DRAG_ELEMENT); }
             on:drop=move |ev| {
-                let Some(moved) = ev.data_transfer().and_then(|d| d.get_data(DRAG_ELEMENT).ok()) else { return };
-                ev.prevent_default();
+                let Some(moved) = drag::dropped(&ev, DRAG_ELEMENT) else { return };
                 let to = state.model.with_untracked(|m| m.elements.iter().position(|e| e.id == drop_id));
                 if let Some(to) = to {
                     state.edit(Op::MoveElement { id: moved, to });
@@ -184,20 +175,10 @@ pub fn RoleHeader(id: Id) -> impl IntoView {
         <div
             class="col-head"
             draggable="true"
-            on:dragstart=move |ev| {
-                if let Some(dt) = ev.data_transfer() {
-                    let _ = dt.set_data(DRAG_ROLE, &drag_id);
-                    dt.set_effect_allowed("move");
-                }
-            }
-            on:dragover=move |ev| {
-                if ev.data_transfer().is_some_and(|d| d.types().includes(&DRAG_ROLE.into(), 0)) {
-                    ev.prevent_default();
-                }
-            }
+            on:dragstart=move |ev| drag::start(&ev, DRAG_ROLE, &drag_id)
+            on:dragover=move |ev| { drag::accept(&ev, DRAG_ROLE); }
             on:drop=move |ev| {
-                let Some(moved) = ev.data_transfer().and_then(|d| d.get_data(DRAG_ROLE).ok()) else { return };
-                ev.prevent_default();
+                let Some(moved) = drag::dropped(&ev, DRAG_ROLE) else { return };
                 let to = state.model.with_untracked(|m| m.roles.iter().position(|r| r.id == drop_id));
                 if let Some(to) = to {
                     state.edit(Op::MoveRole { id: moved, to });

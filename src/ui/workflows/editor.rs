@@ -10,6 +10,7 @@ use super::stages::Stages;
 use super::swimlane::Swimlane;
 use super::{update_workflow, update_workflow_field};
 use crate::model::limits::MAX_TEXT_CHARS;
+use crate::model::workflow::checks::WorkflowFinding;
 use crate::model::{ElementKind, Exception, Exchange, Id, Leverage, Period, Volume, Workflow};
 use crate::ui::governance::role_options;
 use crate::ui::grid::focus_later;
@@ -28,7 +29,7 @@ pub(super) fn optional(v: String) -> Option<String> {
 }
 
 #[component]
-pub fn WorkflowEditor(element: Id) -> impl IntoView {
+pub fn WorkflowEditor(element: Id, findings: Memo<Vec<WorkflowFinding>>) -> impl IntoView {
     let state = use_app();
     let element = StoredValue::new(element);
     let name = Memo::new(move |_| {
@@ -121,7 +122,7 @@ pub fn WorkflowEditor(element: Id) -> impl IntoView {
                 <Exchanges title="Outputs" who="Received by" workflow=workflow outputs=true element=element/>
                 <Exceptions workflow=workflow element=element/>
             </div>
-            <Swimlane element=element/>
+            <Swimlane element=element findings=findings/>
             <Stages workflow=workflow element=element/>
         </section>
     }

@@ -11,7 +11,7 @@ mod swimlane;
 
 use leptos::prelude::*;
 
-use crate::model::workflow::checks::{check, coverage, documented};
+use crate::model::workflow::checks::{check, coverage, documented, WorkflowFinding};
 use crate::model::{ElementKind, Id, Op, Workflow};
 use crate::ui::grid_headers::FindingItem;
 use crate::ui::present::{ExitPresentation, PresentButton, Presentation};
@@ -43,6 +43,19 @@ fn changed(state: AppState, element: &str, f: impl FnOnce(&mut Workflow)) -> Wor
     });
     f(&mut w);
     w
+}
+
+/// The findings of `element`'s flow (none while nothing is written).
+fn open_findings(state: AppState, element: Id) -> Memo<Vec<WorkflowFinding>> {
+    Memo::new(move |_| {
+        state.model.with(|m| {
+            let mut out = Vec::new();
+            if let Some(w) = m.workflow(&element) {
+                check(m, w, &mut out);
+            }
+            out
+        })
+    })
 }
 
 /// The state of documentation of one element, in words.
@@ -164,7 +177,12 @@ pub fn Workflows() -> impl IntoView {
                 </tbody>
             </table>
             </div>
-            {move || selected.get().map(|id| view! { <editor::WorkflowEditor element=id.clone()/> <WorkflowFindings element=id/> })}
+            {move || selected.get().map(|id| {
+                // The open flow's findings, checked once for the list below
+                // and the drawing's table.
+                let findings = open_findings(state, id.clone());
+                view! { <editor::WorkflowEditor element=id.clone() findings=findings/> <WorkflowFindings element=id findings=findings/> }
+            })}
             <automation::Candidates/>
         </section>
     }
@@ -172,18 +190,9 @@ pub fn Workflows() -> impl IntoView {
 
 /// The findings of one workflow, each jumping to its stage.
 #[component]
-fn WorkflowFindings(element: Id) -> impl IntoView {
+fn WorkflowFindings(element: Id, findings: Memo<Vec<WorkflowFinding>>) -> impl IntoView {
     let state = use_app();
     let element = StoredValue::new(element);
-    let findings = Memo::new(move |_| {
-        state.model.with(|m| {
-            let mut out = Vec::new();
-            if let Some(w) = m.workflow(&element.read_value()) {
-                check(m, w, &mut out);
-            }
-            out
-        })
-    });
     // What the checks cannot say: that nothing, or no stage, is written yet.
     let status = Memo::new(move |_| {
         let doc = state

@@ -11,6 +11,7 @@ use super::editor::{optional, stage_anchor, ListEdit};
 use super::{update_workflow, update_workflow_field};
 use crate::model::limits::{MAX_NAME_CHARS, MAX_TEXT_CHARS};
 use crate::model::{new_id, Decision, ElementKind, Id, Op, Stage, Workflow};
+use crate::ui::drag;
 use crate::ui::governance::role_options;
 use crate::ui::grid::focus_later;
 use crate::ui::state::{use_app, NoticeKind};
@@ -142,19 +143,16 @@ pub(super) fn Stages(workflow: Memo<Workflow>, element: StoredValue<Id>) -> impl
                             <li class="stage-card item-card" id=stage_anchor(&id) data-testid="stage"
                                 class:drop-target=move || drop_at.with(|d| d.as_ref() == Some(&sid.get_value()))
                                 on:dragover=move |ev| {
-                                    if ev.data_transfer().is_some_and(|d| d.types().includes(&DRAG_STAGE.into(), 0)) {
-                                        ev.prevent_default();
-                                        if drop_at.with_untracked(|d| d.as_ref() != Some(&sid.get_value())) {
-                                            drop_at.set(Some(sid.get_value()));
-                                        }
+                                    if drag::accept(&ev, DRAG_STAGE) && drop_at.with_untracked(|d| d.as_ref() != Some(&sid.get_value())) {
+                                        drop_at.set(Some(sid.get_value()));
                                     }
                                 }
                                 on:dragleave=move |_| drop_at.set(None)
                                 on:drop=move |ev| {
                                     drop_at.set(None);
-                                    let Some(moved) = ev.data_transfer().and_then(|d| d.get_data(DRAG_STAGE).ok()).filter(|m| !m.is_empty()) else { return };
-                                    ev.prevent_default();
-                                    move_to(moved, index.get_untracked());
+                                    if let Some(moved) = drag::dropped(&ev, DRAG_STAGE) {
+                                        move_to(moved, index.get_untracked());
+                                    }
                                 }>
                                 {move || handoff().then(|| view! {
                                     <div class="handoff" data-testid="handoff">
@@ -227,12 +225,10 @@ pub(super) fn Stages(workflow: Memo<Workflow>, element: StoredValue<Id>) -> impl
                                     <span class="drag-handle edit-chrome" draggable="true" title="Drag onto another stage to move it there"
                                         data-testid="stage-drag"
                                         on:dragstart=move |ev| {
-                                            if let Some(dt) = ev.data_transfer() {
-                                                let _ = dt.set_data(DRAG_STAGE, &sid.get_value());
-                                                dt.set_effect_allowed("move");
-                                                if let Some(card) = document().get_element_by_id(&stage_anchor(&sid.get_value())) {
-                                                    dt.set_drag_image(&card, 16, 16);
-                                                }
+                                            drag::start(&ev, DRAG_STAGE, &sid.get_value());
+                                            // The whole card follows the pointer, not the handle.
+                                            if let (Some(dt), Some(card)) = (ev.data_transfer(), document().get_element_by_id(&stage_anchor(&sid.get_value()))) {
+                                                dt.set_drag_image(&card, 16, 16);
                                             }
                                         }
                                         on:dragend=move |_| drop_at.set(None)>

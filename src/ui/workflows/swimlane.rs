@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use super::editor::stage_anchor;
+use crate::model::workflow::checks::WorkflowFinding;
 use crate::model::{Id, Workflow};
 use crate::ui::grid::focus_later;
 use crate::ui::state::use_app;
@@ -12,7 +13,7 @@ use crate::ui::state::use_app;
 /// downloads. A stage in the drawing takes the focus; Enter (or a click)
 /// opens it in the editor below.
 #[component]
-pub fn Swimlane(element: StoredValue<Id>) -> impl IntoView {
+pub fn Swimlane(element: StoredValue<Id>, findings: Memo<Vec<WorkflowFinding>>) -> impl IntoView {
     let state = use_app();
     let open = move |ev: &web_sys::Event| {
         use wasm_bindgen::JsCast;
@@ -37,8 +38,6 @@ pub fn Swimlane(element: StoredValue<Id>) -> impl IntoView {
                 .cloned()
                 .unwrap_or_else(|| Workflow::new(element.get_value()));
             let svg = crate::charts::swimlane(m, &w);
-            let mut findings = Vec::new();
-            crate::model::workflow::checks::check(m, &w, &mut findings);
             let handoffs: Vec<usize> = w.handoffs().collect();
             let role = |r: &Option<Id>| {
                 r.as_deref()
@@ -66,9 +65,11 @@ pub fn Swimlane(element: StoredValue<Id>) -> impl IntoView {
                             .map(|d| d.name.clone())
                             .unwrap_or_default(),
                         findings
-                            .iter()
-                            .filter(|f| f.stage.as_deref() == Some(s.id.as_str()))
-                            .count()
+                            .with(|f| {
+                                f.iter()
+                                    .filter(|f| f.stage.as_deref() == Some(s.id.as_str()))
+                                    .count()
+                            })
                             .to_string(),
                     ]
                 })

@@ -150,7 +150,75 @@ enum Template {
     SetSnapshots(Vec<SnapshotParts>),
     SetWorkflow(IdPick, Box<WorkflowParts>),
     RemoveWorkflow(IdPick),
+    /// Data element, definition, (system, is source) holdings.
+    SetDataEntity(IdPick, Text, Vec<(IdPick, bool)>),
+    RemoveDataEntity(IdPick),
+    AddFlow(usize, IdPick, Box<FlowParts>),
+    SetFlow(IdPick, Box<FlowParts>),
+    RemoveFlow(IdPick),
+    AddMetric(usize, IdPick, Box<MetricParts>),
+    SetMetric(IdPick, Box<MetricParts>),
+    RemoveMetric(IdPick),
     Batch(Vec<Template>),
+}
+
+#[derive(Clone, Debug)]
+struct FlowParts {
+    from: IdPick,
+    to: IdPick,
+    carries: Vec<IdPick>,
+    mechanism: Mechanism,
+    schedule: Text,
+    validation: Text,
+}
+
+fn arb_flow() -> impl Strategy<Value = Box<FlowParts>> {
+    (
+        arb_fair_pick(),
+        arb_fair_pick(),
+        prop::collection::vec(arb_fair_pick(), 0..3),
+        prop::sample::select(Mechanism::ALL.to_vec()),
+        arb_text(),
+        arb_fair_text(),
+    )
+        .prop_map(|(from, to, carries, mechanism, schedule, validation)| {
+            Box::new(FlowParts {
+                from,
+                to,
+                carries,
+                mechanism,
+                schedule,
+                validation,
+            })
+        })
+}
+
+#[derive(Clone, Debug)]
+struct MetricParts {
+    name: Text,
+    definition: Text,
+    owner: Option<IdPick>,
+    measures: Option<IdPick>,
+    target: Text,
+}
+
+fn arb_metric() -> impl Strategy<Value = Box<MetricParts>> {
+    (
+        arb_text(),
+        arb_fair_text(),
+        prop::option::of(arb_fair_pick()),
+        prop::option::of(arb_fair_pick()),
+        arb_fair_text(),
+    )
+        .prop_map(|(name, definition, owner, measures, target)| {
+            Box::new(MetricParts {
+                name,
+                definition,
+                owner,
+                measures,
+                target,
+            })
+        })
 }
 
 #[derive(Clone, Debug)]
@@ -295,7 +363,7 @@ struct ReviewParts {
     cadence: Cadence,
     owner: Option<IdPick>,
     elements: Vec<IdPick>,
-    metrics: Vec<Text>,
+    metrics: Vec<IdPick>,
     last_held: Option<NaiveDate>,
 }
 
@@ -310,7 +378,7 @@ fn arb_review() -> impl Strategy<Value = Box<ReviewParts>> {
         prop::sample::select(vec![Cadence::Daily, Cadence::Weekly, Cadence::Annual]),
         prop::option::of(arb_pick()),
         prop::collection::vec(arb_pick(), 0..3),
-        prop::collection::vec(arb_text(), 0..3),
+        prop::collection::vec(arb_pick(), 0..3),
         prop::option::of(arb_date()),
     )
         .prop_map(
@@ -434,6 +502,15 @@ fn arb_template() -> impl Strategy<Value = Template> {
         // most references to keep valid.
         8 => (arb_fair_pick(), arb_workflow()).prop_map(|(p, w)| Template::SetWorkflow(p, w)),
         1 => arb_pick().prop_map(Template::RemoveWorkflow),
+        3 => (arb_fair_pick(), arb_fair_text(), prop::collection::vec((arb_fair_pick(), any::<bool>()), 0..3))
+            .prop_map(|(p, t, h)| Template::SetDataEntity(p, t, h)),
+        1 => arb_pick().prop_map(Template::RemoveDataEntity),
+        2 => (0usize..20, arb_pick(), arb_flow()).prop_map(|(i, p, f)| Template::AddFlow(i, p, f)),
+        2 => (arb_pick(), arb_flow()).prop_map(|(p, f)| Template::SetFlow(p, f)),
+        1 => arb_pick().prop_map(Template::RemoveFlow),
+        2 => (0usize..20, arb_pick(), arb_metric()).prop_map(|(i, p, k)| Template::AddMetric(i, p, k)),
+        2 => (arb_pick(), arb_metric()).prop_map(|(p, k)| Template::SetMetric(p, k)),
+        1 => arb_pick().prop_map(Template::RemoveMetric),
     ];
     leaf.prop_recursive(1, 6, 3, |inner| {
         prop::collection::vec(inner, 1..4).prop_map(Template::Batch)
@@ -507,7 +584,11 @@ fn review(m: &Model, id: String, p: &ReviewParts) -> Review {
         cadence: p.cadence,
         owner: p.owner.as_ref().map(|o| o.resolve(&roles)),
         elements: p.elements.iter().map(|e| e.resolve(&elements)).collect(),
-        metrics: p.metrics.iter().map(|t| t.make(MAX_NAME_CHARS)).collect(),
+        metrics: p
+            .metrics
+            .iter()
+            .map(|k| k.resolve(&ids(&m.metrics, |k| &k.id)))
+            .collect(),
         last_held: p.last_held,
     }
 }
@@ -531,6 +612,33 @@ fn correction(m: &Model, id: String, p: &CorrectionParts) -> Correction {
                 note: note.make(MAX_TEXT_CHARS),
             })
             .collect(),
+    }
+}
+
+fn flow(m: &Model, id: String, p: &FlowParts) -> Flow {
+    let elements = ids(&m.elements, |e| &e.id);
+    Flow {
+        id,
+        from: p.from.resolve(&elements),
+        to: p.to.resolve(&elements),
+        carries: p.carries.iter().map(|c| c.resolve(&elements)).collect(),
+        mechanism: p.mechanism,
+        schedule: p.schedule.make(MAX_NAME_CHARS),
+        validation: p.validation.make(MAX_TEXT_CHARS),
+    }
+}
+
+fn metric(m: &Model, id: String, p: &MetricParts) -> Metric {
+    let roles = ids(&m.roles, |r| &r.id);
+    let elements = ids(&m.elements, |e| &e.id);
+    Metric {
+        id,
+        name: p.name.make(MAX_NAME_CHARS),
+        definition: p.definition.make(MAX_TEXT_CHARS),
+        calculation: String::new(),
+        owner: p.owner.as_ref().map(|o| o.resolve(&roles)),
+        measures: p.measures.as_ref().map(|e| e.resolve(&elements)),
+        target: p.target.make(MAX_NAME_CHARS),
     }
 }
 
@@ -696,6 +804,9 @@ fn resolve(m: &Model, t: &Template) -> Op {
                     })
                     .collect(),
                 systems: parts.systems.iter().map(|e| e.resolve(&elements)).collect(),
+                // The same picks as the systems: any element id is a
+                // reference to keep valid, whatever its kind.
+                produces: parts.systems.iter().map(|e| e.resolve(&elements)).collect(),
                 stages: parts
                     .stages
                     .iter()
@@ -718,6 +829,44 @@ fn resolve(m: &Model, t: &Template) -> Op {
         }
         Template::RemoveWorkflow(p) => Op::RemoveWorkflow {
             element: p.resolve(&ids(&m.workflows, |w| &w.element)),
+        },
+        Template::SetDataEntity(p, definition, holds) => Op::SetDataEntity(Box::new(DataEntity {
+            element: p.resolve(&elements),
+            definition: definition.make(MAX_TEXT_CHARS),
+            systems: holds
+                .iter()
+                .map(|(s, source)| {
+                    let hold = if *source { Hold::Source } else { Hold::Copy };
+                    (s.resolve(&elements), hold)
+                })
+                .collect(),
+        })),
+        Template::RemoveDataEntity(p) => Op::RemoveDataEntity {
+            element: p.resolve(&ids(&m.data_entities, |d| &d.element)),
+        },
+        Template::AddFlow(index, p, parts) => Op::AddFlow {
+            index: *index,
+            flow: Box::new(flow(m, p.resolve(&ids(&m.flows, |f| &f.id)), parts)),
+        },
+        Template::SetFlow(p, parts) => Op::SetFlow(Box::new(flow(
+            m,
+            p.resolve(&ids(&m.flows, |f| &f.id)),
+            parts,
+        ))),
+        Template::RemoveFlow(p) => Op::RemoveFlow {
+            id: p.resolve(&ids(&m.flows, |f| &f.id)),
+        },
+        Template::AddMetric(index, p, parts) => Op::AddMetric {
+            index: *index,
+            metric: Box::new(metric(m, p.resolve(&ids(&m.metrics, |k| &k.id)), parts)),
+        },
+        Template::SetMetric(p, parts) => Op::SetMetric(Box::new(metric(
+            m,
+            p.resolve(&ids(&m.metrics, |k| &k.id)),
+            parts,
+        ))),
+        Template::RemoveMetric(p) => Op::RemoveMetric {
+            id: p.resolve(&ids(&m.metrics, |k| &k.id)),
         },
         // The parts of a batch are resolved against the model before it:
         // a later part may name what an earlier one removes, and the whole

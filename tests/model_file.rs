@@ -60,8 +60,17 @@ fn sample() -> Model {
         cadence: Cadence::Weekly,
         owner: Some("r1".into()),
         elements: vec!["e1".into()],
-        metrics: vec!["cycle time".into()],
+        metrics: vec!["k1".into()],
         last_held: Some(chrono::NaiveDate::from_ymd_opt(2026, 10, 28).unwrap()),
+    });
+    m.metrics.push(Metric {
+        id: "k1".into(),
+        name: "Cycle time".into(),
+        definition: "Hours from order to dispatch".into(),
+        calculation: "Median of the week's orders".into(),
+        owner: Some("r1".into()),
+        measures: Some("e1".into()),
+        target: "Under 24 hours".into(),
     });
     m.corrections.push(Correction {
         id: "c1".into(),
@@ -96,7 +105,7 @@ fn export_then_import_gives_an_equal_model() {
 fn envelope_has_the_documented_fields() {
     let v: Value = serde_json::from_str(&file(&sample())).unwrap();
     assert_eq!(v["format"], "opmodel");
-    assert_eq!(v["schemaVersion"], 2);
+    assert_eq!(v["schemaVersion"], 3);
     assert_eq!(v["exportedAt"], "2026-11-01T09:30:00Z");
     assert!(v["generator"].as_str().unwrap().starts_with("opmodel "));
     assert_eq!(v["model"]["elements"][0]["assignments"]["r1"], "A");
@@ -189,7 +198,7 @@ fn a_newer_schema_is_refused_with_a_message_saying_so() {
         err,
         LoadError::NewerSchema {
             found: 7,
-            supported: 2
+            supported: 3
         }
     );
     assert!(err

@@ -290,6 +290,25 @@ prop_compose! {
             });
         }
         for (i, (name, level, cadence, owner, elements, metrics, last_held)) in reviews.into_iter().enumerate() {
+            // Each text is a metric's name and definition (schema 3: a
+            // review lists metric objects).
+            let metrics: Vec<String> = metrics
+                .into_iter()
+                .enumerate()
+                .map(|(j, text)| {
+                    let id = format!("{stem}k{i}x{j}");
+                    let name = if text.trim().is_empty() { "Metric".to_string() } else { text.clone() };
+                    m.metrics.push(Metric {
+                        id: id.clone(),
+                        name,
+                        definition: text,
+                        owner: owner.as_ref().and_then(|r| pick(&role_ids, r)),
+                        measures: elements.first().and_then(|e| pick(&element_ids, e)),
+                        ..Default::default()
+                    });
+                    id
+                })
+                .collect();
             m.reviews.push(Review {
                 id: format!("{stem}v{i}"),
                 name,
@@ -319,6 +338,24 @@ prop_compose! {
             m.assessments.push(Assessment { id: format!("{stem}a{i}"), kind, taken_at, answers, scores, overall });
         }
         m.snapshots = snapshots;
+        // The map: the first element as a data entity held by the others,
+        // and a flow between the last two, carrying the first.
+        if let [first, .., before_last, last] = element_ids.as_slice() {
+            let mut d = DataEntity::new(first.clone());
+            d.definition = m.elements[0].description.clone();
+            d.systems.insert(before_last.clone(), Hold::Source);
+            d.systems.insert(last.clone(), Hold::Copy);
+            m.data_entities.push(d);
+            m.flows.push(Flow {
+                id: format!("{stem}f0"),
+                from: before_last.clone(),
+                to: last.clone(),
+                carries: vec![first.clone()],
+                mechanism: Mechanism::ManualEntry,
+                schedule: m.elements[0].name.clone(),
+                validation: m.elements[0].description.clone(),
+            });
+        }
         m
     }
 }

@@ -730,9 +730,9 @@ mod tests {
         let cases = [
             // Another format or schema version, or a version in another form.
             with("\"format\": \"opmodel\"", "\"format\": \"other\""),
-            with("\"schemaVersion\": 2", "\"schemaVersion\": 3"),
-            with("\"schemaVersion\": 2", "\"schemaVersion\": 2.0"),
-            with("\"schemaVersion\": 2", "\"schemaVersion\": \"2\""),
+            with("\"schemaVersion\": 3", "\"schemaVersion\": 4"),
+            with("\"schemaVersion\": 3", "\"schemaVersion\": 3.0"),
+            with("\"schemaVersion\": 3", "\"schemaVersion\": \"3\""),
             // The envelope's other fields: unknown ones, other types, a
             // number the JSON reader refuses, nesting past its limit.
             with("\"format\"", "\"note\": \"hi\", \"format\""),

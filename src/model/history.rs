@@ -6,7 +6,8 @@
 
 use super::edit::EditError;
 use super::limits::{
-    MAX_CORRECTIONS, MAX_DECISIONS, MAX_ELEMENTS, MAX_HISTORY_POINTS, MAX_REVIEWS, MAX_ROLES,
+    MAX_CORRECTIONS, MAX_DECISIONS, MAX_ELEMENTS, MAX_FLOWS, MAX_HISTORY_POINTS, MAX_METRICS,
+    MAX_REVIEWS, MAX_ROLES,
 };
 use super::types::*;
 use super::validate::{Field, Item, Validator};
@@ -130,6 +131,36 @@ pub enum Op {
     RemoveWorkflow {
         element: Id,
     },
+    /// Adds what a data entity means and where it lives, or replaces the
+    /// record it has.
+    SetDataEntity(Box<DataEntity>),
+    /// Puts a data record back at its place (the inverse of a removal).
+    AddDataEntity {
+        index: usize,
+        entity: Box<DataEntity>,
+    },
+    RemoveDataEntity {
+        element: Id,
+    },
+    AddFlow {
+        index: usize,
+        flow: Box<Flow>,
+    },
+    RemoveFlow {
+        id: Id,
+    },
+    /// Replaces the flow with the same id.
+    SetFlow(Box<Flow>),
+    AddMetric {
+        index: usize,
+        metric: Box<Metric>,
+    },
+    /// Removes a metric; the reviews that look at it stop listing it.
+    RemoveMetric {
+        id: Id,
+    },
+    /// Replaces the metric with the same id.
+    SetMetric(Box<Metric>),
     /// Several changes undone as one step.
     Batch(Vec<Op>),
     /// The whole model as it was (the inverse of removals that touched
@@ -153,6 +184,20 @@ fn trimmed(text: &str) -> String {
 /// A holder is a name, or nobody when left blank.
 fn holder_of(holder: Option<String>) -> Option<String> {
     holder.map(|h| trimmed(&h)).filter(|h| !h.is_empty())
+}
+
+/// A flow's texts are stored without surrounding spaces.
+fn tidy_flow(flow: &mut Flow) {
+    flow.schedule = trimmed(&flow.schedule);
+    flow.validation = trimmed(&flow.validation);
+}
+
+/// A metric's texts are stored without surrounding spaces.
+fn tidy_metric(metric: &mut Metric) {
+    metric.name = trimmed(&metric.name);
+    metric.definition = trimmed(&metric.definition);
+    metric.calculation = trimmed(&metric.calculation);
+    metric.target = trimmed(&metric.target);
 }
 
 fn room(len: usize, max: usize, what: &'static str) -> Result<(), EditError> {
@@ -209,7 +254,8 @@ impl Model {
                             .corrections
                             .iter()
                             .any(|c| c.owner.as_deref() == Some(&id))
-                        || self.workflows.iter().any(|w| w.names_role(&id));
+                        || self.workflows.iter().any(|w| w.names_role(&id))
+                        || self.map_names_role(&id);
                 if referenced_beyond_matrix {
                     let before = self.clone();
                     self.remove_role(&id)?;
@@ -274,7 +320,8 @@ impl Model {
                     || self
                         .workflows
                         .iter()
-                        .any(|w| w.element == id || w.names_element(&id));
+                        .any(|w| w.element == id || w.names_element(&id))
+                    || self.map_names_element(&id);
                 if referenced {
                     let before = self.clone();
                     self.remove_element(&id)?;
@@ -571,6 +618,101 @@ impl Model {
                 let workflow = Box::new(self.workflows.remove(index));
                 Op::AddWorkflow { index, workflow }
             }
+            Op::SetDataEntity(mut entity) => {
+                entity.definition = trimmed(&entity.definition);
+                let existing = self
+                    .data_entities
+                    .iter()
+                    .position(|d| d.element == entity.element);
+                if existing.is_none() {
+                    room(self.data_entities.len(), MAX_ELEMENTS, "data entities")?;
+                }
+                let at = existing.unwrap_or(self.data_entities.len());
+                check(|v| v.data_entity(Item("dataEntities", at), &entity, self))?;
+                match existing {
+                    Some(i) => Op::SetDataEntity(Box::new(std::mem::replace(
+                        &mut self.data_entities[i],
+                        *entity,
+                    ))),
+                    None => {
+                        let element = entity.element.clone();
+                        self.data_entities.push(*entity);
+                        Op::RemoveDataEntity { element }
+                    }
+                }
+            }
+            Op::AddDataEntity { index, entity } => {
+                room(self.data_entities.len(), MAX_ELEMENTS, "data entities")?;
+                if self.data_entity(&entity.element).is_some() {
+                    return Err(EditError::DuplicateId);
+                }
+                let index = index.min(self.data_entities.len());
+                check(|v| v.data_entity(Item("dataEntities", index), &entity, self))?;
+                let element = entity.element.clone();
+                self.data_entities.insert(index, *entity);
+                Op::RemoveDataEntity { element }
+            }
+            Op::RemoveDataEntity { element } => {
+                let index = position(&self.data_entities, |d| d.element == element)?;
+                let entity = Box::new(self.data_entities.remove(index));
+                Op::AddDataEntity { index, entity }
+            }
+            Op::AddFlow { index, mut flow } => {
+                room(self.flows.len(), MAX_FLOWS, "data flows")?;
+                if self.flow(&flow.id).is_some() {
+                    return Err(EditError::DuplicateId);
+                }
+                tidy_flow(&mut flow);
+                let index = index.min(self.flows.len());
+                check(|v| v.flow(Item("flows", index), &flow, self))?;
+                let id = flow.id.clone();
+                self.flows.insert(index, *flow);
+                Op::RemoveFlow { id }
+            }
+            Op::RemoveFlow { id } => {
+                let index = position(&self.flows, |f| f.id == id)?;
+                let flow = Box::new(self.flows.remove(index));
+                Op::AddFlow { index, flow }
+            }
+            Op::SetFlow(mut flow) => {
+                let i = position(&self.flows, |f| f.id == flow.id)?;
+                tidy_flow(&mut flow);
+                check(|v| v.flow(Item("flows", i), &flow, self))?;
+                Op::SetFlow(Box::new(std::mem::replace(&mut self.flows[i], *flow)))
+            }
+            Op::AddMetric { index, mut metric } => {
+                room(self.metrics.len(), MAX_METRICS, "metrics")?;
+                if self.metric(&metric.id).is_some() {
+                    return Err(EditError::DuplicateId);
+                }
+                tidy_metric(&mut metric);
+                let index = index.min(self.metrics.len());
+                check(|v| v.metric(Item("metrics", index), &metric, self))?;
+                let id = metric.id.clone();
+                self.metrics.insert(index, *metric);
+                Op::RemoveMetric { id }
+            }
+            Op::RemoveMetric { id } => {
+                let index = position(&self.metrics, |m| m.id == id)?;
+                if self.reviews_of_metric(&id).next().is_some() {
+                    // The reviews stop listing it; undo restores both.
+                    let before = self.clone();
+                    self.metrics.remove(index);
+                    for r in &mut self.reviews {
+                        r.metrics.retain(|m| *m != id);
+                    }
+                    Op::Restore(Box::new(before))
+                } else {
+                    let metric = Box::new(self.metrics.remove(index));
+                    Op::AddMetric { index, metric }
+                }
+            }
+            Op::SetMetric(mut metric) => {
+                let i = position(&self.metrics, |m| m.id == metric.id)?;
+                tidy_metric(&mut metric);
+                check(|v| v.metric(Item("metrics", i), &metric, self))?;
+                Op::SetMetric(Box::new(std::mem::replace(&mut self.metrics[i], *metric)))
+            }
             Op::Batch(ops) => {
                 let mut inverses = Vec::with_capacity(ops.len());
                 for op in ops {
@@ -633,6 +775,7 @@ impl Model {
         for w in &mut self.workflows {
             w.forget_role(id);
         }
+        self.map_forget_role(id);
         Ok((index, role))
     }
 
@@ -650,6 +793,7 @@ impl Model {
         for w in &mut self.workflows {
             w.forget_element(id);
         }
+        self.map_forget_element(id);
         Ok((index, element))
     }
 }

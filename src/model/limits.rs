@@ -47,3 +47,10 @@ pub const MAX_LIST_ITEMS: usize = 1_000;
 /// Stages of one workflow: the benchmark's largest is 40; a flow of more
 /// than 200 steps is several workflows.
 pub const MAX_STAGES: usize = 200;
+
+/// Data flows between systems: a few per pair of systems; the benchmark's
+/// map has 600 links in all.
+pub const MAX_FLOWS: usize = 5_000;
+
+/// Metrics: the figures reviews look at. A few per element at most.
+pub const MAX_METRICS: usize = 5_000;

@@ -12,6 +12,7 @@ pub mod history;
 pub mod ids;
 pub mod layers;
 pub mod limits;
+pub mod map;
 pub mod migrate;
 pub mod ownership;
 pub mod practice;

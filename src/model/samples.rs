@@ -316,7 +316,7 @@ mod tests {
     }
 
     /// The files are as the app writes a model (pretty-printed, schema
-    /// version 2), dated on the anchor day.
+    /// version 3), dated on the anchor day.
     #[test]
     fn the_files_are_model_files_written_on_the_anchor_day() {
         let anchor = ANCHOR.and_hms_opt(0, 0, 0).unwrap().and_utc();

@@ -37,7 +37,16 @@ impl Op {
             | Op::SetCorrection(_)
             | Op::PutAssessment(_)
             | Op::RemoveAssessment { .. }
-            | Op::SetSnapshots(_) => Touched::Nothing,
+            | Op::SetSnapshots(_)
+            | Op::SetDataEntity(_)
+            | Op::AddDataEntity { .. }
+            | Op::RemoveDataEntity { .. }
+            | Op::AddFlow { .. }
+            | Op::RemoveFlow { .. }
+            | Op::SetFlow(_)
+            | Op::AddMetric { .. }
+            | Op::RemoveMetric { .. }
+            | Op::SetMetric(_) => Touched::Nothing,
             Op::RenameRole { id, .. }
             | Op::SetRoleHolder { id, .. }
             | Op::SetRoleDescription { id, .. } => Touched::Role(id.clone()),

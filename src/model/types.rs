@@ -1,4 +1,4 @@
-//! The current schema (version 2) of an OpModel model: plain data, serialised with serde.
+//! The current schema (version 3) of an OpModel model: plain data, serialised with serde.
 //!
 //! Field names are camelCase in JSON (the file format is read by people and by
 //! other tools). Every collection item carries a stable id, never a list index,
@@ -13,6 +13,7 @@ use std::collections::BTreeMap;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
+pub use super::map::{DataEntity, Flow, Hold, Mechanism, Metric};
 pub use super::workflow::{
     Exception, Exchange, Handoff, Leverage, Period, Stage, Volume, Workflow,
 };
@@ -49,6 +50,17 @@ pub struct Model {
     /// record per element (schema version 2 on; absent when empty).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub workflows: Vec<Workflow>,
+    /// What each data entity means and which systems hold it: at most one
+    /// record per data element (schema version 3 on; absent when empty).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub data_entities: Vec<DataEntity>,
+    /// Data moving between systems (version 3 on).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub flows: Vec<Flow>,
+    /// The figures the organization reviews (version 3 on; the reviews'
+    /// metric names of version 2 become these).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub metrics: Vec<Metric>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -360,8 +372,10 @@ pub struct Review {
     pub owner: Option<Id>,
     #[serde(default)]
     pub elements: Vec<Id>,
+    /// The metrics it looks at (ids of the model's metrics; names in
+    /// version 2 files, migrated).
     #[serde(default)]
-    pub metrics: Vec<String>,
+    pub metrics: Vec<Id>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_held: Option<NaiveDate>,
 }
@@ -456,6 +470,9 @@ impl Model {
             assessments: Vec::new(),
             snapshots: Vec::new(),
             workflows: Vec::new(),
+            data_entities: Vec::new(),
+            flows: Vec::new(),
+            metrics: Vec::new(),
         }
     }
 

@@ -32,13 +32,18 @@ pub fn validate(model: &Model) -> Result<(), Vec<Problem>> {
     v.count("corrections", model.corrections.len(), MAX_CORRECTIONS);
     v.count("assessments", model.assessments.len(), MAX_HISTORY_POINTS);
     v.count("snapshots", model.snapshots.len(), MAX_HISTORY_POINTS);
+    v.count("dataEntities", model.data_entities.len(), MAX_ELEMENTS);
+    v.count("flows", model.flows.len(), MAX_FLOWS);
+    v.count("metrics", model.metrics.len(), MAX_METRICS);
 
     let known = Ids {
         roles: v.unique_ids("roles", model.roles.iter().map(|r| r.id.as_str())),
         elements: v.unique_ids("elements", model.elements.iter().map(|e| e.id.as_str())),
         reviews: v.unique_ids("reviews", model.reviews.iter().map(|r| r.id.as_str())),
         decisions: v.unique_ids("decisions", model.decisions.iter().map(|d| d.id.as_str())),
+        metrics: v.unique_ids("metrics", model.metrics.iter().map(|m| m.id.as_str())),
     };
+    v.unique_ids("flows", model.flows.iter().map(|f| f.id.as_str()));
     v.unique_ids(
         "corrections",
         model.corrections.iter().map(|c| c.id.as_str()),
@@ -82,6 +87,23 @@ pub fn validate(model: &Model) -> Result<(), Vec<Problem>> {
             );
         }
     }
+    let mut described = BTreeSet::new();
+    for (i, d) in model.data_entities.iter().enumerate() {
+        let at = Item("dataEntities", i);
+        v.data_entity(at, d, &known);
+        if !described.insert(d.element.as_str()) {
+            v.problem(
+                Field(at, "element"),
+                &format!("element \"{}\" is described twice", clip(&d.element)),
+            );
+        }
+    }
+    for (i, f) in model.flows.iter().enumerate() {
+        v.flow(Item("flows", i), f, &known);
+    }
+    for (i, m) in model.metrics.iter().enumerate() {
+        v.metric(Item("metrics", i), m, &known);
+    }
     v.finish()
 }
 
@@ -92,6 +114,7 @@ pub trait Known {
     fn element(&self, id: &str) -> bool;
     fn review(&self, id: &str) -> bool;
     fn decision(&self, id: &str) -> bool;
+    fn metric(&self, id: &str) -> bool;
 }
 
 /// The ids of a model being loaded, gathered once.
@@ -100,6 +123,7 @@ struct Ids<'a> {
     elements: BTreeSet<&'a str>,
     reviews: BTreeSet<&'a str>,
     decisions: BTreeSet<&'a str>,
+    metrics: BTreeSet<&'a str>,
 }
 
 impl Known for Ids<'_> {
@@ -114,6 +138,9 @@ impl Known for Ids<'_> {
     }
     fn review(&self, id: &str) -> bool {
         self.reviews.contains(id)
+    }
+    fn metric(&self, id: &str) -> bool {
+        self.metrics.contains(id)
     }
 }
 
@@ -131,6 +158,9 @@ impl Known for Model {
     }
     fn decision(&self, id: &str) -> bool {
         self.decisions.iter().any(|d| d.id == id)
+    }
+    fn metric(&self, id: &str) -> bool {
+        self.metrics.iter().any(|m| m.id == id)
     }
 }
 
@@ -325,7 +355,52 @@ impl Validator {
         }
         self.count(Field(at, "metrics"), r.metrics.len(), MAX_LIST_ITEMS);
         for (j, m) in r.metrics.iter().enumerate() {
-            self.text_max(Item2(at, "metrics", j), m, MAX_NAME_CHARS);
+            if !known.metric(m) {
+                self.problem(
+                    Item2(at, "metrics", j),
+                    &format!("unknown metric \"{}\"", clip(m)),
+                );
+            }
+        }
+    }
+
+    /// What a data entity means and which systems hold it: known elements,
+    /// a bounded definition.
+    pub fn data_entity(&mut self, at: impl Display + Copy, d: &DataEntity, known: &dyn Known) {
+        self.element_ref(Field(at, "element"), &d.element, known);
+        self.text(Field(at, "definition"), &d.definition);
+        self.count(Field(at, "systems"), d.systems.len(), MAX_LIST_ITEMS);
+        for system in d.systems.keys() {
+            self.element_ref(Field(at, "systems"), system, known);
+        }
+    }
+
+    /// A data flow: known systems at both ends, known data carried,
+    /// bounded texts.
+    pub fn flow(&mut self, at: impl Display + Copy, f: &Flow, known: &dyn Known) {
+        self.id(Field(at, "id"), &f.id);
+        self.element_ref(Field(at, "from"), &f.from, known);
+        self.element_ref(Field(at, "to"), &f.to, known);
+        self.count(Field(at, "carries"), f.carries.len(), MAX_LIST_ITEMS);
+        for id in &f.carries {
+            self.element_ref(Field(at, "carries"), id, known);
+        }
+        self.text_max(Field(at, "schedule"), &f.schedule, MAX_NAME_CHARS);
+        self.text(Field(at, "validation"), &f.validation);
+    }
+
+    /// A metric: a name, bounded texts, a known owner and element.
+    pub fn metric(&mut self, at: impl Display + Copy, m: &Metric, known: &dyn Known) {
+        self.id(Field(at, "id"), &m.id);
+        self.name(Field(at, "name"), &m.name);
+        self.text(Field(at, "definition"), &m.definition);
+        self.text(Field(at, "calculation"), &m.calculation);
+        self.text_max(Field(at, "target"), &m.target, MAX_NAME_CHARS);
+        if let Some(owner) = &m.owner {
+            self.role_ref(Field(at, "owner"), owner, known);
+        }
+        if let Some(element) = &m.measures {
+            self.element_ref(Field(at, "measures"), element, known);
         }
     }
 
@@ -398,7 +473,11 @@ impl Validator {
         if let Some(minutes) = w.minutes_per_run {
             self.amount(Field(at, "minutesPerRun"), minutes);
         }
-        for (list, ids) in [("systems", &w.systems), ("contains", &w.contains)] {
+        for (list, ids) in [
+            ("systems", &w.systems),
+            ("contains", &w.contains),
+            ("produces", &w.produces),
+        ] {
             self.count(Field(at, list), ids.len(), MAX_LIST_ITEMS);
             for id in ids {
                 self.element_ref(Field(at, list), id, known);

@@ -194,23 +194,73 @@ fn who_decides(model: &Model, e: &Element) -> ControlAnswer {
 /// nothing for the review to compare the work with.
 fn how_we_know(model: &Model, e: &Element, today: NaiveDate) -> ControlAnswer {
     let review = review_answer(model, e, today);
-    if e.kind != ElementKind::Workflow {
-        return review;
-    }
-    let gap = match model.workflow(&e.id).map(documented) {
-        None => Some("Its flow is not written down, so there is no design to check the work against."),
-        Some(d) if !d.has_stages => Some("Its flow has no stages written down, so there is no design to check the work against."),
-        Some(d) if !d.exit_everywhere => Some("A stage of its flow has no exit criteria, so nothing says what \u{201c}as designed\u{201d} means there."),
-        Some(d) if !d.handoffs_defined => Some("A handoff in its flow does not say what is passed on and what the receiver checks."),
-        Some(_) => None,
-    };
-    match gap {
-        None if review.pass => {
-            ControlAnswer::pass(format!("Its flow is documented. {}", review.reason))
+    let mut gaps: Vec<String> = Vec::new();
+    let mut designed: Option<String> = None;
+    match e.kind {
+        ElementKind::Workflow => {
+            let gap = match model.workflow(&e.id).map(documented) {
+                None => Some("Its flow is not written down, so there is no design to check the work against."),
+                Some(d) if !d.has_stages => Some("Its flow has no stages written down, so there is no design to check the work against."),
+                Some(d) if !d.exit_everywhere => Some("A stage of its flow has no exit criteria, so nothing says what \u{201c}as designed\u{201d} means there."),
+                Some(d) if !d.handoffs_defined => Some("A handoff in its flow does not say what is passed on and what the receiver checks."),
+                Some(_) => None,
+            };
+            match gap {
+                Some(gap) => gaps.push(gap.to_string()),
+                None => designed = Some("Its flow is documented.".into()),
+            }
         }
-        None => review,
-        Some(gap) if review.pass => ControlAnswer::fail(gap.to_string()),
-        Some(gap) => ControlAnswer::fail(format!("{gap} {}", review.reason)),
+        ElementKind::Data => {
+            let sources: Vec<&Id> = model
+                .data_entity(&e.id)
+                .map(|d| d.sources().collect())
+                .unwrap_or_default();
+            match sources.as_slice() {
+                [] => gaps.push("It has no source of truth, so nobody knows which copy to trust.".into()),
+                [one] => {
+                    let system = model.element(one).map_or(one.as_str(), |s| s.name.as_str());
+                    designed = Some(format!("Its source of truth is {}.", quoted(system)));
+                }
+                many => gaps.push(format!(
+                    "It has {} sources of truth, so its copies can disagree with no rule to settle it.",
+                    many.len()
+                )),
+            }
+        }
+        _ => {}
+    }
+    // The numbers that measure it must be owned, defined and looked at.
+    for m in model
+        .metrics
+        .iter()
+        .filter(|m| m.measures.as_deref() == Some(e.id.as_str()))
+    {
+        let mut missing = Vec::new();
+        if m.owner.is_none() {
+            missing.push("no owner".to_string());
+        }
+        if m.definition.trim().is_empty() {
+            missing.push("no definition".to_string());
+        }
+        if model.reviews_of_metric(&m.id).next().is_none() {
+            missing.push("no review".to_string());
+        }
+        if !missing.is_empty() {
+            gaps.push(format!(
+                "The metric {} that measures it has {}.",
+                quoted(&m.name),
+                and_list(&missing)
+            ));
+        }
+    }
+    match (gaps.is_empty(), review.pass) {
+        (true, true) => match designed {
+            Some(d) => ControlAnswer::pass(format!("{d} {}", review.reason)),
+            None => review,
+        },
+        (true, false) => review,
+        (false, true) => ControlAnswer::fail(gaps.join(" ")),
+        (false, false) => ControlAnswer::fail(format!("{} {}", gaps.join(" "), review.reason)),
     }
 }
 
@@ -417,6 +467,49 @@ mod tests {
         // A process is asked about its reviews only, as before.
         m.elements[0].kind = ElementKind::Process;
         assert_eq!(q3(&m), ControlAnswer::fail("No review covers it.".into()));
+    }
+
+    #[test]
+    fn data_needs_one_source_of_truth_and_its_metrics_a_keeper() {
+        use crate::model::map::{DataEntity, Hold, Metric};
+        let mut m = healthy();
+        m.elements[0].kind = ElementKind::Data;
+        element(&mut m, "crm", "CRM", &[("r0", Raci::A)]);
+        element(&mut m, "erp", "ERP", &[("r0", Raci::A)]);
+        let q3 = |m: &Model| answers(m)[2].clone();
+        assert_eq!(
+            q3(&m),
+            ControlAnswer::fail(
+                "It has no source of truth, so nobody knows which copy to trust.".into()
+            )
+        );
+        let mut d = DataEntity::new("e".into());
+        d.systems.insert("crm".into(), Hold::Source);
+        d.systems.insert("erp".into(), Hold::Source);
+        m.data_entities.push(d);
+        assert!(q3(&m).reason.starts_with("It has 2 sources of truth"));
+        m.data_entities[0].systems.insert("erp".into(), Hold::Copy);
+        assert_eq!(
+            q3(&m),
+            ControlAnswer::pass(
+                "Its source of truth is \u{201c}CRM\u{201d}. Covered by \u{201c}Weekly ops review\u{201d}, next due 2026-06-16.".into()
+            )
+        );
+        // A number measuring it that nobody keeps: any kind of element.
+        m.elements[0].kind = ElementKind::Outcome;
+        let mut k = Metric::new("k".into(), "Refund time");
+        k.measures = Some("e".into());
+        m.metrics.push(k);
+        assert_eq!(
+            q3(&m),
+            ControlAnswer::fail(
+                "The metric \u{201c}Refund time\u{201d} that measures it has no owner, no definition and no review.".into()
+            )
+        );
+        m.metrics[0].owner = Some("r0".into());
+        m.metrics[0].definition = "Days from return to refund.".into();
+        m.reviews[0].metrics.push("k".into());
+        assert!(q3(&m).pass);
     }
 
     #[test]

@@ -17,7 +17,7 @@ use crate::model::limits::MAX_HISTORY_POINTS;
 use crate::model::ownership;
 use crate::model::sort;
 use crate::model::types::{CorrectionStatus, Model, Snapshot};
-use crate::model::workflow;
+use crate::model::{map, workflow};
 
 /// Metric keys, as stored in [`Snapshot::metrics`] (camelCase, like the
 /// file format). Once files hold them they must never change.
@@ -29,6 +29,8 @@ pub const CORRECTION_IMPLEMENTATION: &str = "correctionImplementation";
 pub const CORRECTION_VALIDATION: &str = "correctionValidation";
 pub const CONTROL: &str = "control";
 pub const WORKFLOW_DOCUMENTATION: &str = "workflowDocumentation";
+pub const DATA_AUTHORITY: &str = "dataAuthority";
+pub const METRIC_GOVERNANCE: &str = "metricGovernance";
 
 /// What a chart shows about one metric.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -43,7 +45,7 @@ pub struct MetricInfo {
 /// Every metric, in the order the pillars come (ownership, decisions,
 /// review, correction), then how much of the work is written down, the
 /// control score last.
-pub const METRICS: [MetricInfo; 8] = [
+pub const METRICS: [MetricInfo; 10] = [
     MetricInfo {
         key: OWNERSHIP_COVERAGE,
         label: "Ownership coverage",
@@ -80,6 +82,16 @@ pub const METRICS: [MetricInfo; 8] = [
         description: "Share of workflow elements whose stages are written down, each with exit criteria, and every handoff defined.",
     },
     MetricInfo {
+        key: DATA_AUTHORITY,
+        label: "Data authority",
+        description: "Share of data entities with exactly one system as their source of truth.",
+    },
+    MetricInfo {
+        key: METRIC_GOVERNANCE,
+        label: "Metric governance",
+        description: "Share of metrics with an owner and a written definition.",
+    },
+    MetricInfo {
         key: CONTROL,
         label: "Control test score",
         description: "Share of the control test's four questions, asked of every element, that pass.",
@@ -112,6 +124,10 @@ fn percent(part: usize, whole: usize) -> Option<f64> {
 ///   it was implemented counts in neither);
 /// - workflow documentation: the workflow checks' own coverage figure
 ///   (see [`workflow::checks::coverage`]);
+/// - data authority: data entities with exactly one source of truth /
+///   data entities (see [`map::checks::data_authority`]);
+/// - metric governance: metrics with an owner and a definition / metrics
+///   (see [`map::checks::metric_governance`]);
 /// - control: the control test's score.
 pub fn metrics(model: &Model, today: NaiveDate) -> BTreeMap<&'static str, Option<f64>> {
     let elements = model.elements.len();
@@ -160,6 +176,8 @@ pub fn metrics(model: &Model, today: NaiveDate) -> BTreeMap<&'static str, Option
         (CORRECTION_IMPLEMENTATION, percent(made, not_rejected)),
         (CORRECTION_VALIDATION, percent(validated, made)),
         (WORKFLOW_DOCUMENTATION, workflow::checks::coverage(model)),
+        (DATA_AUTHORITY, map::checks::data_authority(model)),
+        (METRIC_GOVERNANCE, map::checks::metric_governance(model)),
         (CONTROL, control_test(model, today).score),
     ])
 }
@@ -259,6 +277,8 @@ mod tests {
                 "correctionImplementation",
                 "correctionValidation",
                 "workflowDocumentation",
+                "dataAuthority",
+                "metricGovernance",
                 "control"
             ]
         );
@@ -366,6 +386,36 @@ mod tests {
         m.corrections.retain(|c| c.id == "x");
         assert_eq!(get(&m, CORRECTION_IMPLEMENTATION), None);
         assert_eq!(get(&m, CORRECTION_VALIDATION), None);
+    }
+
+    #[test]
+    fn data_authority_and_metric_governance_are_the_map_checks_figures() {
+        use crate::model::map::{DataEntity, Hold, Metric};
+        use crate::model::types::ElementKind;
+        let mut m = model(&["Ops"]);
+        assert_eq!(get(&m, DATA_AUTHORITY), None);
+        assert_eq!(get(&m, METRIC_GOVERNANCE), None);
+        for (id, name) in [("d0", "Customers"), ("d1", "Invoices"), ("d2", "Orders")] {
+            element(&mut m, id, name, &[("r0", Raci::A)]);
+            m.elements.last_mut().unwrap().kind = ElementKind::Data;
+        }
+        element(&mut m, "s", "CRM", &[("r0", Raci::A)]);
+        m.elements.last_mut().unwrap().kind = ElementKind::System;
+        let mut d = DataEntity::new("d0".into());
+        d.systems.insert("s".into(), Hold::Source);
+        m.data_entities.push(d);
+        // 1 of 3 data entities has its one source of truth: 33.3 stored.
+        assert_eq!(
+            snapshot(&m, at(2026, 6, 10, 9, 0), 0).metrics[DATA_AUTHORITY],
+            33.3
+        );
+        let mut k = Metric::new("k".into(), "Churn");
+        m.metrics.push(k.clone());
+        k.id = "k2".into();
+        k.owner = Some("r0".into());
+        k.definition = "Customers lost / customers at the start.".into();
+        m.metrics.push(k);
+        assert_eq!(get(&m, METRIC_GOVERNANCE), Some(50.0));
     }
 
     #[test]

@@ -220,11 +220,11 @@ pub fn review_findings(model: &Model, today: NaiveDate) -> Vec<GovFinding> {
                 ),
             );
         }
-        if r.metrics.iter().all(|m| m.trim().is_empty()) {
+        if r.metrics.is_empty() {
             push(
                 GovFindingKind::ReviewNoMetrics,
                 Severity::Note,
-                format!("{name} has no metrics: list the figures it looks at, so each meeting has something to compare."),
+                format!("{name} has no metrics: choose the figures it looks at, so each meeting has something to compare."),
             );
         }
         let usual = r.level.usual_cadences();
@@ -451,7 +451,7 @@ mod tests {
             &["e"],
             Some(day(2026, 5, 19)),
         );
-        bare.metrics = vec!["  ".into()];
+        bare.metrics = Vec::new();
         m.reviews.push(bare);
         let mut odd = review(
             "odd",

@@ -49,6 +49,9 @@ pub struct Workflow {
     /// For a process: the workflow elements it contains.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub contains: Vec<Id>,
+    /// For a process: the outcome elements it produces (version 3 on).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub produces: Vec<Id>,
     /// The stages, in order.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub stages: Vec<Stage>,
@@ -258,6 +261,7 @@ impl Workflow {
         let has = |list: &[Id]| list.iter().any(|x| x == id);
         has(&self.systems)
             || has(&self.contains)
+            || has(&self.produces)
             || self
                 .stages
                 .iter()
@@ -288,6 +292,7 @@ impl Workflow {
     pub fn forget_element(&mut self, id: &str) {
         self.systems.retain(|x| x != id);
         self.contains.retain(|x| x != id);
+        self.produces.retain(|x| x != id);
         for s in &mut self.stages {
             s.systems.retain(|x| x != id);
             s.reads.retain(|x| x != id);

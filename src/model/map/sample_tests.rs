@@ -1,0 +1,1 @@
+//! The sample models' operating maps: their deliberate gaps, pinned.

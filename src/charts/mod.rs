@@ -13,6 +13,8 @@
 //!   operating system) as a stack, with the current layer marked.
 //! - [`swimlane`]: a workflow's stages in one lane per performing role,
 //!   with handoffs, decision points, exceptions and the checks' findings.
+//! - [`map`]: the operating map, one row per layer of the organization, the
+//!   connections drawn and the gaps marked.
 //!
 //! Every document has `xmlns`, `width`/`height`, a `viewBox` (so CSS can scale
 //! it), `role="img"` and a `<title>` and `<desc>` (referenced by
@@ -38,6 +40,7 @@
 //!   focusable parts, the swimlane's root has `role="group"`, not "img".
 
 mod layers;
+mod map;
 mod radar;
 mod svg;
 mod swimlane;
@@ -49,6 +52,7 @@ mod examples;
 mod testutil;
 
 pub use layers::{layers, layers_text, LayerBand};
+pub use map::{crossings, map, map_text, order as map_order, MAX_PER_ROW};
 pub use radar::{radar, radar_text};
 pub use svg::escape_xml;
 pub use swimlane::{swimlane, swimlane_text};

@@ -419,6 +419,12 @@ impl SvgDoc {
         }
     }
 
+    /// Appends markup written by hand (paths with curves and markers, which
+    /// plotters does not draw). The caller escapes every user text in it.
+    pub fn raw(&mut self, markup: &str) {
+        self.body.push_str(markup);
+    }
+
     /// Adds a `<title>` child (a tooltip / accessible name for the enclosing
     /// group). Call right after [`SvgDoc::open_group`].
     pub fn tooltip(&mut self, text: &str) {

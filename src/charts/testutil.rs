@@ -271,6 +271,7 @@ pub fn assert_safe_svg(svg: &str) -> Node {
     }
     let allowed = [
         "svg", "g", "title", "desc", "rect", "circle", "line", "polyline", "polygon", "text",
+        "path", "defs", "marker",
     ];
     for n in root.find(&|_| true) {
         assert!(

@@ -191,3 +191,123 @@ impl Kit for Model {
         self.apply(Op::RenameModel(name.into())).map(drop)
     }
 }
+
+/// A model for the operating map: `units` of five elements each (an
+/// outcome, a process, a workflow, a data entity, a system) and a metric,
+/// across `roles` roles, linked about ten times per unit: the process
+/// produces an outcome and contains a workflow, the workflow runs on a
+/// system and reads and writes data, the data has a source of truth and a
+/// copy, a flow joins two systems, the metric measures the outcome. The
+/// links go to scattered units, so the model's own order crosses many
+/// lines. 60 units are the bench's 300 elements and 600 links. Every 7th
+/// element has no owner and every 5th metric no review: gaps to find.
+pub fn map_model(units: usize, roles: usize, now: chrono::DateTime<chrono::Utc>) -> Model {
+    use super::map::{DataEntity, Flow, Hold, Mechanism, Metric};
+    use super::workflow::{Stage, Workflow};
+    let mut m = Model::new("m-map".into(), "Map", now);
+    let roles = roles.max(1);
+    for j in 0..roles {
+        m.roles.push(Role {
+            id: format!("role-{j:03}"),
+            name: format!("Role {j}"),
+            description: String::new(),
+            holder: None,
+        });
+    }
+    let role = |j: usize| format!("role-{:03}", j % roles);
+    let n = units.max(1);
+    let id = |kind: &str, i: usize| format!("{kind}-{:04}", i % n);
+    let kinds = [
+        ("out", ElementKind::Outcome),
+        ("proc", ElementKind::Process),
+        ("wf", ElementKind::Workflow),
+        ("data", ElementKind::Data),
+        ("sys", ElementKind::System),
+    ];
+    let mut count = 0;
+    for (key, kind) in kinds {
+        for i in 0..units {
+            let mut assignments = std::collections::BTreeMap::new();
+            if count % 7 != 3 {
+                assignments.insert(role(i + count), Raci::A);
+            }
+            assignments.insert(role(i + count + 1), Raci::R);
+            m.elements.push(Element {
+                id: id(key, i),
+                name: format!("{} {i}", kind.label()),
+                kind,
+                description: String::new(),
+                assignments,
+            });
+            count += 1;
+        }
+    }
+    let mut reviewed = Vec::new();
+    for i in 0..units {
+        let mut p = Workflow::new(id("proc", i));
+        p.produces = vec![id("out", i * 7 + 3)];
+        p.contains = vec![id("wf", i * 3 + 1)];
+        m.workflows.push(p);
+        let mut w = Workflow::new(id("wf", i));
+        w.systems = vec![id("sys", i * 5 + 2)];
+        w.stages = vec![Stage {
+            id: "s1".into(),
+            name: "Do the work".into(),
+            role: Some(role(i)),
+            exit: "Done".into(),
+            reads: vec![id("data", i + 2)],
+            writes: vec![id("data", i)],
+            ..Default::default()
+        }];
+        m.workflows.push(w);
+        let mut d = DataEntity::new(id("data", i));
+        d.definition = format!("Data entity {i}, as the business means it.");
+        d.systems.insert(id("sys", i * 3), Hold::Source);
+        d.systems.insert(id("sys", i + 1), Hold::Copy);
+        m.data_entities.push(d);
+        m.flows.push(Flow {
+            id: format!("flow-{i:04}"),
+            from: id("sys", i),
+            to: id("sys", i + 1),
+            carries: vec![id("data", i)],
+            mechanism: if i % 4 == 0 {
+                Mechanism::ManualEntry
+            } else {
+                Mechanism::Integration
+            },
+            schedule: "Nightly".into(),
+            validation: String::new(),
+        });
+        let mut k = Metric::new(format!("met-{i:04}"), format!("Metric {i}"));
+        k.owner = Some(role(i));
+        k.definition = "What it counts.".into();
+        k.measures = Some(id("out", i));
+        m.metrics.push(k);
+        if i % 5 != 2 {
+            reviewed.push(format!("met-{i:04}"));
+        }
+    }
+    let mut r = Review::new("review-monthly".into(), "Monthly review");
+    r.metrics = reviewed;
+    m.reviews.push(r);
+    m
+}
+
+#[cfg(test)]
+mod map_model_tests {
+    #[test]
+    fn the_map_model_is_valid_and_has_the_bench_size() {
+        let now = chrono::DateTime::from_timestamp(0, 0).unwrap();
+        let m = super::map_model(60, 12, now);
+        assert_eq!(crate::model::validate(&m), Ok(()));
+        assert_eq!(m.elements.len(), 300);
+        let g = crate::model::map::graph::graph(
+            &m,
+            &[],
+            &crate::model::map::graph::MapFilter::default(),
+        );
+        // Per unit: produces, contains, runs on, reads (another's data),
+        // writes, source, copy, flow, measures; the odd pair coincides.
+        assert!((520..=600).contains(&g.edges.len()), "{}", g.edges.len());
+    }
+}

@@ -264,16 +264,12 @@ fn node_label(n: &Node) -> String {
     s
 }
 
-fn push_text(
-    out: &mut String,
-    x: f64,
-    y: f64,
-    px: f64,
-    bold: bool,
-    fill: &str,
-    anchor: &str,
-    text: &str,
-) {
+/// A text's size, weight, colour and anchor ("start", "middle", "end").
+#[derive(Clone, Copy)]
+struct Font(f64, bool, &'static str, &'static str);
+
+fn push_text(out: &mut String, x: f64, y: f64, font: Font, text: &str) {
+    let Font(px, bold, fill, anchor) = font;
     out.push_str(&format!(
         "<text x=\"{x:.0}\" y=\"{y:.0}\" font-size=\"{px}\"{} fill=\"{fill}\" text-anchor=\"{anchor}\" dominant-baseline=\"middle\">{}</text>\n",
         if bold { " font-weight=\"bold\"" } else { "" },
@@ -358,10 +354,7 @@ pub fn map(graph: &MapGraph, name: &str) -> String {
                 &mut out,
                 MARGIN + 10.0,
                 y + ROW_H / 2.0,
-                13.0,
-                true,
-                MUTED,
-                "start",
+                Font(13.0, true, MUTED, "start"),
                 layer.label(),
             );
         }
@@ -479,10 +472,7 @@ pub fn map(graph: &MapGraph, name: &str) -> String {
                     &mut out,
                     p.x + 8.0,
                     top + k as f64 * 16.0,
-                    NAME_PX,
-                    true,
-                    INK,
-                    "start",
+                    Font(NAME_PX, true, INK, "start"),
                     line,
                 );
             }
@@ -496,10 +486,7 @@ pub fn map(graph: &MapGraph, name: &str) -> String {
                 &mut out,
                 p.x + 8.0,
                 y + NODE_H - 11.0,
-                OWNER_PX,
-                false,
-                owner_fill,
-                "start",
+                Font(OWNER_PX, false, owner_fill, "start"),
                 &owner,
             );
             if gaps > 0 {
@@ -507,10 +494,7 @@ pub fn map(graph: &MapGraph, name: &str) -> String {
                     &mut out,
                     p.x + NODE_W - 6.0,
                     y + 14.0,
-                    OWNER_PX,
-                    true,
-                    WARN,
-                    "end",
+                    Font(OWNER_PX, true, WARN, "end"),
                     &format!("\u{26A0} {gaps}"),
                 );
             }
@@ -538,10 +522,7 @@ pub fn map(graph: &MapGraph, name: &str) -> String {
             &mut out,
             x + 44.0,
             ly,
-            OWNER_PX,
-            false,
-            MUTED,
-            "start",
+            Font(OWNER_PX, false, MUTED, "start"),
             words,
         );
         x += 44.0 + super::svg::text_width(words, OWNER_PX, false) + 28.0;
@@ -555,10 +536,7 @@ pub fn map(graph: &MapGraph, name: &str) -> String {
             &mut out,
             x + 44.0,
             ly,
-            OWNER_PX,
-            false,
-            MUTED,
-            "start",
+            Font(OWNER_PX, false, MUTED, "start"),
             "data flow (dashed: with a problem)",
         );
     }
@@ -566,10 +544,7 @@ pub fn map(graph: &MapGraph, name: &str) -> String {
         &mut out,
         MARGIN,
         ly + 24.0,
-        OWNER_PX,
-        false,
-        MUTED,
-        "start",
+        Font(OWNER_PX, false, MUTED, "start"),
         "\u{26A0} n and a dashed outline: the box has n problems (focus it to read them).",
     );
     out.push_str("</g>\n");

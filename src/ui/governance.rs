@@ -287,14 +287,7 @@ fn ReviewCard(id: Id) -> impl IntoView {
                 <button type="button" class="align-end" on:click=move |_| { let d = today(); set(Box::new(move |r| r.last_held = Some(d))) }>"Held today"</button>
             </div>
             <p class="muted small">{move || review.with(|r| r.as_ref().map(|r| r.level.description()).unwrap_or_default())}</p>
-            <label class="field">"Metrics it looks at (comma-separated)"
-                <input type="text" maxlength=MAX_TEXT_CHARS
-                    prop:value=move || review.with(|r| r.as_ref().map(|r| r.metrics.join(", ")).unwrap_or_default())
-                    on:change=move |ev| {
-                        let v: Vec<String> = event_target_value(&ev).split(',').map(|s| s.trim().chars().take(MAX_NAME_CHARS).collect::<String>()).filter(|s| !s.is_empty()).collect();
-                        set(Box::new(move |r| r.metrics = v))
-                    }/>
-            </label>
+            <ReviewMetrics review=id/>
             <details>
                 <summary>{move || format!("Covers {} elements", review.with(|r| r.as_ref().map_or(0, |r| r.elements.len())))}</summary>
                 <div class="checklist">
@@ -490,5 +483,64 @@ fn ControlTest() -> impl IntoView {
                 }.into_any()
             })}
         </section>
+    }
+}
+
+/// The metrics a review looks at: a box per metric of the model, and a
+/// field to add a new one (listed in this review in the same undo step).
+/// A metric's definition and owner are edited on the Map page.
+#[component]
+fn ReviewMetrics(review: StoredValue<Id>) -> impl IntoView {
+    let state = use_app();
+    let rows = Memo::new(move |_| {
+        state.model.with(|m| {
+            let listed: Vec<Id> = m
+                .reviews
+                .iter()
+                .find(|r| r.id == review.read_value().as_str())
+                .map(|r| r.metrics.clone())
+                .unwrap_or_default();
+            m.metrics
+                .iter()
+                .map(|k| (k.id.clone(), k.name.clone(), listed.contains(&k.id)))
+                .collect::<Vec<_>>()
+        })
+    });
+    let count = move || rows.with(|r| r.iter().filter(|x| x.2).count());
+    let name = RwSignal::new(String::new());
+    let add = move || {
+        let text = name.get_untracked();
+        if text.trim().is_empty() {
+            return;
+        }
+        if crate::ui::map::add_metric(state, &text, Some(&review.get_value())).is_some() {
+            name.set(String::new());
+        }
+    };
+    view! {
+        <details class="review-metrics" data-testid="review-metrics">
+            <summary>{move || format!("Looks at {} metrics", count())}</summary>
+            <div class="checklist">
+                {move || rows.get().into_iter().map(|(id, label, on)| view! {
+                    <label class="check">
+                        <input type="checkbox" prop:checked=on on:change=move |ev| {
+                            let on = event_target_checked(&ev);
+                            let id = id.clone();
+                            update_review(state, &review.get_value(), move |r| crate::model::workflow::toggle(&mut r.metrics, id, on));
+                        }/>
+                        " " {label}
+                    </label>
+                }).collect_view()}
+            </div>
+            <div class="field-row">
+                <label class="field">"A new metric it looks at"
+                    <input type="text" data-testid="review-new-metric" maxlength=MAX_NAME_CHARS
+                        prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev))
+                        on:keydown=move |ev: web_sys::KeyboardEvent| if ev.key() == "Enter" { ev.prevent_default(); add() }/>
+                </label>
+                <button type="button" class="align-end" on:click=move |_| add()>"Add"</button>
+            </div>
+            <p class="muted small">"Its definition and its owner: on the "<a href="/map#map-metrics">"Map"</a>" page."</p>
+        </details>
     }
 }

@@ -60,6 +60,7 @@ pub fn Header() -> impl IntoView {
                 <A href="/ownership">"Ownership"</A>
                 <A href="/decisions">"Decisions"</A>
                 <A href="/workflows">"Workflows"</A>
+                <A href="/map">"Map"</A>
                 <A href="/governance">"Governance"</A>
                 <A href="/progress">"Progress"</A>
                 <A href="/models">"Models"</A>

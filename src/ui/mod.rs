@@ -12,6 +12,7 @@ mod grid_headers;
 mod header;
 mod inline_edit;
 mod keep_focus;
+mod map;
 mod notices;
 mod ownership;
 mod pages;
@@ -112,6 +113,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/decisions") view=decisions::Decisions/>
                     <Route path=path!("/decisions/cards") view=decisions::RoleCards/>
                     <Route path=path!("/workflows") view=workflows::Workflows/>
+                    <Route path=path!("/map") view=map::Map/>
                     <Route path=path!("/governance") view=governance::Governance/>
                     <Route path=path!("/progress") view=progress::Progress/>
                     <Route path=path!("/models") view=pages::Models/>

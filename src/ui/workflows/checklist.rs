@@ -28,17 +28,19 @@ pub(crate) fn elements_of(kind: ElementKind, except: Option<Id>) -> Memo<Vec<(Id
 /// One box per item of `items` (elements of `kind`, from
 /// [`elements_of`]), ticked when `chosen` holds it; a tick or untick calls
 /// `on_toggle` with the element and its new state. With no element of that
-/// kind, says where to add one.
+/// kind, says where to add one. `focus_id`, when given, is the DOM id of
+/// the list itself, which can then take the focus (a jump link's target).
 #[component]
 pub(crate) fn ElementChecklist(
-    title: &'static str,
+    #[prop(into)] title: String,
+    #[prop(optional, into)] focus_id: Option<String>,
     kind: ElementKind,
     items: Memo<Vec<(Id, String)>>,
     #[prop(into)] chosen: Signal<Vec<Id>>,
     on_toggle: Callback<(Id, bool)>,
 ) -> impl IntoView {
     view! {
-        <fieldset class="checklist">
+        <fieldset class="checklist" tabindex=focus_id.is_some().then_some("-1") id=focus_id>
             <legend>{title}</legend>
             {move || items.with(Vec::is_empty).then(|| view! {
                 <p class="muted small">{format!("No {} in the model yet: add them on the Ownership page (kind: {}).", kind.plural().to_lowercase(), kind.label())}</p>

@@ -104,9 +104,9 @@ pub fn WorkflowEditor(element: Id, findings: Memo<Vec<WorkflowFinding>>) -> impl
                 </div>
                 <details class="card-uses" data-testid="card-uses">
                     <summary>{move || {
-                        let (systems, contains) = workflow.with(|w| (w.systems.len(), w.contains.len()));
+                        let (systems, contains, produces) = workflow.with(|w| (w.systems.len(), w.contains.len(), w.produces.len()));
                         if kind.get() == Some(ElementKind::Process) {
-                            format!("Systems it runs on: {systems}; workflows it contains: {contains}")
+                            format!("Systems it runs on: {systems}; workflows it contains: {contains}; outcomes it produces: {produces}")
                         } else {
                             format!("Systems it runs on: {systems}")
                         }
@@ -116,6 +116,8 @@ pub fn WorkflowEditor(element: Id, findings: Memo<Vec<WorkflowFinding>>) -> impl
                     {move || (kind.get() == Some(ElementKind::Process)).then(|| view! {
                         <ElementChecklist title="Workflows it contains" kind=ElementKind::Workflow items=elements_of(ElementKind::Workflow, Some(element.get_value())) chosen=Signal::derive(move || workflow.with(|w| w.contains.clone()))
                             on_toggle=Callback::new(move |(e, on)| set(Box::new(move |w| toggle(&mut w.contains, e, on))))/>
+                        <ElementChecklist title="Outcomes it produces" kind=ElementKind::Outcome items=elements_of(ElementKind::Outcome, None) chosen=Signal::derive(move || workflow.with(|w| w.produces.clone()))
+                            on_toggle=Callback::new(move |(e, on)| set(Box::new(move |w| toggle(&mut w.produces, e, on))))/>
                     })}
                 </details>
                 <Exchanges title="Inputs" who="Supplied by" workflow=workflow outputs=false element=element/>

@@ -11,6 +11,8 @@ mod swimlane;
 
 use leptos::prelude::*;
 
+pub(crate) use checklist::{elements_of, toggle, ElementChecklist};
+
 use crate::model::workflow::checks::{check, coverage, documented, WorkflowFinding};
 use crate::model::{ElementKind, Id, Op, Workflow};
 use crate::ui::grid_headers::FindingItem;

@@ -127,6 +127,47 @@ fn the_committed_fixture_loads() {
     assert_eq!(m.elements.len(), 3);
 }
 
+/// A version 2 file opens at version 3: its reviews' metric names become
+/// metric objects, one per name, and the map's checks then ask for their
+/// owners and definitions.
+#[test]
+fn a_version_2_file_with_metric_names_opens_with_metric_objects() {
+    let m = load(include_bytes!("fixtures/map-v2.opmodel.json")).unwrap();
+    let names: Vec<(&str, &str)> = m
+        .metrics
+        .iter()
+        .map(|k| (k.id.as_str(), k.name.as_str()))
+        .collect();
+    assert_eq!(
+        names,
+        [
+            ("metric-1", "Days sales outstanding"),
+            ("metric-2", "Revenue")
+        ]
+    );
+    assert_eq!(m.reviews[0].metrics, ["metric-1", "metric-2"]);
+    use opmodel::model::map::checks::{check_all, MapFindingKind::*};
+    let kinds: Vec<_> = check_all(&m)
+        .into_iter()
+        .map(|f| (f.kind, f.node))
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            (NoSource, "el-customer".to_string()),
+            (NoSource, "el-invoice".into()),
+            (ProcessNoOutcome, "el-o2c".into()),
+            (OutcomeNotProduced, "el-cash".into()),
+            (MetricNoOwner, "metric-1".into()),
+            (MetricNoDefinition, "metric-1".into()),
+            (MetricNoOwner, "metric-2".into()),
+            (MetricNoDefinition, "metric-2".into()),
+        ]
+    );
+    // Written again, it is a version 3 file that reads back the same.
+    assert_eq!(load(file(&m).as_bytes()).unwrap(), m);
+}
+
 fn message(r: Result<Model, LoadError>) -> String {
     r.unwrap_err().to_string()
 }

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { openApp, waitForApp, waitSaved, storedState, useServerAndBrowser } from './lib/harness.mjs';
 import { axe } from './lib/axe.mjs';
 
-const PAGES = ['/', '/quiz', '/ownership', '/decisions', '/decisions/cards', '/workflows', '/governance', '/progress', '/models', '/embed', '/no-such-page'];
+const PAGES = ['/', '/quiz', '/ownership', '/decisions', '/decisions/cards', '/workflows', '/map', '/governance', '/progress', '/models', '/embed', '/no-such-page'];
 
 const env = useServerAndBrowser();
 

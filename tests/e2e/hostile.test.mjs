@@ -77,6 +77,11 @@ test('HTML and script in every text field render as text on every page', async (
   m.reviews = [{ id: 'v1', name: `Review ${EVIL}`, level: 'tactical', cadence: 'weekly', owner: 'role-baker', elements: ['el-bake'], metrics: [EVIL] }];
   m.corrections = [{ id: 'c1', finding: `Finding ${EVIL}`, review: 'v1', status: 'proposed' }];
   m.snapshots = [{ takenAt: '2026-11-01T00:00:00Z', metrics: { control: 50 } }];
+  // The map's texts (a version 1 file may carry them: the migrations keep
+  // what they do not touch).
+  m.elements.push({ id: 'el-flour', name: `Data ${EVIL}`, kind: 'data', assignments: {} });
+  m.dataEntities = [{ element: 'el-flour', definition: EVIL, systems: { 'el-till': 'source' } }];
+  m.flows = [{ id: 'f1', from: 'el-till', to: 'el-till', carries: ['el-flour'], mechanism: 'manualEntry', schedule: EVIL, validation: EVIL }];
   const dialogs = [];
   const { context, page } = await openApp(env.browser, env.server.url, '/models');
   page.on('dialog', (d) => {
@@ -85,9 +90,12 @@ test('HTML and script in every text field render as text on every page', async (
   });
   await page.getByTestId('import-input').setInputFiles({ name: 'evil.opmodel.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
   await page.getByText('Imported').waitFor();
-  for (const path of ['/', '/ownership', '/decisions', '/decisions/cards', '/governance', '/progress', '/models']) {
+  for (const path of ['/', '/ownership', '/decisions', '/decisions/cards', '/workflows', '/map', '/governance', '/progress', '/models']) {
     await page.goto(path);
     await waitForApp(page);
+    if (path === '/map') {
+      for (const d of await page.locator('details').all()) await d.evaluate((el) => (el.open = true));
+    }
     if (path === '/decisions') {
       await page.locator('button[aria-label^="Details of"]').first().click();
       await page.getByTestId('lookup-input').fill('Decision');

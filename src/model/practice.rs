@@ -180,7 +180,7 @@ pub fn practice_model(now: DateTime<Utc>) -> Model {
             }),
             minutes_per_run: Some(25.5),
             systems: vec![system.clone()],
-            contains: Vec::new(),
+            contains: vec![element(((i + 1) % ROLES) * 5 + 1)],
             produces: vec![element(i * 5 + 4)],
             stages: (0..4)
                 .map(|j| Stage {
@@ -222,11 +222,19 @@ mod tests {
     }
 
     /// Every path of object keys in a JSON value, with array positions and
-    /// the keys of maps (role ids, question ids, metric names) left out.
+    /// the keys of maps (role ids, question ids, metric names, the system
+    /// ids of a data entity) left out.
     fn key_paths(v: &Value, path: &str, out: &mut BTreeSet<String>) {
-        let map = ["assignments", "rights", "answers", "scores", "metrics"]
-            .iter()
-            .any(|m| path.ends_with(&format!(".{m}")));
+        let map = [
+            "assignments",
+            "rights",
+            "answers",
+            "scores",
+            "metrics",
+            "dataEntities.systems",
+        ]
+        .iter()
+        .any(|m| path.ends_with(&format!(".{m}")));
         match v {
             Value::Object(o) => {
                 for (k, x) in o {

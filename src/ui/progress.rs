@@ -31,6 +31,8 @@ pub(crate) fn ChartFigure(
     scrolls: bool,
 ) -> impl IntoView {
     let state = use_app();
+    let table_shown = RwSignal::new(false);
+    let table_rows = StoredValue::new(table_rows);
     let svg_for_download = svg.clone();
     let svg_for_png = svg.clone();
     let save_svg = move |_| {
@@ -68,18 +70,24 @@ pub(crate) fn ChartFigure(
                 <button type="button" data-testid=format!("download-svg-{slug}") on:click=save_svg>"Download SVG"</button>
                 <button type="button" data-testid=format!("download-png-{slug}") on:click=save_png>"Download PNG"</button>
             </div>
-            <details>
+            // The table is built when first opened: a map of 300 boxes made
+            // 1,500 cells on every redraw of the drawing, mostly unseen.
+            <details on:toggle=move |ev| {
+                use wasm_bindgen::JsCast;
+                let open = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok()).is_some_and(|d| d.open());
+                if open && !table_shown.get_untracked() { table_shown.set(true) }
+            }>
                 <summary>"The numbers as a table"</summary>
                 // Focusable: on a narrow screen the table scrolls in its box.
                 <div class="table-scroll" tabindex="0" role="region" aria-label="The numbers as a table">
                     <table class="data-table" data-testid=format!("table-{slug}")>
                         <thead><tr>{table_header.into_iter().map(|h| view! { <th scope="col">{h}</th> }).collect_view()}</tr></thead>
                         <tbody>
-                            {table_rows.into_iter().map(|row| {
-                                let mut cells = row.into_iter();
+                            {move || table_shown.get().then(|| table_rows.with_value(|rows| rows.iter().map(|row| {
+                                let mut cells = row.iter().cloned();
                                 let first = cells.next().unwrap_or_default();
                                 view! { <tr><th scope="row">{first}</th>{cells.map(|c| view! { <td>{c}</td> }).collect_view()}</tr> }
-                            }).collect_view()}
+                            }).collect_view()))}
                         </tbody>
                     </table>
                 </div>

@@ -33,7 +33,7 @@ const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 7));
 const EDITS_PER_RUN = Math.max(5, Math.ceil(42 / RUNS));
 const OUT = resolve(process.env.BENCH_OUT ?? 'target/bench.json');
 const PROFILE = process.argv.includes('--profile');
-// `--only=grid,workflow`: only those groups of lines (quiz, grid, import,
+// `--only=grid,workflow`: only those groups of lines (quiz, grid, import, map,
 // workflow, network), for working on one of them; the bytes and the native lines
 // always run, being cheap.
 const ONLY = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
@@ -184,6 +184,7 @@ function probe(goal) {
   const checks = {
     quiz: () => document.querySelector('[data-testid="question"] input[type="radio"]') !== null,
     workflow: () => document.querySelectorAll('[data-testid="stage"]').length >= goal.stages && document.querySelector('.swimlane svg') !== null,
+    map: () => document.querySelectorAll('.map-drawing g.node').length >= goal.nodes,
     grid: () => {
       const grid = document.getElementById('ownership-grid');
       if (!grid) return false;
@@ -465,6 +466,41 @@ async function stageEdits(page, count, run) {
     );
     results.push(await within(10_000, `stage ${index} did not show ${name}`, page.evaluate(() => window.__edit.done)));
     // A person's pace between two committed fields.
+    await sleep(300);
+  }
+  return results;
+}
+
+/// The map laid out and painted again, `count` times: the Metrics layer
+/// switched off and on (each time the whole map is laid out again, as
+/// after an edit or a filter), from the checkbox's change to the next
+/// frame painted with the new drawing.
+async function mapRelayouts(page, count) {
+  const results = [];
+  for (let i = 0; i < count; i++) {
+    await page.evaluate(() => {
+      const r = (window.__relayout = {});
+      r.done = new Promise((ok) => {
+        r.finish = ok;
+      });
+      const box = document.querySelector('[data-testid="map-layer-metric"]');
+      const before = document.querySelectorAll('.map-drawing g.node').length;
+      const mo = new MutationObserver(() => {
+        if (document.querySelectorAll('.map-drawing g.node').length === before) return;
+        mo.disconnect();
+        const dom = performance.now() - r.t0;
+        requestAnimationFrame(() => {
+          const channel = new MessageChannel();
+          channel.port1.onmessage = () => r.finish({ dom, painted: performance.now() - r.t0 });
+          channel.port2.postMessage(null);
+        });
+      });
+      mo.observe(document.querySelector('.map-page'), { childList: true, subtree: true });
+      box.checked = !box.checked;
+      r.t0 = performance.now();
+      box.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    results.push(await within(10_000, 'the map was not drawn again', page.evaluate(() => window.__relayout.done)));
     await sleep(300);
   }
   return results;
@@ -864,6 +900,41 @@ async function main() {
       }
     }
 
+    // 10. The operating map of 300 elements and about 600 links
+    // (testkit::map_model, written by examples/bench_native.rs), at 1x.
+    if (want('map')) {
+      const label = 'map: laid out and painted again, 300 elements, ~600 links, 1x CPU';
+      log(label);
+      const relayouts = [];
+      try {
+        const text = readFileSync(join(dirname(process.env.NATIVE), 'bench-map.opmodel.json'), 'utf8');
+        const model = { envelope: JSON.parse(text), text };
+        const runs = await loads(
+          browser,
+          base,
+          'open the map of 300 elements, cold, 1x CPU',
+          { path: '/map', rate: 1, goal: { kind: 'map', nodes: 300 }, model, timeout: 120_000 },
+          async (r) => {
+            const page = r.session.page;
+            await within(30_000, 'the service worker', page.evaluate(() => navigator.serviceWorker.ready.then(() => true)));
+            await sleep(1000);
+            relayouts.push(...(await mapRelayouts(page, EDITS_PER_RUN)));
+            if (r.session.errors.length) throw new Error(`the page reported errors: ${r.session.errors[0]}`);
+          },
+        );
+        record('map.open.1x', { label: 'open the map of 300 elements, cold, 1x CPU', unit: 'ms', samples: runs.map((r) => r.painted) });
+        record('map.relayout300.1x', {
+          label: `${label} (${relayouts.length} times)`,
+          unit: 'ms',
+          samples: relayouts.map((e) => e.painted),
+          p95: true,
+          budget: { max: 200, unit: 'ms', text: 'median <= 200 ms' },
+        });
+      } catch (e) {
+        recordError('map.relayout300.1x', label, e);
+      }
+    }
+
     // 9. A visitor on a phone network: cold /quiz on Slow 4G at 4x CPU,
     // served gzip-compressed as any host does, until the app has taken
     // over from the prerendered page; and the workshop app opening a
@@ -910,6 +981,24 @@ async function main() {
       });
     } catch (e) {
       recordError('workflow.rank500.native', 'rank 500 workflows for automation, native', e);
+    }
+    try {
+      const native = JSON.parse(readFileSync(process.env.NATIVE, 'utf8'));
+      record('map.layout300.native', {
+        label: 'map of 300 elements and ~600 links: checked, laid out and drawn to SVG, native',
+        unit: 'ms',
+        samples: native['map.layout300.native'],
+        p95: true,
+      });
+      record('map.findings300.native', {
+        label: 'map of 300 elements: one edit, then every map check, native',
+        unit: 'ms',
+        samples: native['map.findings300.native'],
+        p95: true,
+        budget: { max: 5, unit: 'ms', text: 'median <= 5 ms' },
+      });
+    } catch (e) {
+      recordError('map.findings300.native', 'map of 300 elements: one edit, then every map check, native', e);
     }
     return finish(started, git, chromium, { throttle, breakdowns, profiles }, files);
   } finally {

@@ -43,13 +43,25 @@ test('keyboard only: a version 2 file mapped (outcome, sources of truth, flows, 
   ]);
   assert.match(await page.getByTestId('figure-dataAuthority').innerText(), /^0%/);
 
+  // Each card is folded to a line saying its state; Enter on it opens it.
+  const unfold = async (id) => {
+    await page.locator(`[id="${id}"] > summary`).focus();
+    await kb.press('Enter');
+  };
+  assert.deepEqual(await page.getByTestId('data-card').locator('summary').allTextContents(), [
+    'Customer — no source of truth ⚠ 1 problem',
+    'Invoice — no source of truth ⚠ 1 problem',
+  ]);
   // Order to cash produces Cash collected: a box ticked with Space.
+  await unfold('map-process-el-o2c');
   await page.getByTestId('map-outcomes').getByRole('checkbox', { name: 'Cash collected' }).focus();
   await kb.press('Space');
   await waitFindings(page, 6);
 
   // Sources of truth, chosen by type-ahead in each system's list.
-  const card = (name) => page.getByTestId('data-card').filter({ has: page.getByRole('heading', { name, exact: true }) });
+  const card = (name) => page.locator(`[id="map-data-el-${name.toLowerCase()}"]`);
+  await unfold('map-data-el-customer');
+  await unfold('map-data-el-invoice');
   await card('Customer').getByLabel('CRM').focus();
   await kb.type('Source');
   await card('Customer').getByLabel('Billing').focus();
@@ -58,6 +70,10 @@ test('keyboard only: a version 2 file mapped (outcome, sources of truth, flows, 
   await kb.type('Source');
   await waitFindings(page, 4);
   assert.match(await page.getByTestId('figure-dataAuthority').innerText(), /^100%/);
+  assert.deepEqual(await page.getByTestId('data-card').locator('summary').allTextContents(), [
+    'Customer — source of truth: CRM; 1 copy',
+    'Invoice — source of truth: Billing',
+  ]);
 
   // Two flows: CRM to Billing carrying the customer; Billing typed by hand
   // into the spreadsheet, carrying invoices.

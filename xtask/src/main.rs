@@ -58,7 +58,7 @@ fn main() {
                  dist    optimized static build in dist/\n  \
                  bench   measure a release build against the performance budgets\n          \
                  (`bench --profile` also records CPU profiles;\n          \
-                 `bench --only=quiz,grid,import,workflow` runs those lines)\n  \
+                 `bench --only=quiz,grid,import,workflow,map,network` runs those lines)\n  \
                  setup   install whatever is missing"
             );
             exit(2);

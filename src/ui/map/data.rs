@@ -4,8 +4,9 @@
 
 use leptos::prelude::*;
 
-use super::anchor;
+use super::{anchor, problems_of, Fold, Problems};
 use crate::model::limits::MAX_TEXT_CHARS;
+use crate::model::map::checks::{MapFinding, Subject};
 use crate::model::map::{DataEntity, Hold};
 use crate::model::{ElementKind, Id, Op};
 use crate::ui::state::{use_app, AppState};
@@ -24,7 +25,7 @@ fn update(state: AppState, element: &str, f: impl FnOnce(&mut DataEntity)) {
 }
 
 #[component]
-pub(super) fn DataEntities() -> impl IntoView {
+pub(super) fn DataEntities(findings: Memo<Vec<MapFinding>>) -> impl IntoView {
     let entities = elements_of(ElementKind::Data, None);
     let systems = elements_of(ElementKind::System, None);
     view! {
@@ -36,7 +37,7 @@ pub(super) fn DataEntities() -> impl IntoView {
             })}
             <div class="map-cards">
                 <For each=move || entities.get() key=|e| e.clone() let:entity>
-                    <EntityCard id=entity.0 name=entity.1 systems=systems/>
+                    <EntityCard id=entity.0 name=entity.1 systems=systems findings=findings/>
                 </For>
             </div>
         </section>
@@ -44,8 +45,14 @@ pub(super) fn DataEntities() -> impl IntoView {
 }
 
 #[component]
-fn EntityCard(id: Id, name: String, systems: Memo<Vec<(Id, String)>>) -> impl IntoView {
+fn EntityCard(
+    id: Id,
+    name: String,
+    systems: Memo<Vec<(Id, String)>>,
+    findings: Memo<Vec<MapFinding>>,
+) -> impl IntoView {
     let state = use_app();
+    let problems = problems_of(findings, Subject::Element(id.clone()));
     let element = StoredValue::new(id.clone());
     let record = Memo::new(move |_| {
         state
@@ -78,11 +85,39 @@ fn EntityCard(id: Id, name: String, systems: Memo<Vec<(Id, String)>>) -> impl In
             }
         })
     });
+    // Where it lives, in words, for the folded line.
+    let lives = move || {
+        state.model.with(|m| {
+            record.with(|r| {
+                let name = |s: &Id| m.element(s).map_or(s.clone(), |e| e.name.clone());
+                let (sources, copies): (Vec<_>, Vec<_>) = r
+                    .iter()
+                    .flat_map(|r| r.systems.iter())
+                    .partition(|(_, h)| **h == Hold::Source);
+                let sources: Vec<String> = sources.into_iter().map(|(s, _)| name(s)).collect();
+                let copies = match copies.len() {
+                    0 => String::new(),
+                    1 => "; 1 copy".into(),
+                    n => format!("; {n} copies"),
+                };
+                if sources.is_empty() {
+                    format!("no source of truth{copies}")
+                } else {
+                    format!("source of truth: {}{copies}", sources.join(", "))
+                }
+            })
+        })
+    };
+    let field = StoredValue::new(format!("data-definition-{id}"));
     view! {
-        <div class="item-card" id=anchor("data", &id) data-testid="data-card">
-            <h3>{name}</h3>
+        <Fold id=anchor("data", &id) testid="data-card"
+            summary=move || view! {
+                <span class="fold-name">{name.clone()}</span>
+                <span class="muted">{move || format!(" \u{2014} {}", lives())}</span>
+                <Problems count=problems/>
+            }>
             <label class="field">"What it means"
-                <textarea id=format!("data-definition-{id}") maxlength=MAX_TEXT_CHARS
+                <textarea id=field.get_value() maxlength=MAX_TEXT_CHARS
                     prop:value=move || record.with(|r| r.as_ref().map(|r| r.definition.clone()).unwrap_or_default())
                     on:change=move |ev| { let v = event_target_value(&ev); update(state, &element.get_value(), move |d| d.definition = v) }/>
             </label>
@@ -115,6 +150,6 @@ fn EntityCard(id: Id, name: String, systems: Memo<Vec<(Id, String)>>) -> impl In
                     }
                 </For>
             </div>
-        </div>
+        </Fold>
     }
 }

@@ -4,11 +4,11 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::anchor;
+use super::{anchor, jump, problems_of, Fold, Problems};
 use crate::model::limits::{MAX_NAME_CHARS, MAX_TEXT_CHARS};
+use crate::model::map::checks::{MapFinding, Subject};
 use crate::model::map::{Flow, Mechanism};
 use crate::model::{new_id, ElementKind, Id, Op};
-use crate::ui::grid::focus_later;
 use crate::ui::state::{use_app, AppState};
 use crate::ui::workflows::{elements_of, toggle, ElementChecklist};
 
@@ -48,7 +48,7 @@ fn system_options(
 }
 
 #[component]
-pub(super) fn Flows() -> impl IntoView {
+pub(super) fn Flows(findings: Memo<Vec<MapFinding>>) -> impl IntoView {
     let state = use_app();
     let systems = elements_of(ElementKind::System, None);
     let data = elements_of(ElementKind::Data, None);
@@ -75,7 +75,7 @@ pub(super) fn Flows() -> impl IntoView {
             index,
             flow: Box::new(flow),
         }) {
-            focus_later(format!("flow-carries-{id}"));
+            jump(anchor("flow", &id), format!("flow-carries-{id}"));
         }
     };
     view! {
@@ -105,7 +105,7 @@ pub(super) fn Flows() -> impl IntoView {
             })}
             <div class="map-cards">
                 <For each=move || flows.get() key=|f| f.clone() let:id>
-                    <FlowCard id=id systems=systems data=data/>
+                    <FlowCard id=id systems=systems data=data findings=findings/>
                 </For>
             </div>
         </section>
@@ -117,8 +117,10 @@ fn FlowCard(
     id: Id,
     systems: Memo<Vec<(Id, String)>>,
     data: Memo<Vec<(Id, String)>>,
+    findings: Memo<Vec<MapFinding>>,
 ) -> impl IntoView {
     let state = use_app();
+    let problems = problems_of(findings, Subject::Flow(id.clone()));
     let key = StoredValue::new(id.clone());
     let flow = Memo::new(move |_| {
         state
@@ -132,17 +134,39 @@ fn FlowCard(
             format!("{} \u{2192} {}", name(&f.from), name(&f.to))
         })
     };
+    // What it carries and how, for the folded line.
+    let carries = move || {
+        state.model.with(|m| {
+            let f = flow.get();
+            let data: Vec<String> = f
+                .carries
+                .iter()
+                .map(|d| m.element(d).map_or(d.clone(), |e| e.name.clone()))
+                .collect();
+            let what = if data.is_empty() {
+                "nothing named".to_string()
+            } else {
+                data.join(", ")
+            };
+            format!(" \u{2014} {what}; {}", f.mechanism.label().to_lowercase())
+        })
+    };
+    let id = StoredValue::new(id);
     let remove = move |_| {
         state.edit(Op::RemoveFlow {
             id: key.get_value(),
         });
     };
     view! {
-        <div class="item-card" id=anchor("flow", &id) data-testid="flow-card">
-            <h3>{title}</h3>
+        <Fold id=anchor("flow", &id.get_value()) testid="flow-card"
+            summary=move || view! {
+                <span class="fold-name">{title}</span>
+                <span class="muted">{carries}</span>
+                <Problems count=problems/>
+            }>
             <div class="field-row">
                 <label class="field">"From"
-                    <select id=format!("flow-from-{id}") prop:value=move || flow.with(|f| f.from.clone())
+                    <select id=format!("flow-from-{}", id.get_value()) prop:value=move || flow.with(|f| f.from.clone())
                         on:change=move |ev| { let v = event_target_value(&ev); update(state, &key.get_value(), move |f| f.from = v) }>
                         {system_options(systems, move || flow.with(|f| f.from.clone()))}
                     </select>
@@ -175,10 +199,10 @@ fn FlowCard(
                     prop:value=move || flow.with(|f| f.validation.clone())
                     on:change=move |ev| { let v = event_target_value(&ev); update(state, &key.get_value(), move |f| f.validation = v) }/>
             </label>
-            <ElementChecklist title="Data it carries" kind=ElementKind::Data items=data focus_id=format!("flow-carries-{id}")
+            <ElementChecklist title="Data it carries" kind=ElementKind::Data items=data focus_id=format!("flow-carries-{}", id.get_value())
                 chosen=Signal::derive(move || flow.with(|f| f.carries.clone()))
                 on_toggle=Callback::new(move |(e, on)| update(state, &key.get_value(), move |f| toggle(&mut f.carries, e, on)))/>
             <button type="button" class="danger edit-chrome" on:click=remove>"Remove this flow"</button>
-        </div>
+        </Fold>
     }
 }

@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use super::anchor;
+use super::{anchor, jump, problems_of, Fold, Problems};
 use crate::model::limits::{MAX_NAME_CHARS, MAX_TEXT_CHARS};
 use crate::model::map::checks::{MapFinding, Subject};
 use crate::model::map::Metric;
@@ -62,7 +62,7 @@ pub(super) fn Metrics(findings: Memo<Vec<MapFinding>>) -> impl IntoView {
         }
         if let Some(id) = add_metric(state, &text, None) {
             name.set(String::new());
-            focus_later(format!("metric-definition-{id}"));
+            jump(anchor("metric", &id), format!("metric-definition-{id}"));
         }
     };
     view! {
@@ -93,16 +93,7 @@ pub(super) fn Metrics(findings: Memo<Vec<MapFinding>>) -> impl IntoView {
 #[component]
 fn MetricCard(id: Id, findings: Memo<Vec<MapFinding>>) -> impl IntoView {
     let state = use_app();
-    let problems = {
-        let id = id.clone();
-        Memo::new(move |_| {
-            findings.with(|f| {
-                f.iter()
-                    .filter(|f| matches!(&f.subject, Subject::Metric(m) if *m == id))
-                    .count()
-            })
-        })
-    };
+    let problems = problems_of(findings, Subject::Metric(id.clone()));
     let key = StoredValue::new(id.clone());
     let metric = Memo::new(move |_| {
         state
@@ -171,23 +162,21 @@ fn MetricCard(id: Id, findings: Memo<Vec<MapFinding>>) -> impl IntoView {
             })
         })
     };
+    let id = StoredValue::new(id);
     view! {
-        <details class="item-card metric-card" id=anchor("metric", &id) data-testid="metric-card">
-            <summary>
-                <span class="metric-name">{move || metric.with(|k| k.name.clone())}</span>
+        <Fold id=anchor("metric", &id.get_value()) testid="metric-card"
+            summary=move || view! {
+                <span class="fold-name">{move || metric.with(|k| k.name.clone())}</span>
                 <span class="muted">{move || format!(" \u{2014} {}", owner())}</span>
-                {move || match problems.get() {
-                    0 => None,
-                    n => Some(view! { <span class="badge warn">{format!(" \u{26A0} {n}")}<span class="visually-hidden">{if n == 1 { " problem" } else { " problems" }}</span></span> }),
-                }}
-            </summary>
+                <Problems count=problems/>
+            }>
             <label class="field">"Name"
-                <input type="text" id=format!("metric-name-{id}") maxlength=MAX_NAME_CHARS
+                <input type="text" id=format!("metric-name-{}", id.get_value()) maxlength=MAX_NAME_CHARS
                     prop:value=move || metric.with(|k| k.name.clone())
                     on:change=text(|k, v| k.name = v)/>
             </label>
             <label class="field">"What it means"
-                <textarea id=format!("metric-definition-{id}") maxlength=MAX_TEXT_CHARS
+                <textarea id=format!("metric-definition-{}", id.get_value()) maxlength=MAX_TEXT_CHARS
                     prop:value=move || metric.with(|k| k.definition.clone())
                     on:change=text(|k, v| k.definition = v)/>
             </label>
@@ -198,7 +187,7 @@ fn MetricCard(id: Id, findings: Memo<Vec<MapFinding>>) -> impl IntoView {
             </label>
             <div class="field-row">
                 <label class="field">"Owner"
-                    <select id=format!("metric-owner-{id}") on:change=move |ev| {
+                    <select id=format!("metric-owner-{}", id.get_value()) on:change=move |ev| {
                         let v = event_target_value(&ev);
                         update(state, &key.get_value(), move |k| k.owner = (!v.is_empty()).then_some(v))
                     }>
@@ -240,6 +229,6 @@ fn MetricCard(id: Id, findings: Memo<Vec<MapFinding>>) -> impl IntoView {
                 }).collect_view()}
             </fieldset>
             <button type="button" class="danger edit-chrome" on:click=remove>"Remove this metric"</button>
-        </details>
+        </Fold>
     }
 }

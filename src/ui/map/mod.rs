@@ -32,16 +32,89 @@ pub(crate) fn anchor(kind: &str, id: &str) -> String {
     format!("map-{kind}-{id}")
 }
 
-/// Shows the block of `anchor` and puts the focus on the field `field`
-/// inside it (a DOM id).
+/// Shows the block of `anchor` (unfolded) and puts the focus on the field
+/// `field` inside it (a DOM id), once that field exists: a folded card
+/// builds its fields when it opens.
 fn jump(block: String, field: String) {
-    if let Some(el) = document().get_element_by_id(&block) {
-        if let Some(details) = el.closest("details").ok().flatten() {
-            let _ = details.set_attribute("open", "");
+    jump_within(block, field, 10);
+}
+
+/// [`jump`], waiting up to `frames` frames for the block (a card just
+/// added is drawn in the next one).
+fn jump_within(block: String, field: String, frames: u32) {
+    match document().get_element_by_id(&block) {
+        Some(el) => {
+            if let Some(details) = el.closest("details").ok().flatten() {
+                let _ = details.set_attribute("open", "");
+            }
+            el.scroll_into_view();
+            focus_when_present(field, 10);
         }
-        el.scroll_into_view();
+        None if frames > 0 => {
+            request_animation_frame(move || jump_within(block, field, frames - 1))
+        }
+        None => {}
     }
-    focus_later(field);
+}
+
+/// Focuses the element with DOM id `id` in one of the next `frames`
+/// frames, as soon as it exists.
+fn focus_when_present(id: String, frames: u32) {
+    request_animation_frame(move || match document().get_element_by_id(&id) {
+        Some(_) => focus_later(id),
+        None if frames > 0 => focus_when_present(id, frames - 1),
+        None => {}
+    });
+}
+
+/// A card folded to one line (its summary) until opened, whose body is
+/// built when it is first opened: a map of 300 elements has hundreds of
+/// cards, and building every field of every card made a page of 400,000
+/// DOM nodes whose style alone took 60-70 ms to recompute after any
+/// change (measured at 1x CPU).
+#[component]
+pub(crate) fn Fold(
+    #[prop(into)] id: String,
+    testid: &'static str,
+    #[prop(into)] summary: ViewFn,
+    children: ChildrenFn,
+) -> impl IntoView {
+    let built = RwSignal::new(false);
+    view! {
+        <details class="item-card fold" id=id data-testid=testid
+            on:toggle=move |ev| {
+                use wasm_bindgen::JsCast;
+                let open = ev
+                    .target()
+                    .and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok())
+                    .is_some_and(|d| d.open());
+                if open && !built.get_untracked() {
+                    built.set(true);
+                }
+            }>
+            <summary>{summary.run()}</summary>
+            {move || built.get().then(|| children())}
+        </details>
+    }
+}
+
+/// "⚠ n" after a folded card's name, when the checks found problems in it.
+#[component]
+pub(crate) fn Problems(#[prop(into)] count: Signal<usize>) -> impl IntoView {
+    move || match count.get() {
+        0 => None,
+        n => Some(view! {
+            <span class="badge warn">
+                {format!(" \u{26A0} {n}")}
+                <span class="visually-hidden">{if n == 1 { " problem" } else { " problems" }}</span>
+            </span>
+        }),
+    }
+}
+
+/// How many findings are about `subject`.
+pub(crate) fn problems_of(findings: Memo<Vec<MapFinding>>, subject: Subject) -> Memo<usize> {
+    Memo::new(move |_| findings.with(|f| f.iter().filter(|f| f.subject == subject).count()))
 }
 
 /// Opens what a box of the map, or a finding, is about; `go` moves to
@@ -110,9 +183,9 @@ pub fn Map() -> impl IntoView {
             <MapFilters role=role layers=layers/>
             <MapDrawing findings=findings role=role layers=layers/>
             <MapFindings findings=findings/>
-            <outcomes::Outcomes/>
-            <data::DataEntities/>
-            <flows::Flows/>
+            <outcomes::Outcomes findings=findings/>
+            <data::DataEntities findings=findings/>
+            <flows::Flows findings=findings/>
             <metrics::Metrics findings=findings/>
         </section>
     }

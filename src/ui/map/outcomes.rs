@@ -3,13 +3,14 @@
 
 use leptos::prelude::*;
 
-use super::anchor;
+use super::{anchor, problems_of, Fold, Problems};
+use crate::model::map::checks::{MapFinding, Subject};
 use crate::model::ElementKind;
 use crate::ui::state::use_app;
 use crate::ui::workflows::{elements_of, toggle, update_workflow_field, ElementChecklist};
 
 #[component]
-pub(super) fn Outcomes() -> impl IntoView {
+pub(super) fn Outcomes(findings: Memo<Vec<MapFinding>>) -> impl IntoView {
     let state = use_app();
     let processes = elements_of(ElementKind::Process, None);
     let outcomes = elements_of(ElementKind::Outcome, None);
@@ -23,15 +24,28 @@ pub(super) fn Outcomes() -> impl IntoView {
                 <For each=move || processes.get() key=|p| p.clone() let:process>
                     {
                         let (id, name) = process;
-                        let chosen_id = id.clone();
-                        let toggle_id = id.clone();
+                        let problems = problems_of(findings, Subject::Element(id.clone()));
+                        let key = StoredValue::new(id.clone());
+                        let produces = Memo::new(move |_| {
+                            state.model.with(|m| m.workflow(&key.read_value()).map(|w| w.produces.clone()).unwrap_or_default())
+                        });
+                        let names = move || state.model.with(|m| {
+                            let list: Vec<String> = produces.get().iter().map(|o| m.element(o).map_or(o.clone(), |e| e.name.clone())).collect();
+                            if list.is_empty() { " \u{2014} produces no outcome yet".to_string() } else { format!(" \u{2014} produces {}", list.join(", ")) }
+                        });
+                        let title = format!("Outcomes \u{201c}{name}\u{201d} produces");
                         view! {
-                            <div class="item-card" id=anchor("process", &id)>
-                                <ElementChecklist title=format!("Outcomes \u{201c}{name}\u{201d} produces") kind=ElementKind::Outcome items=outcomes
-                                    focus_id=format!("produces-{id}")
-                                    chosen=Signal::derive(move || state.model.with(|m| m.workflow(&chosen_id).map(|w| w.produces.clone()).unwrap_or_default()))
-                                    on_toggle=Callback::new(move |(e, on)| update_workflow_field(state, &toggle_id, move |w| toggle(&mut w.produces, e, on)))/>
-                            </div>
+                            <Fold id=anchor("process", &id) testid="process-card"
+                                summary=move || view! {
+                                    <span class="fold-name">{name.clone()}</span>
+                                    <span class="muted">{names}</span>
+                                    <Problems count=problems/>
+                                }>
+                                <ElementChecklist title=title.clone() kind=ElementKind::Outcome items=outcomes
+                                    focus_id=format!("produces-{}", key.get_value())
+                                    chosen=produces
+                                    on_toggle=Callback::new(move |(e, on)| update_workflow_field(state, &key.get_value(), move |w| toggle(&mut w.produces, e, on)))/>
+                            </Fold>
                         }
                     }
                 </For>

@@ -33,6 +33,8 @@ test('three recorded snapshots give three points per series, in the page and in 
   assert.deepEqual(counts, { 'Ownership coverage': 3, 'Review coverage': 3, 'Control test score': 3 });
   // The table alternative holds the same numbers.
   await chart.getByText('The numbers as a table').click();
+  // Built when first opened, in the next frame.
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=table-governance] tbody tr').length > 0);
   assert.equal(await page.getByTestId('table-governance').locator('tbody tr').count(), 3);
 
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-svg-governance').click()]);

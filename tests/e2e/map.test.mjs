@@ -223,24 +223,80 @@ test('the Map page with a sample: axe at 1280 and 360 px, light and dark, every 
   await context.close();
 });
 
-test('a projector: the sample map presented on 1920 x 1080 fits across, no text under 11 px', async () => {
+/// A model of 60 boxes: ten each of outcomes, processes, workflows, data
+/// entities and systems, and ten metrics, linked to scattered partners (as
+/// `testkit::map_model` does), as a version 3 file.
+function sixtyBoxes() {
+  const n = 10;
+  const kinds = ['outcome', 'process', 'workflow', 'data', 'system'];
+  const id = (k, i) => `${k}-${i % n}`;
+  const roles = [0, 1, 2, 3].map((j) => ({ id: `role-${j}`, name: `Role ${j} lead` }));
+  const elements = kinds.flatMap((k, ki) => [...Array(n)].map((_, i) => ({
+    id: id(k, i), name: `${k[0].toUpperCase()}${k.slice(1)} number ${i}`, kind: k,
+    assignments: { [`role-${(i + ki) % 4}`]: 'A' },
+  })));
+  const workflows = [...Array(n)].flatMap((_, i) => [
+    { element: id('process', i), produces: [id('outcome', i * 7 + 3)], contains: [id('workflow', i * 3 + 1)] },
+    { element: id('workflow', i), systems: [id('system', i * 5 + 2)], stages: [{ id: 's1', name: 'Do it', reads: [id('data', i + 2)], writes: [id('data', i)] }] },
+  ]);
+  const dataEntities = [...Array(n)].map((_, i) => ({ element: id('data', i), systems: { [id('system', i * 3)]: 'source', [id('system', i + 1)]: 'copy' } }));
+  const flows = [...Array(n)].map((_, i) => ({ id: `flow-${i}`, from: id('system', i), to: id('system', i + 1), carries: [id('data', i)], mechanism: 'integration' }));
+  const metrics = [...Array(n)].map((_, i) => ({ id: `metric-${i}`, name: `Metric number ${i}`, owner: `role-${i % 4}`, measures: id('outcome', i) }));
+  const model = {
+    id: 'sixty', name: 'Sixty boxes', createdAt: '2026-11-20T09:00:00Z', updatedAt: '2026-11-20T09:00:00Z',
+    roles, elements, workflows, dataEntities, flows, metrics,
+  };
+  return JSON.stringify({ format: 'opmodel', schemaVersion: 3, exportedAt: '2026-11-20T09:00:00Z', generator: 'test', model });
+}
+
+test('a projector: a map of 60 boxes presented on 1920 x 1080 fits across, no text under 11 px', async () => {
   const { context, page } = await openApp(env.browser, env.server.url, '/models');
   await page.setViewportSize({ width: 1920, height: 1080 });
-  await page.getByTestId('sample-ecommerce').click();
-  await page.waitForURL(/ownership/);
+  await page.getByTestId('import-input').setInputFiles({ name: 'sixty.opmodel.json', mimeType: 'application/json', buffer: Buffer.from(sixtyBoxes()) });
+  await page.getByText('Imported “Sixty boxes” as a new model').waitFor();
   await page.goto('/map');
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=map-drawing] g.node').length === 60);
   await page.getByTestId('map-drawing').locator('svg').waitFor();
   await page.getByRole('button', { name: 'Present' }).click();
   const shown = await page.locator('.map-drawing svg').evaluate((svg) => {
     const r = svg.getBoundingClientRect();
     const scale = r.width / svg.viewBox.baseVal.width;
     const smallest = Math.min(...[...svg.querySelectorAll('text')].map((t) => parseFloat(t.getAttribute('font-size') || '14') * scale));
-    return { left: r.left, right: r.right, width: r.width, smallest, header: !!document.querySelector('.app-header')?.offsetParent };
+    return { left: r.left, right: r.right, top: r.top, bottom: r.bottom, width: r.width, smallest, header: !!document.querySelector('.app-header')?.offsetParent };
   });
-  assert.ok(shown.left >= 0 && shown.right <= 1920, JSON.stringify(shown));
+  // Wholly in view, across most of the screen.
+  assert.ok(shown.left >= 0 && shown.right <= 1920 && shown.bottom <= 1080 && shown.width > 1200, JSON.stringify(shown));
   assert.ok(shown.smallest >= 11, JSON.stringify(shown));
   assert.equal(shown.header, false, 'the app header is hidden while presenting');
   await page.keyboard.press('Escape');
   await page.getByRole('button', { name: 'Present' }).waitFor();
+  await context.close();
+});
+
+test('a review lists metric objects: ticked, and a new one added from the review, then owned on the Map page', async () => {
+  const { context, page } = await openApp(env.browser, env.server.url, '/models');
+  await page.getByTestId('import-input').setInputFiles(join(FIXTURES, 'map-v2.opmodel.json'));
+  await page.getByText('Imported “Fixture wholesaler” as a new model').waitFor();
+  await page.getByRole('link', { name: 'Governance', exact: true }).click();
+  const metrics = page.getByTestId('review-metrics');
+  await metrics.locator('summary').click();
+  assert.equal(await metrics.locator('summary').innerText(), 'Looks at 2 metrics');
+  assert.deepEqual(await metrics.getByRole('checkbox').evaluateAll((boxes) => boxes.map((b) => [b.parentElement.textContent.trim(), b.checked])), [
+    ['Days sales outstanding', true],
+    ['Revenue', true],
+  ]);
+  await metrics.getByRole('checkbox', { name: 'Revenue' }).uncheck();
+  await page.getByTestId('review-new-metric').fill('Cash conversion');
+  await page.getByTestId('review-new-metric').press('Enter');
+  await metrics.getByRole('checkbox', { name: 'Cash conversion' }).waitFor();
+  assert.equal(await metrics.locator('summary').innerText(), 'Looks at 2 metrics');
+  await page.getByRole('navigation', { name: 'Pages' }).getByRole('link', { name: 'Map' }).click();
+  const found = await findings(page);
+  assert.ok(found.includes('⚠Problem: No review looks at the metric “Revenue”: add it to the review where it is discussed.'), found.join(' | '));
+  assert.ok(found.includes('⚠Problem: Nobody owns the metric “Cash conversion”: give one role its definition and its calculation.'), found.join(' | '));
+  // One undo takes back the new metric and its place in the review.
+  await page.getByRole('heading', { name: 'Map', exact: true }).focus();
+  await page.keyboard.press('Control+z');
+  await page.waitForFunction(() => !document.querySelector('[data-testid=map-metrics]').textContent.includes('Cash conversion'));
   await context.close();
 });

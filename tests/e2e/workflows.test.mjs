@@ -348,24 +348,26 @@ test('a stage moves by dragging its handle; a decision point is created from the
   await context.close();
 });
 
-test('a process lists the workflows it contains and the systems it runs on', async () => {
+test('a process lists the workflows it contains, the systems it runs on and the outcomes it produces', async () => {
   const { context, page } = await openApp(env.browser, env.server.url, '/ownership');
   await addElement(page, 'Sales', 'process');
   await addElement(page, 'Quoting', 'workflow');
   await addElement(page, 'CRM', 'system');
+  await addElement(page, 'Revenue', 'outcome');
   await page.getByTestId('flow-link').first().click();
   await page.getByRole('heading', { name: 'How “Sales” flows' }).waitFor();
   const uses = page.getByTestId('card-uses');
   await uses.locator('summary').click();
   await uses.getByRole('group', { name: 'Workflows it contains' }).getByLabel('Quoting').check();
   await uses.getByRole('group', { name: 'Systems it runs on' }).getByLabel('CRM').check();
-  await page.waitForFunction(() => document.querySelector('[data-testid=card-uses] summary')?.textContent === 'Systems it runs on: 1; workflows it contains: 1');
+  await uses.getByRole('group', { name: 'Outcomes it produces' }).getByLabel('Revenue').check();
+  await page.waitForFunction(() => document.querySelector('[data-testid=card-uses] summary')?.textContent === 'Systems it runs on: 1; workflows it contains: 1; outcomes it produces: 1');
   assert.equal(await uses.getByRole('group', { name: 'Workflows it contains' }).getByLabel('Sales').count(), 0, 'not itself');
   await waitSaved(page);
   const stored = await storedState(page);
   const model = JSON.parse(stored[`opmodel.model.${stored['opmodel.last']}`]).model;
   const ids = Object.fromEntries(model.elements.map((e) => [e.name, e.id]));
-  assert.deepEqual(model.workflows.map((w) => [w.element, w.contains, w.systems]), [[ids.Sales, [ids.Quoting], [ids.CRM]]]);
+  assert.deepEqual(model.workflows.map((w) => [w.element, w.contains, w.systems, w.produces]), [[ids.Sales, [ids.Quoting], [ids.CRM], [ids.Revenue]]]);
   // A workflow's card has no "contains" list.
   await page.getByRole('button', { name: 'Quoting' }).click();
   await page.getByRole('heading', { name: 'How “Quoting” flows' }).waitFor();

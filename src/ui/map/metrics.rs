@@ -5,6 +5,7 @@
 use leptos::prelude::*;
 
 use super::{anchor, jump, problems_of, Fold, Problems};
+use crate::model::governance::review::{CadenceExt, ReviewLevelExt};
 use crate::model::limits::{MAX_NAME_CHARS, MAX_TEXT_CHARS};
 use crate::model::map::checks::{MapFinding, Subject};
 use crate::model::map::Metric;
@@ -122,11 +123,15 @@ fn MetricCard(id: Id, findings: Memo<Vec<MapFinding>>) -> impl IntoView {
             m.reviews
                 .iter()
                 .map(|r| {
-                    (
-                        r.id.clone(),
-                        r.name.clone(),
-                        r.metrics.contains(&key.read_value()),
-                    )
+                    // The level says who looks at the number (the team, its
+                    // managers, the leadership), the cadence how often.
+                    let label = format!(
+                        "{} ({}, {})",
+                        r.name,
+                        r.level.label().to_lowercase(),
+                        r.cadence.label().to_lowercase()
+                    );
+                    (r.id.clone(), label, r.metrics.contains(&key.read_value()))
                 })
                 .collect::<Vec<_>>()
         })

@@ -279,6 +279,54 @@ fn push_text(out: &mut String, x: f64, y: f64, font: Font, text: &str) {
     ));
 }
 
+/// One line's end on a side of a box: the centre of the box at its other
+/// end (the order along the side), the line's index, and which end (0 its
+/// start, 1 its end).
+type End = (f64, usize, u8);
+
+/// Where each line meets its boxes: the lines leaving one side of a box
+/// (its top or its bottom) spread along that side in the order of their
+/// other ends, instead of all meeting at its middle, where ten lines into
+/// one system drew one thick knot. Keyed by (edge index, 0 for its start,
+/// 1 for its end); lines between boxes of one row keep the middle.
+fn ports(graph: &MapGraph, places: &HashMap<&str, Place>) -> HashMap<(usize, u8), f64> {
+    // (node, side: 0 top, 1 bottom) -> the lines there.
+    let mut sides: HashMap<(&str, u8), Vec<End>> = HashMap::new();
+    for (k, e) in graph.edges.iter().enumerate() {
+        let (Some(a), Some(b)) = (places.get(e.from.as_str()), places.get(e.to.as_str())) else {
+            continue;
+        };
+        let (sa, sb) = if e.kind == EdgeKind::Flow && a.row == b.row {
+            (1, 1)
+        } else if a.row < b.row {
+            (1, 0)
+        } else if a.row > b.row {
+            (0, 1)
+        } else {
+            continue;
+        };
+        let (ca, cb) = (a.x + NODE_W / 2.0, b.x + NODE_W / 2.0);
+        sides
+            .entry((e.from.as_str(), sa))
+            .or_default()
+            .push((cb, k, 0));
+        sides
+            .entry((e.to.as_str(), sb))
+            .or_default()
+            .push((ca, k, 1));
+    }
+    let mut out = HashMap::new();
+    for ((node, _), mut ends) in sides {
+        let x = places[node].x;
+        ends.sort_by(|p, q| p.0.total_cmp(&q.0).then(p.1.cmp(&q.1)));
+        let n = ends.len() as f64;
+        for (j, (_, k, end)) in ends.into_iter().enumerate() {
+            out.insert((k, end), x + 14.0 + (NODE_W - 28.0) * (j as f64 + 0.5) / n);
+        }
+    }
+    out
+}
+
 /// The map of `graph` as a standalone SVG document, titled with `name`.
 ///
 /// Hooks for tests and styling: each box is a focusable `<g class="node"
@@ -365,12 +413,15 @@ pub fn map(graph: &MapGraph, name: &str) -> String {
     out.push_str("</g>\n");
 
     // Lines.
+    let ports = ports(graph, &places);
     out.push_str("<g class=\"edges\" aria-hidden=\"true\">\n");
-    for e in &graph.edges {
+    for (k, e) in graph.edges.iter().enumerate() {
         let (Some(a), Some(b)) = (places.get(e.from.as_str()), places.get(e.to.as_str())) else {
             continue;
         };
-        let (ax, bx) = (a.x + NODE_W / 2.0, b.x + NODE_W / 2.0);
+        let centre = (a.x + NODE_W / 2.0, b.x + NODE_W / 2.0);
+        let ax = ports.get(&(k, 0)).copied().unwrap_or(centre.0);
+        let bx = ports.get(&(k, 1)).copied().unwrap_or(centre.1);
         let (stroke, dash, width_px, marker) = match e.kind {
             EdgeKind::Source => (SOURCE, "none", 2.5, "opm-map-arrow"),
             EdgeKind::Copy => (LINE, "6 4", 1.5, "opm-map-arrow"),

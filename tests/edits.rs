@@ -954,6 +954,22 @@ proptest! {
             prop_assert!(problems.is_ok(), "after {:?}: {:?}", step, problems);
         }
         round_trips(&m)?;
+        // The comparison of the start with the end: nothing against
+        // itself, and each direction the mirror of the other.
+        let first = start(which);
+        prop_assert!(opmodel::model::compare::compare(&m, &m).is_empty());
+        let there = opmodel::model::compare::compare(&first, &m);
+        let back = opmodel::model::compare::compare(&m, &first);
+        use opmodel::model::compare::{Kind, Part};
+        for part in Part::ALL {
+            prop_assert_eq!(there.count(part, Kind::Added), back.count(part, Kind::Removed), "{:?}", part);
+            prop_assert_eq!(there.count(part, Kind::Changed), back.count(part, Kind::Changed), "{:?}", part);
+        }
+        let design_same = first.name == m.name && first.roles == m.roles && first.elements == m.elements
+            && first.decisions == m.decisions && first.reviews == m.reviews && first.corrections == m.corrections
+            && first.workflows == m.workflows && first.data_entities == m.data_entities
+            && first.flows == m.flows && first.metrics == m.metrics && first.settings == m.settings;
+        prop_assert_eq!(there.is_empty(), design_same, "{:?}", there);
     }
 }
 

@@ -1,0 +1,830 @@
+//! What changed between two models: the comparison a consultant reads when
+//! a model comes back edited. Every item is matched by its id (never by its
+//! place in a list), then compared field by field, down into the lists and
+//! maps inside it (a workflow's stages by their ids, a decision's rights role
+//! by role, an element's letters cell by cell), and each difference is one
+//! [`Change`] that names the item, the field and the values before and after
+//! in words (ids shown as the names they stand for).
+//!
+//! Quiz results and recorded snapshots are history, not design: they are
+//! left out.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde::Serialize;
+use serde_json::Value;
+
+use super::types::{Id, Model};
+
+/// The part of a model a change is in, in the order a report lists them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Part {
+    Model,
+    Roles,
+    Elements,
+    /// The letters of the ownership matrix, cell by cell.
+    Assignments,
+    Decisions,
+    Reviews,
+    Corrections,
+    Workflows,
+    Data,
+    Flows,
+    Metrics,
+}
+
+impl Part {
+    pub const ALL: [Part; 11] = [
+        Part::Model,
+        Part::Roles,
+        Part::Elements,
+        Part::Assignments,
+        Part::Decisions,
+        Part::Reviews,
+        Part::Corrections,
+        Part::Workflows,
+        Part::Data,
+        Part::Flows,
+        Part::Metrics,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Part::Model => "The model",
+            Part::Roles => "Roles",
+            Part::Elements => "Elements",
+            Part::Assignments => "Ownership matrix",
+            Part::Decisions => "Decisions",
+            Part::Reviews => "Reviews",
+            Part::Corrections => "Corrections",
+            Part::Workflows => "Workflows",
+            Part::Data => "Data entities",
+            Part::Flows => "Data flows",
+            Part::Metrics => "Metrics",
+        }
+    }
+}
+
+/// Whether an item came, went, or changed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Kind {
+    Added,
+    Removed,
+    Changed,
+}
+
+/// One difference.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Change {
+    pub part: Part,
+    pub kind: Kind,
+    /// The item's id (an element's, for a matrix cell).
+    pub id: Id,
+    /// The item's name as shown (the newer one when it was renamed).
+    pub item: String,
+    /// Where in the item, in words ("name", "rights · Finance Lead",
+    /// "stages · Approve · exit"); `None` for an item added or removed.
+    /// For a matrix cell, the role's name.
+    pub field: Option<String>,
+    pub before: Option<String>,
+    pub after: Option<String>,
+}
+
+/// Every difference between two models, in the order of [`Part::ALL`], and
+/// within a part in the newer model's order (removed items after).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Comparison {
+    pub changes: Vec<Change>,
+}
+
+impl Comparison {
+    pub fn is_empty(&self) -> bool {
+        self.changes.is_empty()
+    }
+
+    /// How many changes of `kind` are in `part`.
+    pub fn count(&self, part: Part, kind: Kind) -> usize {
+        self.changes
+            .iter()
+            .filter(|c| c.part == part && c.kind == kind)
+            .count()
+    }
+
+    /// The changes in `part`.
+    pub fn of(&self, part: Part) -> impl Iterator<Item = &Change> {
+        self.changes.iter().filter(move |c| c.part == part)
+    }
+}
+
+/// The names of everything an id can point at, in either model (the newer
+/// name wins), so values read as names.
+fn names(old: &Model, new: &Model) -> BTreeMap<String, String> {
+    let mut out = BTreeMap::new();
+    for m in [old, new] {
+        out.extend(m.roles.iter().map(|r| (r.id.clone(), r.name.clone())));
+        out.extend(m.elements.iter().map(|e| (e.id.clone(), e.name.clone())));
+        out.extend(m.decisions.iter().map(|d| (d.id.clone(), d.name.clone())));
+        out.extend(m.reviews.iter().map(|r| (r.id.clone(), r.name.clone())));
+        out.extend(m.metrics.iter().map(|k| (k.id.clone(), k.name.clone())));
+    }
+    out
+}
+
+struct Differ<'a> {
+    names: &'a BTreeMap<String, String>,
+    out: Vec<Change>,
+}
+
+/// A list item as a JSON object, keyed by the field that identifies it.
+fn keyed<T: Serialize>(items: &[T], key: &str) -> Vec<(String, Value)> {
+    items
+        .iter()
+        .filter_map(|x| {
+            let v = serde_json::to_value(x).ok()?;
+            let k = v.get(key)?.as_str()?.to_string();
+            Some((k, v))
+        })
+        .collect()
+}
+
+impl Differ<'_> {
+    /// A value in words: ids as names, lists joined, objects by their name.
+    fn show(&self, v: &Value) -> String {
+        match v {
+            Value::Null => "(none)".into(),
+            Value::String(s) if s.is_empty() => "(empty)".into(),
+            Value::String(s) => self.names.get(s).cloned().unwrap_or_else(|| s.clone()),
+            Value::Bool(b) => if *b { "yes" } else { "no" }.into(),
+            Value::Number(n) => n.to_string(),
+            Value::Array(items) if items.is_empty() => "(none)".into(),
+            Value::Array(items) => items
+                .iter()
+                .map(|x| self.show(x))
+                .collect::<Vec<_>>()
+                .join(", "),
+            Value::Object(o) => match o
+                .get("name")
+                .or_else(|| o.get("what"))
+                .or_else(|| o.get("condition"))
+            {
+                Some(name) => self.show(name),
+                None => o
+                    .iter()
+                    .map(|(k, x)| format!("{}: {}", self.key(k), self.show(x)))
+                    .collect::<Vec<_>>()
+                    .join("; "),
+            },
+        }
+    }
+
+    /// A map's key or a field's name in words (a role id as its name).
+    fn key(&self, k: &str) -> String {
+        self.names.get(k).cloned().unwrap_or_else(|| k.to_string())
+    }
+
+    /// Compares two values of one item at `path`, pushing a change for
+    /// every difference: objects field by field, lists of identified
+    /// objects item by item, anything else whole.
+    #[allow(clippy::too_many_arguments)]
+    fn value(&mut self, part: Part, id: &str, item: &str, path: &[String], a: &Value, b: &Value) {
+        if a == b {
+            return;
+        }
+        let field = |extra: Option<String>| {
+            let mut p = path.to_vec();
+            p.extend(extra);
+            (!p.is_empty()).then(|| p.join(" \u{b7} "))
+        };
+        match (a, b) {
+            (Value::Object(x), Value::Object(y)) => {
+                let keys: BTreeSet<&String> = x.keys().chain(y.keys()).collect();
+                for k in keys {
+                    let (va, vb) = (
+                        x.get(k).unwrap_or(&Value::Null),
+                        y.get(k).unwrap_or(&Value::Null),
+                    );
+                    let mut p = path.to_vec();
+                    p.push(self.key(k));
+                    self.value(part, id, item, &p, va, vb);
+                }
+            }
+            (Value::Array(x), Value::Array(y)) if identified(x) && identified(y) => {
+                let ids = |list: &Vec<Value>| -> Vec<(String, Value)> {
+                    list.iter()
+                        .filter_map(|v| Some((v.get("id")?.as_str()?.to_string(), v.clone())))
+                        .collect()
+                };
+                let (xa, ya) = (ids(x), ids(y));
+                for (k, vb) in &ya {
+                    let name = self.show(vb);
+                    match xa.iter().find(|(ka, _)| ka == k) {
+                        Some((_, va)) => {
+                            let mut p = path.to_vec();
+                            p.push(name);
+                            self.value(part, id, item, &p, va, vb);
+                        }
+                        None => self.push(
+                            part,
+                            Kind::Changed,
+                            id,
+                            item,
+                            field(None),
+                            None,
+                            Some(format!("added {name}")),
+                        ),
+                    }
+                }
+                for (k, va) in &xa {
+                    if !ya.iter().any(|(kb, _)| kb == k) {
+                        let name = self.show(va);
+                        self.push(
+                            part,
+                            Kind::Changed,
+                            id,
+                            item,
+                            field(None),
+                            Some(format!("removed {name}")),
+                            None,
+                        );
+                    }
+                }
+                // The same items in another order.
+                let order_a: Vec<&String> = xa
+                    .iter()
+                    .map(|(k, _)| k)
+                    .filter(|k| ya.iter().any(|(kb, _)| kb == *k))
+                    .collect();
+                let order_b: Vec<&String> = ya
+                    .iter()
+                    .map(|(k, _)| k)
+                    .filter(|k| xa.iter().any(|(ka, _)| ka == *k))
+                    .collect();
+                if order_a != order_b {
+                    let shown = |list: &[(String, Value)], order: &[&String]| {
+                        order
+                            .iter()
+                            .filter_map(|k| {
+                                list.iter()
+                                    .find(|(x, _)| x == *k)
+                                    .map(|(_, v)| self.show(v))
+                            })
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    };
+                    let (before, after) = (shown(&xa, &order_a), shown(&ya, &order_b));
+                    self.push(
+                        part,
+                        Kind::Changed,
+                        id,
+                        item,
+                        field(Some("order".into())),
+                        Some(before),
+                        Some(after),
+                    );
+                }
+            }
+            _ => {
+                let before = (!a.is_null()).then(|| self.show(a));
+                let after = (!b.is_null()).then(|| self.show(b));
+                self.push(part, Kind::Changed, id, item, field(None), before, after);
+            }
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn push(
+        &mut self,
+        part: Part,
+        kind: Kind,
+        id: &str,
+        item: &str,
+        field: Option<String>,
+        before: Option<String>,
+        after: Option<String>,
+    ) {
+        self.out.push(Change {
+            part,
+            kind,
+            id: id.to_string(),
+            item: item.to_string(),
+            field,
+            before,
+            after,
+        });
+    }
+
+    /// Compares one list of items matched by `key`. `split` moves a
+    /// field's changes to another part (an element's letters to the
+    /// matrix), named by its key alone.
+    fn list(
+        &mut self,
+        part: Part,
+        old: Vec<(String, Value)>,
+        new: Vec<(String, Value)>,
+        split: Option<(&str, Part)>,
+    ) {
+        let item_name = |d: &Self, k: &str, v: &Value| match v.get("name") {
+            Some(Value::String(n)) => n.clone(),
+            _ => d.key(k),
+        };
+        for (k, vb) in &new {
+            let name = item_name(self, k, vb);
+            match old.iter().find(|(ka, _)| ka == k) {
+                None => self.push(part, Kind::Added, k, &name, None, None, None),
+                Some((_, va)) => {
+                    let (mut va, mut vb) = (va.clone(), vb.clone());
+                    if let Some((field, to)) = split {
+                        let (sa, sb) = (take(&mut va, field), take(&mut vb, field));
+                        if let (Value::Object(x), Value::Object(y)) = (&sa, &sb) {
+                            let keys: BTreeSet<&String> = x.keys().chain(y.keys()).collect();
+                            for r in keys {
+                                let (ca, cb) = (x.get(r), y.get(r));
+                                if ca != cb {
+                                    let before = ca.map(|c| self.show(c));
+                                    let after = cb.map(|c| self.show(c));
+                                    self.push(
+                                        to,
+                                        Kind::Changed,
+                                        k,
+                                        &name,
+                                        Some(self.key(r)),
+                                        before,
+                                        after,
+                                    );
+                                }
+                            }
+                        }
+                    }
+                    self.value(part, k, &name, &[], &va, &vb);
+                }
+            }
+        }
+        for (k, va) in &old {
+            if !new.iter().any(|(kb, _)| kb == k) {
+                let name = item_name(self, k, va);
+                self.push(part, Kind::Removed, k, &name, None, None, None);
+            }
+        }
+        // Items that moved: the fewest whose moves explain the new order
+        // (the others keep their order: a longest increasing run).
+        let at_new: BTreeMap<&str, usize> = new
+            .iter()
+            .enumerate()
+            .map(|(i, (k, _))| (k.as_str(), i))
+            .collect();
+        let common: Vec<(usize, usize, &String, &Value)> = old
+            .iter()
+            .enumerate()
+            .filter_map(|(i, (k, _))| {
+                at_new
+                    .get(k.as_str())
+                    .map(|&j| (i, j, &new[j].0, &new[j].1))
+            })
+            .collect();
+        let stay = longest_increasing(&common.iter().map(|c| c.1).collect::<Vec<_>>());
+        for (n, (i, j, k, v)) in common.iter().enumerate() {
+            if !stay.contains(&n) {
+                let name = item_name(self, k, v);
+                self.push(
+                    part,
+                    Kind::Changed,
+                    k,
+                    &name,
+                    Some("position".into()),
+                    Some((i + 1).to_string()),
+                    Some((j + 1).to_string()),
+                );
+            }
+        }
+    }
+}
+
+/// The indices of a longest strictly increasing subsequence of `xs`
+/// (patience sorting, O(n log n)).
+fn longest_increasing(xs: &[usize]) -> BTreeSet<usize> {
+    let mut tails: Vec<usize> = Vec::new(); // index into xs of each pile's top
+    let mut prev: Vec<Option<usize>> = vec![None; xs.len()];
+    for (i, &x) in xs.iter().enumerate() {
+        let pile = tails.partition_point(|&t| xs[t] < x);
+        prev[i] = pile.checked_sub(1).map(|p| tails[p]);
+        if pile == tails.len() {
+            tails.push(i);
+        } else {
+            tails[pile] = i;
+        }
+    }
+    let mut out = BTreeSet::new();
+    let mut at = tails.last().copied();
+    while let Some(i) = at {
+        out.insert(i);
+        at = prev[i];
+    }
+    out
+}
+
+/// Whether a list holds objects with ids (stages): compared item by item.
+fn identified(list: &[Value]) -> bool {
+    !list.is_empty()
+        && list
+            .iter()
+            .all(|v| v.get("id").is_some_and(Value::is_string))
+}
+
+/// Takes field `k` out of an object (`Null` when absent).
+fn take(v: &mut Value, k: &str) -> Value {
+    v.as_object_mut()
+        .and_then(|o| o.remove(k))
+        .unwrap_or(Value::Null)
+}
+
+/// What changed from `old` to `new`.
+pub fn compare(old: &Model, new: &Model) -> Comparison {
+    let names = names(old, new);
+    let mut d = Differ {
+        names: &names,
+        out: Vec::new(),
+    };
+    if old.name != new.name {
+        d.push(
+            Part::Model,
+            Kind::Changed,
+            &new.id,
+            &new.name,
+            Some("name".into()),
+            Some(old.name.clone()),
+            Some(new.name.clone()),
+        );
+    }
+    if old.settings != new.settings {
+        let (a, b) = (
+            serde_json::to_value(&old.settings).unwrap_or_default(),
+            serde_json::to_value(&new.settings).unwrap_or_default(),
+        );
+        d.value(
+            Part::Model,
+            &new.id,
+            &new.name,
+            &["settings".into()],
+            &a,
+            &b,
+        );
+    }
+    d.list(
+        Part::Roles,
+        keyed(&old.roles, "id"),
+        keyed(&new.roles, "id"),
+        None,
+    );
+    d.list(
+        Part::Elements,
+        keyed(&old.elements, "id"),
+        keyed(&new.elements, "id"),
+        Some(("assignments", Part::Assignments)),
+    );
+    d.list(
+        Part::Decisions,
+        keyed(&old.decisions, "id"),
+        keyed(&new.decisions, "id"),
+        None,
+    );
+    d.list(
+        Part::Reviews,
+        keyed(&old.reviews, "id"),
+        keyed(&new.reviews, "id"),
+        None,
+    );
+    let corrections = |m: &Model| -> Vec<(String, Value)> {
+        keyed(&m.corrections, "id")
+            .into_iter()
+            .map(|(k, mut v)| {
+                // A correction is known by its finding.
+                let finding = v.get("finding").cloned().unwrap_or_default();
+                if let Some(o) = v.as_object_mut() {
+                    o.insert("name".into(), finding);
+                }
+                (k, v)
+            })
+            .collect()
+    };
+    d.list(Part::Corrections, corrections(old), corrections(new), None);
+    let by_element = |m: &Model, list: Vec<(String, Value)>| -> Vec<(String, Value)> {
+        list.into_iter()
+            .map(|(k, mut v)| {
+                let name = m.element(&k).map_or(k.clone(), |e| e.name.clone());
+                if let Some(o) = v.as_object_mut() {
+                    o.insert("name".into(), Value::String(name));
+                }
+                (k, v)
+            })
+            .collect()
+    };
+    d.list(
+        Part::Workflows,
+        by_element(old, keyed(&old.workflows, "element")),
+        by_element(new, keyed(&new.workflows, "element")),
+        None,
+    );
+    d.list(
+        Part::Data,
+        by_element(old, keyed(&old.data_entities, "element")),
+        by_element(new, keyed(&new.data_entities, "element")),
+        None,
+    );
+    let flows = |m: &Model| -> Vec<(String, Value)> {
+        keyed(&m.flows, "id")
+            .into_iter()
+            .map(|(k, mut v)| {
+                let end = |x: &str| m.element(x).map_or(x.to_string(), |e| e.name.clone());
+                let name = m
+                    .flow(&k)
+                    .map(|f| format!("{} \u{2192} {}", end(&f.from), end(&f.to)))
+                    .unwrap_or_default();
+                if let Some(o) = v.as_object_mut() {
+                    o.insert("name".into(), Value::String(name));
+                }
+                (k, v)
+            })
+            .collect()
+    };
+    d.list(Part::Flows, flows(old), flows(new), None);
+    d.list(
+        Part::Metrics,
+        keyed(&old.metrics, "id"),
+        keyed(&new.metrics, "id"),
+        None,
+    );
+    let mut changes = d.out;
+    // Stable: by part, keeping each part's own order.
+    changes.sort_by_key(|c| c.part);
+    Comparison { changes }
+}
+
+/// Markdown text with pipes and line breaks made harmless in a table cell
+/// or a list item.
+fn md(text: &str) -> String {
+    text.replace('\\', "\\\\")
+        .replace('|', "\\|")
+        .replace(['\n', '\r'], " ")
+        .replace('*', "\\*")
+        .replace('_', "\\_")
+}
+
+/// The comparison as a Markdown change report: a count per part, then
+/// every change in words. `old` and `new` say what was compared ("the
+/// version sent on 28 November", "the file returned").
+pub fn to_markdown(c: &Comparison, old: &str, new: &str) -> String {
+    let mut out = format!("# Changes from {} to {}\n\n", md(old), md(new));
+    if c.is_empty() {
+        out.push_str("No changes.\n");
+        return out;
+    }
+    out.push_str("| Part | Added | Removed | Changed |\n|---|---:|---:|---:|\n");
+    for part in Part::ALL {
+        let counts = [Kind::Added, Kind::Removed, Kind::Changed].map(|k| c.count(part, k));
+        if counts.iter().any(|n| *n > 0) {
+            out.push_str(&format!(
+                "| {} | {} | {} | {} |\n",
+                part.label(),
+                counts[0],
+                counts[1],
+                counts[2]
+            ));
+        }
+    }
+    for part in Part::ALL {
+        let mut lines = c.of(part).peekable();
+        if lines.peek().is_none() {
+            continue;
+        }
+        out.push_str(&format!("\n## {}\n\n", part.label()));
+        for ch in lines {
+            let line = match (ch.kind, &ch.field) {
+                (Kind::Added, _) => format!("- Added: **{}**", md(&ch.item)),
+                (Kind::Removed, _) => format!("- Removed: **{}**", md(&ch.item)),
+                (Kind::Changed, field) => {
+                    let what = field.as_deref().map(md).unwrap_or_default();
+                    let values = match (&ch.before, &ch.after) {
+                        (Some(b), Some(a)) => format!("{} \u{2192} {}", md(b), md(a)),
+                        (None, Some(a)) => md(a),
+                        (Some(b), None) => format!("{} \u{2192} (none)", md(b)),
+                        (None, None) => String::new(),
+                    };
+                    if what.is_empty() {
+                        format!("- **{}**: {values}", md(&ch.item))
+                    } else {
+                        format!("- **{}**, {what}: {values}", md(&ch.item))
+                    }
+                }
+            };
+            out.push_str(&line);
+            out.push('\n');
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Element, ElementKind, Raci, Role, Stage, Workflow};
+
+    fn base() -> Model {
+        let mut m = Model::new(
+            "m".into(),
+            "Client A",
+            chrono::DateTime::from_timestamp(1_767_225_600, 0).unwrap(),
+        );
+        for (id, name) in [("r1", "Ops Lead"), ("r2", "Clerk")] {
+            m.roles.push(Role {
+                id: id.into(),
+                name: name.into(),
+                description: String::new(),
+                holder: None,
+            });
+        }
+        m.elements.push(Element {
+            id: "e1".into(),
+            name: "Refunds".into(),
+            kind: ElementKind::Workflow,
+            description: String::new(),
+            assignments: [("r1".to_string(), Raci::A)].into(),
+        });
+        let mut w = Workflow::new("e1".into());
+        w.stages = vec![
+            Stage {
+                id: "s1".into(),
+                name: "Log".into(),
+                role: Some("r2".into()),
+                ..Default::default()
+            },
+            Stage {
+                id: "s2".into(),
+                name: "Approve".into(),
+                role: Some("r1".into()),
+                ..Default::default()
+            },
+        ];
+        m.workflows.push(w);
+        m
+    }
+
+    #[test]
+    fn a_model_compared_with_itself_has_no_change() {
+        let m = base();
+        assert!(compare(&m, &m).is_empty());
+        assert_eq!(
+            to_markdown(&compare(&m, &m), "mine", "theirs"),
+            "# Changes from mine to theirs\n\nNo changes.\n"
+        );
+    }
+
+    #[test]
+    fn changes_are_found_item_by_item_field_by_field_in_words() {
+        let old = base();
+        let mut new = old.clone();
+        new.roles[0].name = "Operations Lead".into();
+        new.roles.remove(1);
+        new.roles.push(Role {
+            id: "r3".into(),
+            name: "Finance".into(),
+            description: String::new(),
+            holder: None,
+        });
+        new.elements[0].assignments.insert("r3".into(), Raci::R);
+        new.elements[0].assignments.insert("r1".into(), Raci::AR);
+        new.workflows[0].stages[1].exit = "Signed".into();
+        new.workflows[0].stages.swap(0, 1);
+        new.workflows[0].stages[1].role = None;
+        let c = compare(&old, &new);
+        let lines: Vec<(Part, Kind, &str, Option<&str>, Option<&str>, Option<&str>)> = c
+            .changes
+            .iter()
+            .map(|x| {
+                (
+                    x.part,
+                    x.kind,
+                    x.item.as_str(),
+                    x.field.as_deref(),
+                    x.before.as_deref(),
+                    x.after.as_deref(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            lines,
+            [
+                (
+                    Part::Roles,
+                    Kind::Changed,
+                    "Operations Lead",
+                    Some("name"),
+                    Some("Ops Lead"),
+                    Some("Operations Lead")
+                ),
+                (Part::Roles, Kind::Added, "Finance", None, None, None),
+                (Part::Roles, Kind::Removed, "Clerk", None, None, None),
+                (
+                    Part::Assignments,
+                    Kind::Changed,
+                    "Refunds",
+                    Some("Operations Lead"),
+                    Some("A"),
+                    Some("A/R")
+                ),
+                (
+                    Part::Assignments,
+                    Kind::Changed,
+                    "Refunds",
+                    Some("Finance"),
+                    None,
+                    Some("R")
+                ),
+                (
+                    Part::Workflows,
+                    Kind::Changed,
+                    "Refunds",
+                    Some("stages \u{b7} Approve \u{b7} exit"),
+                    None,
+                    Some("Signed")
+                ),
+                (
+                    Part::Workflows,
+                    Kind::Changed,
+                    "Refunds",
+                    Some("stages \u{b7} Log \u{b7} role"),
+                    Some("Clerk"),
+                    None
+                ),
+                (
+                    Part::Workflows,
+                    Kind::Changed,
+                    "Refunds",
+                    Some("stages \u{b7} order"),
+                    Some("Log, Approve"),
+                    Some("Approve, Log")
+                ),
+            ]
+        );
+        assert_eq!(c.count(Part::Roles, Kind::Changed), 1);
+        let md = to_markdown(&c, "the version sent", "the file returned");
+        assert!(md.starts_with("# Changes from the version sent to the file returned\n\n| Part | Added | Removed | Changed |\n|---|---:|---:|---:|\n| Roles | 1 | 1 | 1 |\n| Ownership matrix | 0 | 0 | 2 |\n| Workflows | 0 | 0 | 3 |\n"), "{md}");
+        assert!(md.contains("\n## Ownership matrix\n\n- **Refunds**, Operations Lead: A \u{2192} A/R\n- **Refunds**, Finance: R\n"), "{md}");
+        assert!(
+            md.contains("- **Refunds**, stages \u{b7} Log \u{b7} role: Clerk \u{2192} (none)\n"),
+            "{md}"
+        );
+    }
+
+    #[test]
+    fn the_two_directions_mirror_each_other() {
+        let old = base();
+        let mut new = old.clone();
+        new.name = "Client A, returned".into();
+        new.elements.clear();
+        new.workflows.clear();
+        let there = compare(&old, &new);
+        let back = compare(&new, &old);
+        assert_eq!(
+            there.count(Part::Elements, Kind::Removed),
+            back.count(Part::Elements, Kind::Added)
+        );
+        assert_eq!(there.count(Part::Workflows, Kind::Removed), 1);
+        assert_eq!(back.count(Part::Workflows, Kind::Added), 1);
+        assert_eq!(
+            there.changes[0].before.as_deref(),
+            back.changes[0].after.as_deref()
+        );
+    }
+
+    #[test]
+    fn a_move_names_only_the_item_moved() {
+        let mut old = base();
+        for (id, name) in [("e2", "Billing"), ("e3", "Payroll"), ("e4", "Hiring")] {
+            let mut e = old.elements[0].clone();
+            e.id = id.into();
+            e.name = name.into();
+            old.elements.push(e);
+        }
+        let mut new = old.clone();
+        let hiring = new.elements.remove(3);
+        new.elements.insert(0, hiring);
+        let c = compare(&old, &new);
+        let moved: Vec<(&str, Option<&str>, Option<&str>)> = c
+            .changes
+            .iter()
+            .map(|x| (x.item.as_str(), x.before.as_deref(), x.after.as_deref()))
+            .collect();
+        assert_eq!(moved, [("Hiring", Some("4"), Some("1"))]);
+        assert_eq!(longest_increasing(&[3, 0, 1, 2]), BTreeSet::from([1, 2, 3]));
+        assert_eq!(longest_increasing(&[]), BTreeSet::new());
+    }
+
+    #[test]
+    fn markdown_cannot_be_broken_by_names() {
+        let old = base();
+        let mut new = old.clone();
+        new.roles[0].name = "A | B *bold*\nnext".into();
+        let md = to_markdown(&compare(&old, &new), "x", "y");
+        assert!(md.contains("A \\| B \\*bold\\* next"), "{md}");
+    }
+}

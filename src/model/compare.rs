@@ -696,7 +696,15 @@ mod tests {
         new.workflows[0].stages.swap(0, 1);
         new.workflows[0].stages[1].role = None;
         let c = compare(&old, &new);
-        let lines: Vec<(Part, Kind, &str, Option<&str>, Option<&str>, Option<&str>)> = c
+        type Line<'a> = (
+            Part,
+            Kind,
+            &'a str,
+            Option<&'a str>,
+            Option<&'a str>,
+            Option<&'a str>,
+        );
+        let lines: Vec<Line> = c
             .changes
             .iter()
             .map(|x| {

@@ -1067,3 +1067,58 @@ fn removals_reach_into_workflows_and_undo_restores_them() {
         assert_eq!(m, before, "{removal:?} undone");
     }
 }
+
+/// A model after `steps` (refused edits change nothing; undo and redo as
+/// a person would).
+fn session(which: usize, steps: &[Step]) -> Model {
+    let mut m = start(which);
+    let mut history = History::default();
+    for step in steps {
+        match step {
+            Step::Edit(t) => {
+                let op = resolve(&m, t);
+                let _ = history.apply(&mut m, op);
+            }
+            Step::Undo => {
+                history.undo(&mut m);
+            }
+            Step::Redo => {
+                history.redo(&mut m);
+            }
+        }
+    }
+    m
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 150, ..ProptestConfig::default() })]
+
+    /// The merge's laws on two sessions of edits from one base: only one
+    /// side changed, that side's model; the same changes on both sides,
+    /// once and without conflict; and whatever the two sides did, a model
+    /// that passes validation, however each conflict is settled.
+    #[test]
+    fn merge_laws(
+        which in 0..=SAMPLE_FILES.len(),
+        mine_steps in prop::collection::vec(arb_step(), 1..12),
+        theirs_steps in prop::collection::vec(arb_step(), 1..12),
+    ) {
+        use opmodel::model::merge::{merge, resolve, Side};
+        let base = start(which);
+        let mine = session(which, &mine_steps);
+        let theirs = session(which, &theirs_steps);
+        prop_assert_eq!(&merge(&base, &mine, &base).model, &mine);
+        prop_assert_eq!(&merge(&base, &base, &theirs).model, &theirs);
+        let same = merge(&base, &mine, &mine);
+        prop_assert_eq!(&same.model, &mine);
+        prop_assert!(same.conflicts.is_empty());
+        let both = merge(&base, &mine, &theirs);
+        prop_assert_eq!(validate(&both.model), Ok(()));
+        for side in [Side::Mine, Side::Theirs] {
+            let all: Vec<(usize, Side)> = (0..both.conflicts.len()).map(|i| (i, side)).collect();
+            if let Ok(settled) = resolve(&both, &all) {
+                prop_assert_eq!(validate(&settled), Ok(()));
+            }
+        }
+    }
+}

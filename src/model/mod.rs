@@ -14,6 +14,7 @@ pub mod ids;
 pub mod layers;
 pub mod limits;
 pub mod map;
+pub mod merge;
 pub mod migrate;
 pub mod ownership;
 pub mod practice;

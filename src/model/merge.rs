@@ -54,6 +54,10 @@ pub struct Merged {
     pub conflicts: Vec<Conflict>,
 }
 
+/// Where the sides disagree, before it is told as a [`Conflict`]: the path
+/// (the item's id first, inside a list), then base, mine and theirs.
+type Disagreement = (Vec<String>, Option<Value>, Option<Value>, Option<Value>);
+
 /// The lists merged item by item, with the field that identifies an item.
 const LISTS: [(&str, &str); 10] = [
     ("roles", "id"),
@@ -76,7 +80,7 @@ fn merge_value(
     m: Option<&Value>,
     t: Option<&Value>,
     path: &mut Vec<String>,
-    out: &mut Vec<(Vec<String>, Option<Value>, Option<Value>, Option<Value>)>,
+    out: &mut Vec<Disagreement>,
 ) -> Option<Value> {
     if m == t {
         return m.cloned();
@@ -140,7 +144,7 @@ fn merge_items(
     t: &[Value],
     key: &str,
     path: &mut Vec<String>,
-    out: &mut Vec<(Vec<String>, Option<Value>, Option<Value>, Option<Value>)>,
+    out: &mut Vec<Disagreement>,
 ) -> Vec<Value> {
     let id = |v: &Value| {
         v.get(key)

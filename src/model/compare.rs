@@ -559,6 +559,59 @@ pub fn compare(old: &Model, new: &Model) -> Comparison {
     Comparison { changes }
 }
 
+/// The comparison in a few words: what was added, removed and changed,
+/// counted per part ("1 role added, 2 elements changed, 3 cells of the
+/// ownership matrix changed"); "nothing" when there is no change.
+pub fn summary(c: &Comparison) -> String {
+    let mut parts = Vec::new();
+    for part in Part::ALL {
+        for (kind, verb) in [
+            (Kind::Added, "added"),
+            (Kind::Removed, "removed"),
+            (Kind::Changed, "changed"),
+        ] {
+            let n = c.count(part, kind);
+            if n == 0 {
+                continue;
+            }
+            let what = match (part, n) {
+                (Part::Model, _) => "the model's name or settings".to_string(),
+                (Part::Assignments, 1) => "1 cell of the ownership matrix".to_string(),
+                (Part::Assignments, n) => format!("{n} cells of the ownership matrix"),
+                (part, 1) => format!("1 {}", singular(part)),
+                (part, n) => format!("{n} {}", part.label().to_lowercase()),
+            };
+            let verb = if matches!(part, Part::Assignments | Part::Model) {
+                "changed"
+            } else {
+                verb
+            };
+            parts.push(format!("{what} {verb}"));
+        }
+    }
+    if parts.is_empty() {
+        "nothing".into()
+    } else {
+        parts.join(", ")
+    }
+}
+
+fn singular(part: Part) -> &'static str {
+    match part {
+        Part::Model => "model",
+        Part::Roles => "role",
+        Part::Elements => "element",
+        Part::Assignments => "cell",
+        Part::Decisions => "decision",
+        Part::Reviews => "review",
+        Part::Corrections => "correction",
+        Part::Workflows => "workflow",
+        Part::Data => "data entity",
+        Part::Flows => "data flow",
+        Part::Metrics => "metric",
+    }
+}
+
 /// Markdown text with pipes and line breaks made harmless in a table cell
 /// or a list item.
 fn md(text: &str) -> String {
@@ -825,6 +878,26 @@ mod tests {
         assert_eq!(moved, [("Hiring", Some("4"), Some("1"))]);
         assert_eq!(longest_increasing(&[3, 0, 1, 2]), BTreeSet::from([1, 2, 3]));
         assert_eq!(longest_increasing(&[]), BTreeSet::new());
+    }
+
+    #[test]
+    fn a_summary_counts_in_words() {
+        let old = base();
+        let mut new = old.clone();
+        new.roles.push(Role {
+            id: "r3".into(),
+            name: "Finance".into(),
+            description: String::new(),
+            holder: None,
+        });
+        new.roles[0].name = "Operations Lead".into();
+        new.roles[1].name = "Clerks".into();
+        new.elements[0].assignments.insert("r3".into(), Raci::R);
+        assert_eq!(
+            summary(&compare(&old, &new)),
+            "1 role added, 2 roles changed, 1 cell of the ownership matrix changed"
+        );
+        assert_eq!(summary(&compare(&old, &old)), "nothing");
     }
 
     #[test]

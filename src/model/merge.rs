@@ -46,6 +46,80 @@ pub struct Conflict {
     pub removed_but_used: bool,
 }
 
+impl Conflict {
+    /// The conflict in one sentence, for the person who settles it: where,
+    /// and each side's value ("Role “Clerk”, name: yours “Clerks”, theirs
+    /// “Back office”.").
+    pub fn describe(&self, model: &Model) -> String {
+        let names = |id: &str| -> String {
+            model
+                .role(id)
+                .map(|r| r.name.clone())
+                .or_else(|| model.element(id).map(|e| e.name.clone()))
+                .or_else(|| model.metric(id).map(|k| k.name.clone()))
+                .or_else(|| model.decision(id).map(|d| d.name.clone()))
+                .unwrap_or_else(|| id.to_string())
+        };
+        let show = |v: &Option<Value>| -> String {
+            match v {
+                None => "removed".into(),
+                Some(Value::String(s)) => format!("\u{201c}{}\u{201d}", names(s)),
+                Some(Value::Object(o)) => match o.get("name").and_then(Value::as_str) {
+                    Some(n) => format!("\u{201c}{n}\u{201d}, changed"),
+                    None => "changed".into(),
+                },
+                Some(other) => {
+                    let text = other.to_string();
+                    let clipped: String = text.chars().take(60).collect();
+                    if clipped.len() < text.len() {
+                        format!("{clipped}\u{2026}")
+                    } else {
+                        clipped
+                    }
+                }
+            }
+        };
+        let what = match self.list {
+            "roles" => "Role",
+            "elements" => "Element",
+            "decisions" => "Decision",
+            "reviews" => "Review",
+            "corrections" => "Correction",
+            "assessments" => "Quiz result",
+            "workflows" => "The flow of",
+            "dataEntities" => "Data entity",
+            "flows" => "Data flow",
+            "metrics" => "Metric",
+            "name" => "The model's name",
+            _ => "The settings",
+        };
+        let item = if self.id.is_empty() {
+            what.to_string()
+        } else {
+            format!("{what} \u{201c}{}\u{201d}", names(&self.id))
+        };
+        let place = if self.path.is_empty() {
+            String::new()
+        } else {
+            let words: Vec<String> = self.path.iter().map(|p| names(p)).collect();
+            format!(", {}", words.join(" \u{b7} "))
+        };
+        if self.removed_but_used {
+            let who = if self.mine.is_none() {
+                "you removed it"
+            } else {
+                "the other side removed it"
+            };
+            return format!("{item}: {who}, and it is still used.");
+        }
+        format!(
+            "{item}{place}: yours {}, theirs {}.",
+            show(&self.mine),
+            show(&self.theirs)
+        )
+    }
+}
+
 /// The merged model (every conflict settled as "mine" for now) and the
 /// conflicts to settle.
 #[derive(Clone, Debug, PartialEq)]
@@ -563,6 +637,10 @@ mod tests {
             Raci::AR,
             "mine meanwhile"
         );
+        assert_eq!(
+            c.describe(&r.model),
+            "Element \u{201c}Refunds\u{201d}, assignments \u{b7} Ops Lead: yours \u{201c}A/R\u{201d}, theirs \u{201c}C\u{201d}."
+        );
         let theirs_chosen = resolve(&r, &[(0, Side::Theirs)]).unwrap();
         assert_eq!(theirs_chosen.elements[0].assignments["r1"], Raci::C);
         assert_eq!(resolve(&r, &[]).unwrap(), r.model);
@@ -581,6 +659,10 @@ mod tests {
         assert_eq!(r.conflicts.len(), 1);
         let c = &r.conflicts[0];
         assert!(c.removed_but_used && c.theirs.is_none() && c.mine.is_some());
+        assert_eq!(
+            c.describe(&r.model),
+            "Role \u{201c}Clerk\u{201d}: the other side removed it, and it is still used."
+        );
         // Settled as theirs: the role goes, with its letters.
         let gone = resolve(&r, &[(0, Side::Theirs)]).unwrap();
         assert!(gone.role("r2").is_none());

@@ -7,7 +7,11 @@
 //!
 //! The rule it keeps: this tab never silently writes over a version it has
 //! not seen. `seen` is the text this tab last read from or wrote to the
-//! key; anything else found there was written by someone else.
+//! key; anything else found there was written by someone else. When this
+//! tab has changes of its own and another version arrives, the two are
+//! merged against `seen`, the version both started from
+//! ([`Action::Merge`], `model::merge`): edits that do not overlap are
+//! combined without a question, and only real conflicts reach the user.
 
 use super::kv::StorageError;
 use super::library::Theirs;
@@ -28,8 +32,14 @@ pub enum SaveState {
 /// conflict is open.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Conflict {
-    /// Written elsewhere: their text and the model it loads as.
-    Changed { theirs: Box<Model>, text: String },
+    /// Written elsewhere: their text and the model it loads as, and the
+    /// places where both versions changed the same thing differently, in
+    /// sentences (empty when they could not be merged at all).
+    Changed {
+        theirs: Box<Model>,
+        text: String,
+        conflicts: Vec<String>,
+    },
     /// Deleted elsewhere.
     Deleted,
     /// What is stored now does not load (why).
@@ -43,6 +53,7 @@ impl From<Theirs> for Conflict {
             Theirs::Changed { text, model } => Conflict::Changed {
                 theirs: model,
                 text,
+                conflicts: Vec::new(),
             },
             Theirs::Unreadable { error, .. } => Conflict::Unreadable(error.to_string()),
         }
@@ -110,6 +121,17 @@ pub enum Event {
     StorageChanged { id: String, current: Option<String> },
     /// The user answered the conflict.
     Chose(Choice),
+    /// [`Action::Merge`] combined both versions without a conflict, and
+    /// this tab shows the result (one undo step); `text` is theirs, now
+    /// seen, and `arrived` says in words what came in.
+    Merged { text: String, arrived: String },
+    /// [`Action::Merge`] found conflicts (in sentences), or could not
+    /// merge (none listed): the user chooses.
+    MergeConflicts {
+        theirs: Box<Model>,
+        text: String,
+        conflicts: Vec<String>,
+    },
     /// The page is going away (after a [`Event::Flush`]).
     Leaving,
     /// Another model is about to be opened (after a [`Event::Flush`]).
@@ -142,6 +164,14 @@ pub enum Action {
     /// Show this version, read from storage, as one undo step. Nothing is
     /// written: storage holds it already.
     ShowVersion(Box<Model>),
+    /// Merge this tab's version with `theirs` (stored as `text`) against
+    /// `base`, the text both started from, then tell the outcome
+    /// ([`Event::Merged`] or [`Event::MergeConflicts`]).
+    Merge {
+        base: String,
+        theirs: Box<Model>,
+        text: String,
+    },
     /// Set the save indicator.
     Indicate(SaveState),
     /// Put this conflict to the user (replacing one already shown).
@@ -236,7 +266,8 @@ impl Sync {
                 *self = Sync::Dirty { seen };
                 vec![Action::Indicate(SaveState::Failed(text))]
             }
-            (_, Event::WriteRefused(theirs)) => self.raise(theirs.into(), true),
+            (Sync::Conflict { .. }, Event::WriteRefused(theirs)) => self.raise(theirs.into(), true),
+            (_, Event::WriteRefused(theirs)) => self.merge_or_raise(theirs, true),
             (_, Event::StorageChanged { id, current }) => {
                 if current == seen {
                     return vec![];
@@ -250,16 +281,42 @@ impl Sync {
                             Action::Indicate(SaveState::Saved),
                         ]
                     }
+                    (Sync::Dirty { .. }, theirs) => self.merge_or_raise(theirs, true),
                     (_, theirs) => {
                         let dirty = self.is_dirty();
                         self.raise(theirs.into(), dirty)
                     }
                 }
             }
+            (Sync::Conflict { .. }, Event::Merged { .. } | Event::MergeConflicts { .. }) => vec![],
+            (_, Event::Merged { text, arrived }) => {
+                *self = Sync::Dirty { seen: Some(text) };
+                vec![
+                    Action::ScheduleSave,
+                    Action::Info(format!(
+                        "Changes made in another tab or window arrived and were combined with yours ({arrived}). Undo takes them back out."
+                    )),
+                ]
+            }
+            (
+                _,
+                Event::MergeConflicts {
+                    theirs,
+                    text,
+                    conflicts,
+                },
+            ) => self.raise(
+                Conflict::Changed {
+                    theirs,
+                    text,
+                    conflicts,
+                },
+                true,
+            ),
             (Sync::Conflict { theirs, .. }, Event::Chose(choice)) => match choice {
                 Choice::KeepMine => vec![Action::Overwrite],
                 Choice::TakeTheirs => {
-                    let Conflict::Changed { theirs, text } = theirs.clone() else {
+                    let Conflict::Changed { theirs, text, .. } = theirs.clone() else {
                         return vec![];
                     };
                     *self = Sync::Clean { seen: Some(text) };
@@ -302,6 +359,20 @@ impl Sync {
                 *self = Sync::Clean { seen };
                 vec![]
             }
+        }
+    }
+
+    /// Another version arrived while this tab has changes: merged against
+    /// what this tab last saw when there is such a text and theirs loads;
+    /// otherwise put to the user.
+    fn merge_or_raise(&mut self, theirs: Theirs, mine_dirty: bool) -> Vec<Action> {
+        match (self.seen().clone(), theirs) {
+            (Some(base), Theirs::Changed { text, model }) => vec![Action::Merge {
+                base,
+                theirs: model,
+                text,
+            }],
+            (_, theirs) => self.raise(theirs.into(), mine_dirty),
         }
     }
 
@@ -371,6 +442,7 @@ mod tests {
             Theirs::Changed { text, model } => Conflict::Changed {
                 theirs: model,
                 text,
+                conflicts: Vec::new(),
             },
             other => panic!("{other:?}"),
         }
@@ -481,15 +553,93 @@ mod tests {
         );
     }
 
+    /// The merge this machine asks for when version `b` arrives over
+    /// unsaved changes made on `a`.
+    fn merge_of(a: &str, b: &str) -> Vec<Action> {
+        let Conflict::Changed { theirs: model, .. } = theirs(b) else {
+            unreachable!()
+        };
+        vec![Action::Merge {
+            base: a.into(),
+            theirs: model,
+            text: b.into(),
+        }]
+    }
+
+    /// The merge's outcome when it found conflicts.
+    fn conflicts_found(b: &str, found: &[&str]) -> Event {
+        let Conflict::Changed { theirs: model, .. } = theirs(b) else {
+            unreachable!()
+        };
+        Event::MergeConflicts {
+            theirs: model,
+            text: b.into(),
+            conflicts: found.iter().map(|x| x.to_string()).collect(),
+        }
+    }
+
     #[test]
-    fn a_refused_write_raises_the_conflict() {
+    fn a_refused_write_is_merged_and_its_conflicts_raised() {
         let (a, b) = (text("A"), text("B"));
         let mut s = dirty(&a);
         let actions = s.handle(Event::WriteRefused(Theirs::of("m", Some(b.clone()))));
-        assert_eq!(actions, raised(theirs(&b)));
-        assert_eq!(s, in_conflict(true, &a, &b));
+        assert_eq!(actions, merge_of(&a, &b));
+        assert_eq!(s, dirty(&a), "nothing decided before the merge's outcome");
+        let found = ["The model's name: yours \u{201c}A2\u{201d}, theirs \u{201c}B\u{201d}."];
+        let actions = s.handle(conflicts_found(&b, &found));
+        let Conflict::Changed {
+            theirs: model,
+            text,
+            ..
+        } = theirs(&b)
+        else {
+            unreachable!()
+        };
+        let listed = Conflict::Changed {
+            theirs: model,
+            text,
+            conflicts: found.iter().map(|x| x.to_string()).collect(),
+        };
+        assert_eq!(actions, raised(listed.clone()));
         assert!(s.is_dirty());
-        assert_eq!(s.conflict(), Some(&theirs(&b)));
+        assert_eq!(s.conflict(), Some(&listed));
+    }
+
+    #[test]
+    fn edits_that_do_not_overlap_are_combined_and_saved_without_a_question() {
+        let (a, b) = (text("A"), text("B"));
+        let mut s = dirty(&a);
+        assert_eq!(s.handle(changed_elsewhere(&b)), merge_of(&a, &b));
+        let actions = s.handle(Event::Merged {
+            text: b.clone(),
+            arrived: "1 role added".into(),
+        });
+        assert_eq!(
+            actions,
+            [
+                Action::ScheduleSave,
+                Action::Info("Changes made in another tab or window arrived and were combined with yours (1 role added). Undo takes them back out.".into()),
+            ]
+        );
+        // Their version is what the key holds: the next save writes over it.
+        assert_eq!(s, dirty(&b));
+        assert_eq!(s.handle(Event::Flush), [Action::Write { seen: Some(b) }]);
+    }
+
+    #[test]
+    fn a_merge_outcome_arriving_in_a_conflict_changes_nothing() {
+        let (a, b) = (text("A"), text("B"));
+        let mut s = in_conflict(true, &a, &b);
+        let before = s.clone();
+        assert_eq!(
+            s.handle(Event::Merged {
+                text: b.clone(),
+                arrived: "x".into()
+            }),
+            []
+        );
+        assert_eq!(s.handle(conflicts_found(&b, &[])), []);
+        assert_eq!(s, before);
     }
 
     #[test]
@@ -521,10 +671,11 @@ mod tests {
     }
 
     #[test]
-    fn another_tabs_write_over_unsaved_changes_is_put_to_the_user() {
+    fn another_tabs_write_over_unsaved_changes_is_put_to_the_user_when_it_collides() {
         let (a, b, c) = (text("A"), text("B"), text("C"));
         let mut s = dirty(&a);
-        assert_eq!(s.handle(changed_elsewhere(&b)), raised(theirs(&b)));
+        assert_eq!(s.handle(changed_elsewhere(&b)), merge_of(&a, &b));
+        assert_eq!(s.handle(conflicts_found(&b, &[])), raised(theirs(&b)));
         assert_eq!(s, in_conflict(true, &a, &b));
         // A further write elsewhere replaces the version shown.
         assert_eq!(s.handle(changed_elsewhere(&c)), raised(theirs(&c)));

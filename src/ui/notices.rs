@@ -74,6 +74,10 @@ pub fn ConflictBanner() -> impl IntoView {
         // The choices, the first one the suggested one.
         type Choice = (&'static str, fn(&AppState));
         let keep_mine: Choice = ("Keep this tab\u{2019}s version", AppState::keep_mine);
+        let collisions = match &conflict {
+            Conflict::Changed { conflicts, .. } if !conflicts.is_empty() => Some(conflicts.clone()),
+            _ => None,
+        };
         let (text, choices): (String, Vec<Choice>) = match conflict {
             Conflict::Changed { theirs, .. } => (
                 format!(
@@ -117,6 +121,12 @@ pub fn ConflictBanner() -> impl IntoView {
                 <p>
                     <strong>{text}</strong>
                 </p>
+                {collisions.map(|list| view! {
+                    <p>"Both versions changed these, each differently:"</p>
+                    <ul class="collisions" data-testid="conflict-list">
+                        {list.into_iter().map(|c| view! { <li>{c}</li> }).collect_view()}
+                    </ul>
+                })}
                 <div class="actions">
                     {choices}
                     <button type="button" on:click=download>"Download this tab\u{2019}s version"</button>

@@ -331,6 +331,7 @@ impl AppState {
                 }
                 Action::StoreCopy => copy = true,
                 Action::ShowVersion(version) => self.show_version(version),
+                Action::Merge { base, theirs, text } => self.merge_in(&base, theirs, text),
                 Action::Indicate(s) => self.save_state.set(s),
                 Action::RaiseConflict(c) => self.conflict.set(Some(c)),
                 Action::EndConflict => self.conflict.set(None),
@@ -402,6 +403,40 @@ impl AppState {
         // have happened since it was sent.
         let current = library().stored_text(&id);
         self.handle(Event::StorageChanged { id, current });
+    }
+
+    /// Merges another tab's version with this tab's against `base`, the
+    /// text both started from: without a conflict the result shows here as
+    /// one undo step (and is saved); with conflicts, or a base that no
+    /// longer loads, the user chooses, told what collides.
+    fn merge_in(&self, base: &str, theirs: Box<Model>, text: String) {
+        use crate::model::{compare, merge};
+        let Ok(base) = crate::model::load(base.as_bytes()) else {
+            self.handle(Event::MergeConflicts {
+                theirs,
+                text,
+                conflicts: Vec::new(),
+            });
+            return;
+        };
+        let mine = self.model.get_untracked();
+        let merged = merge::merge(&base, &mine, &theirs);
+        if merged.conflicts.is_empty() {
+            let arrived = compare::summary(&compare::compare(&mine, &merged.model));
+            self.show_version(Box::new(merged.model));
+            self.handle(Event::Merged { text, arrived });
+        } else {
+            let conflicts = merged
+                .conflicts
+                .iter()
+                .map(|c| c.describe(&merged.model))
+                .collect();
+            self.handle(Event::MergeConflicts {
+                theirs,
+                text,
+                conflicts,
+            });
+        }
     }
 
     /// Shows a version read from storage as one undo step (undo brings the

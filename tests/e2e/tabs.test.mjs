@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import {
   openApp, waitForApp, waitSaved, storedState, readDownload, useServerAndBrowser,
 } from './lib/harness.mjs';
-import { addRole, roleNames } from './lib/matrix.mjs';
+import { addRole, addElement, roleNames } from './lib/matrix.mjs';
 
 const env = useServerAndBrowser();
 
@@ -62,18 +62,28 @@ async function waitForRoles(page, names) {
   );
 }
 
+/// Sets the first cell of the grid (the first element, the first role).
+async function setFirstCell(page, key) {
+  await page.locator('#ownership-grid .cell').first().focus();
+  await page.keyboard.press(key);
+}
+
 /// Tab A adds a role and saves while tab B holds an unsaved edit of its own
-/// (B's autosave timer is held): the classic lost-update race.
+/// (B's autosave timer is held): the classic lost-update race. Both tabs
+/// also put a different letter in the same cell, so the edits collide.
 async function conflictingEdits() {
   const { context, page: a } = await openApp(env.browser, env.server.url, '/ownership');
   await addRole(a, 'Finance');
+  await addElement(a, 'Invoicing');
   await waitSaved(a);
   const b = await secondTab(context, '/ownership');
   assert.deepEqual(await roleNames(b), ['Finance']);
   await holdTimers(b);
   await addRole(b, 'Legal');
+  await setFirstCell(b, 'r');
   await b.getByTestId('save-state').filter({ hasText: 'Saving...' }).waitFor();
   await addRole(a, 'Sales');
+  await setFirstCell(a, 'a');
   await waitSaved(a);
   const theirs = await storedModels(a);
   await b.getByTestId('conflict-banner').waitFor();
@@ -104,6 +114,10 @@ test('conflicting edits are put to the user and nothing is overwritten until the
   const { context, a, b, theirs } = await conflictingEdits();
   const banner = b.getByTestId('conflict-banner');
   assert.match(await banner.innerText(), /changed in another tab or window/);
+  // What collides, in words: the one cell both tabs set.
+  assert.deepEqual(await banner.getByTestId('conflict-list').locator('li').allTextContents(), [
+    'Element “Invoicing”, assignments · Finance: yours “R”, theirs “A”.',
+  ]);
   assert.equal(await b.getByTestId('save-state').innerText(), 'Not saved');
   // B's own edits go on, and still nothing is written.
   await addRole(b, 'Support');
@@ -184,7 +198,34 @@ test('a model deleted in another tab stays open and can be kept', async () => {
   await context.close();
 });
 
-test('storage changed under the app (no event) is noticed before saving over it', async () => {
+test('edits in two tabs that do not collide are combined without a question, one undo step, and saved', async () => {
+  const { context, page: a } = await openApp(env.browser, env.server.url, '/ownership');
+  await addRole(a, 'Finance');
+  await waitSaved(a);
+  const b = await secondTab(context, '/ownership');
+  await holdTimers(b);
+  await addRole(b, 'Legal');
+  await b.getByTestId('save-state').filter({ hasText: 'Saving...' }).waitFor();
+  await addRole(a, 'Sales');
+  await waitSaved(a);
+  // B combines A's role with its own, says what arrived, and asks nothing.
+  await waitForRoles(b, ['Finance', 'Legal', 'Sales']);
+  await b.getByText('Changes made in another tab or window arrived and were combined with yours (1 role added).', { exact: false }).waitFor();
+  assert.equal(await b.getByTestId('conflict-banner').count(), 0);
+  await releaseTimers(b);
+  await waitSaved(b);
+  const stored = Object.values(await storedModels(b)).map((t) => JSON.parse(t).model.roles.map((r) => r.name));
+  assert.deepEqual(stored, [['Finance', 'Legal', 'Sales']]);
+  await waitForRoles(a, ['Finance', 'Legal', 'Sales']);
+  // Undo in B takes the arrival back out, and that is saved too.
+  await b.getByRole('button', { name: 'Undo', exact: true }).click();
+  await waitForRoles(b, ['Finance', 'Legal']);
+  await waitSaved(b);
+  await waitForRoles(a, ['Finance', 'Legal']);
+  await context.close();
+});
+
+test('storage changed under the app (no event) is noticed before saving over it, and combined with this tab\u2019s edits', async () => {
   const { context, page } = await openApp(env.browser, env.server.url, '/ownership');
   await addRole(page, 'Finance');
   await waitSaved(page);
@@ -199,17 +240,17 @@ test('storage changed under the app (no event) is noticed before saving over it'
     return text;
   }, key);
   await addRole(page, 'Legal');
-  const banner = page.getByTestId('conflict-banner');
-  await banner.waitFor();
-  assert.match(await banner.innerText(), /now called \u201cChanged underneath\u201d/);
-  assert.equal((await storedState(page))[key], changed, 'not overwritten');
-  const [download] = await Promise.all([
-    page.waitForEvent('download'),
-    banner.getByRole('button', { name: 'Download this tab\u2019s version' }).click(),
-  ]);
-  const mine = JSON.parse(await readDownload(download)).model;
-  assert.deepEqual(mine.roles.map((r) => r.name), ['Finance', 'Legal']);
-  assert.equal((await storedState(page))[key], changed, 'still not overwritten');
+  // The save finds the key changed: the two versions are merged (the new
+  // name from there, the role from here), nothing is lost, nothing asked.
+  await page.getByText('arrived and were combined with yours', { exact: false }).waitFor();
+  await page.getByTestId('model-name').filter({ hasText: 'Changed underneath' }).waitFor();
+  assert.deepEqual(await roleNames(page), ['Finance', 'Legal']);
+  assert.equal(await page.getByTestId('conflict-banner').count(), 0);
+  await waitSaved(page);
+  const stored = JSON.parse((await storedState(page))[key]).model;
+  assert.equal(stored.name, 'Changed underneath');
+  assert.deepEqual(stored.roles.map((r) => r.name), ['Finance', 'Legal']);
+  assert.notEqual((await storedState(page))[key], changed);
   await context.close();
 });
 

@@ -183,7 +183,7 @@ pub fn order(graph: &MapGraph) -> Vec<(Layer, Vec<usize>)> {
                 })
                 .collect();
             let mut keyed = keyed;
-            keyed.sort_by(|a, b| a.0.total_cmp(&b.0));
+            crate::model::sort::sort_by(&mut keyed, |a, b| a.0.total_cmp(&b.0));
             layers[r].1 = keyed.into_iter().map(|(_, i)| i).collect();
             place(&layers[r..=r], &mut pos);
         }

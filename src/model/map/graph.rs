@@ -21,6 +21,30 @@ pub enum Layer {
     System,
 }
 
+/// A set of layers, a bit each (a `BTreeSet<Layer>` was 9 KB of wasm).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct LayerSet(u8);
+
+impl LayerSet {
+    /// Every layer.
+    pub const ALL: LayerSet = LayerSet(0b11_1111);
+
+    /// Whether `l` is in the set.
+    pub fn contains(&self, l: &Layer) -> bool {
+        self.0 & (1 << *l as u8) != 0
+    }
+
+    /// Adds `l`.
+    pub fn insert(&mut self, l: Layer) {
+        self.0 |= 1 << l as u8
+    }
+
+    /// Takes `l` out.
+    pub fn remove(&mut self, l: &Layer) {
+        self.0 &= !(1 << *l as u8)
+    }
+}
+
 impl Layer {
     /// Top to bottom.
     pub const ALL: [Layer; 6] = [
@@ -186,14 +210,14 @@ pub struct MapFilter {
     /// matrix, or the ownership of a metric.
     pub role: Option<Id>,
     /// The rows shown.
-    pub layers: BTreeSet<Layer>,
+    pub layers: LayerSet,
 }
 
 impl Default for MapFilter {
     fn default() -> Self {
         MapFilter {
             role: None,
-            layers: Layer::ALL.into_iter().collect(),
+            layers: LayerSet::ALL,
         }
     }
 }
@@ -299,16 +323,18 @@ pub fn graph(model: &Model, findings: &[MapFinding], filter: &MapFilter) -> MapG
         });
     }
     // Layers top to bottom, the model's order within each.
-    nodes.sort_by_key(|n| n.layer);
+    crate::model::sort::sort_by_key(&mut nodes, |n| n.layer);
 
-    let shown: BTreeSet<&str> = nodes.iter().map(|n| n.id.as_str()).collect();
-    let flagged_flows: BTreeSet<&str> = findings
-        .iter()
-        .filter_map(|f| match &f.subject {
-            super::checks::Subject::Flow(id) => Some(id.as_str()),
-            _ => None,
-        })
-        .collect();
+    let shown = super::checks::str_set(nodes.iter().map(|n| n.id.as_str()).collect());
+    let flagged_flows = super::checks::str_set(
+        findings
+            .iter()
+            .filter_map(|f| match &f.subject {
+                super::checks::Subject::Flow(id) => Some(id.as_str()),
+                _ => None,
+            })
+            .collect(),
+    );
     let mut edges = Vec::new();
     let mut seen: BTreeSet<(String, String, EdgeKind)> = BTreeSet::new();
     let mut edge = |from: &str, to: &str, kind: EdgeKind, id: Option<&Id>, label: String| {

@@ -12,13 +12,11 @@ mod outcomes;
 
 pub(crate) use metrics::add_metric;
 
-use std::collections::BTreeSet;
-
 use leptos::prelude::*;
 
 use crate::model::governance::metrics::{metric_info, DATA_AUTHORITY, METRIC_GOVERNANCE};
 use crate::model::map::checks::{check_all, MapFinding, Subject};
-use crate::model::map::graph::{graph, Layer, MapFilter, MapGraph};
+use crate::model::map::graph::{graph, Layer, LayerSet, MapFilter, MapGraph};
 use crate::model::{ElementKind, Id};
 use crate::ui::grid::focus_later;
 use crate::ui::grid_headers::FindingItem;
@@ -151,7 +149,7 @@ pub fn Map() -> impl IntoView {
     let state = use_app();
     let findings = Memo::new(move |_| state.model.with(check_all));
     let role = RwSignal::new(None::<Id>);
-    let layers = RwSignal::new(Layer::ALL.into_iter().collect::<BTreeSet<Layer>>());
+    let layers = RwSignal::new(LayerSet::ALL);
     let figure = move |key: &'static str| {
         let label = metric_info(key).map_or(key, |i| i.label);
         let description = metric_info(key).map_or("", |i| i.description);
@@ -193,7 +191,7 @@ pub fn Map() -> impl IntoView {
 
 /// Who and what the map shows.
 #[component]
-fn MapFilters(role: RwSignal<Option<Id>>, layers: RwSignal<BTreeSet<Layer>>) -> impl IntoView {
+fn MapFilters(role: RwSignal<Option<Id>>, layers: RwSignal<LayerSet>) -> impl IntoView {
     let state = use_app();
     let roles = crate::ui::governance::role_names(state);
     view! {
@@ -268,7 +266,7 @@ fn table(g: &MapGraph) -> (Vec<String>, Vec<Vec<String>>) {
 fn MapDrawing(
     findings: Memo<Vec<MapFinding>>,
     role: RwSignal<Option<Id>>,
-    layers: RwSignal<BTreeSet<Layer>>,
+    layers: RwSignal<LayerSet>,
 ) -> impl IntoView {
     let state = use_app();
     let navigate = leptos_router::hooks::use_navigate();

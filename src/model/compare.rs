@@ -11,9 +11,9 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use serde::Serialize;
 use serde_json::Value;
 
+use super::envelope::model_to_value;
 use super::types::{Id, Model};
 
 /// The part of a model a change is in, in the order a report lists them.
@@ -135,14 +135,17 @@ struct Differ<'a> {
     out: Vec<Change>,
 }
 
-/// A list item as a JSON object, keyed by the field that identifies it.
-fn keyed<T: Serialize>(items: &[T], key: &str) -> Vec<(String, Value)> {
-    items
-        .iter()
-        .filter_map(|x| {
-            let v = serde_json::to_value(x).ok()?;
+/// The items of list `list` of a model's JSON, keyed by the field that
+/// identifies them.
+fn keyed(model: &Value, list: &str, key: &str) -> Vec<(String, Value)> {
+    model
+        .get(list)
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .filter_map(|v| {
             let k = v.get(key)?.as_str()?.to_string();
-            Some((k, v))
+            Some((k, v.clone()))
         })
         .collect()
 }
@@ -440,6 +443,7 @@ fn take(v: &mut Value, k: &str) -> Value {
 /// What changed from `old` to `new`.
 pub fn compare(old: &Model, new: &Model) -> Comparison {
     let names = names(old, new);
+    let (ov, nv) = (model_to_value(old), model_to_value(new));
     let mut d = Differ {
         names: &names,
         out: Vec::new(),
@@ -456,10 +460,8 @@ pub fn compare(old: &Model, new: &Model) -> Comparison {
         );
     }
     if old.settings != new.settings {
-        let (a, b) = (
-            serde_json::to_value(&old.settings).unwrap_or_default(),
-            serde_json::to_value(&new.settings).unwrap_or_default(),
-        );
+        let settings = |v: &Value| v.get("settings").cloned().unwrap_or_default();
+        let (a, b) = (settings(&ov), settings(&nv));
         d.value(
             Part::Model,
             &new.id,
@@ -471,30 +473,30 @@ pub fn compare(old: &Model, new: &Model) -> Comparison {
     }
     d.list(
         Part::Roles,
-        keyed(&old.roles, "id"),
-        keyed(&new.roles, "id"),
+        keyed(&ov, "roles", "id"),
+        keyed(&nv, "roles", "id"),
         None,
     );
     d.list(
         Part::Elements,
-        keyed(&old.elements, "id"),
-        keyed(&new.elements, "id"),
+        keyed(&ov, "elements", "id"),
+        keyed(&nv, "elements", "id"),
         Some(("assignments", Part::Assignments)),
     );
     d.list(
         Part::Decisions,
-        keyed(&old.decisions, "id"),
-        keyed(&new.decisions, "id"),
+        keyed(&ov, "decisions", "id"),
+        keyed(&nv, "decisions", "id"),
         None,
     );
     d.list(
         Part::Reviews,
-        keyed(&old.reviews, "id"),
-        keyed(&new.reviews, "id"),
+        keyed(&ov, "reviews", "id"),
+        keyed(&nv, "reviews", "id"),
         None,
     );
-    let corrections = |m: &Model| -> Vec<(String, Value)> {
-        keyed(&m.corrections, "id")
+    let corrections = |m: &Value| -> Vec<(String, Value)> {
+        keyed(m, "corrections", "id")
             .into_iter()
             .map(|(k, mut v)| {
                 // A correction is known by its finding.
@@ -506,7 +508,7 @@ pub fn compare(old: &Model, new: &Model) -> Comparison {
             })
             .collect()
     };
-    d.list(Part::Corrections, corrections(old), corrections(new), None);
+    d.list(Part::Corrections, corrections(&ov), corrections(&nv), None);
     let by_element = |m: &Model, list: Vec<(String, Value)>| -> Vec<(String, Value)> {
         list.into_iter()
             .map(|(k, mut v)| {
@@ -520,18 +522,18 @@ pub fn compare(old: &Model, new: &Model) -> Comparison {
     };
     d.list(
         Part::Workflows,
-        by_element(old, keyed(&old.workflows, "element")),
-        by_element(new, keyed(&new.workflows, "element")),
+        by_element(old, keyed(&ov, "workflows", "element")),
+        by_element(new, keyed(&nv, "workflows", "element")),
         None,
     );
     d.list(
         Part::Data,
-        by_element(old, keyed(&old.data_entities, "element")),
-        by_element(new, keyed(&new.data_entities, "element")),
+        by_element(old, keyed(&ov, "dataEntities", "element")),
+        by_element(new, keyed(&nv, "dataEntities", "element")),
         None,
     );
-    let flows = |m: &Model| -> Vec<(String, Value)> {
-        keyed(&m.flows, "id")
+    let flows = |m: &Model, v: &Value| -> Vec<(String, Value)> {
+        keyed(v, "flows", "id")
             .into_iter()
             .map(|(k, mut v)| {
                 let end = |x: &str| m.element(x).map_or(x.to_string(), |e| e.name.clone());
@@ -546,11 +548,11 @@ pub fn compare(old: &Model, new: &Model) -> Comparison {
             })
             .collect()
     };
-    d.list(Part::Flows, flows(old), flows(new), None);
+    d.list(Part::Flows, flows(old, &ov), flows(new, &nv), None);
     d.list(
         Part::Metrics,
-        keyed(&old.metrics, "id"),
-        keyed(&new.metrics, "id"),
+        keyed(&ov, "metrics", "id"),
+        keyed(&nv, "metrics", "id"),
         None,
     );
     let mut changes = d.out;

@@ -193,6 +193,20 @@ fn read_current(bytes: &[u8]) -> Option<Model> {
     .then_some(file.model)
 }
 
+/// A model as a JSON value (for comparing and merging), written by the
+/// same writer as a file and read back as a value: `serde_json::to_value`
+/// would put a second copy of every type's `Serialize` code in the wasm.
+pub(crate) fn model_to_value(model: &Model) -> Value {
+    let text = serde_json::to_string_pretty(model).expect("a model always serialises");
+    serde_json::from_str(&text).expect("what was just written reads back")
+}
+
+/// A JSON value as a model, through the reader the file format uses (see
+/// [`into_types`]): `None` when it is not one.
+pub(crate) fn value_to_model(value: &Value) -> Option<Model> {
+    serde_json::from_slice(&one_value_per_line(value)).ok()
+}
+
 /// The careful way in, for every other file: the JSON first (a syntax error
 /// is reported before anything else), then the envelope, the migrations
 /// from older schemas, and the model's shape with the path to the first

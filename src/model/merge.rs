@@ -18,6 +18,7 @@ use std::collections::BTreeSet;
 
 use serde_json::{Map, Value};
 
+use super::envelope::{model_to_value, value_to_model};
 use super::types::{Id, Model};
 use super::validate::validate;
 use super::Op;
@@ -283,7 +284,7 @@ fn merge_items(
 /// keeps mine's id and name history (its `updated_at`), and passes
 /// validation.
 pub fn merge(base: &Model, mine: &Model, theirs: &Model) -> Merged {
-    let as_json = |m: &Model| serde_json::to_value(m).unwrap_or_default();
+    let as_json = model_to_value;
     let (b, m, t) = (as_json(base), as_json(mine), as_json(theirs));
     let mut conflicts = Vec::new();
     let mut merged = m.clone();
@@ -387,9 +388,8 @@ fn keep_what_is_used(
     // Every pass puts back at least one item or stops; a model has fewer
     // items than this bound.
     for _ in 0..10_000 {
-        let model: Model = match serde_json::from_value(merged.clone()) {
-            Ok(model) => model,
-            Err(_) => break,
+        let Some(model) = value_to_model(&merged) else {
+            break;
         };
         let Err(problems) = validate(&model) else {
             return model;
@@ -431,7 +431,7 @@ fn keep_what_is_used(
         }
     }
     // Not reachable with valid inputs (tested); mine, whole, otherwise.
-    serde_json::from_value(m.clone()).expect("mine is a model")
+    value_to_model(m).expect("mine is a model")
 }
 
 /// The model with each conflict settled as `choices` says (by index into
@@ -439,7 +439,7 @@ fn keep_what_is_used(
 /// break a rule of the model (theirs names what the merge removed) is
 /// refused with the edit's own error.
 pub fn resolve(merged: &Merged, choices: &[(usize, Side)]) -> Result<Model, super::EditError> {
-    let mut json = serde_json::to_value(&merged.model).unwrap_or_default();
+    let mut json = model_to_value(&merged.model);
     let mut removals: Vec<Op> = Vec::new();
     for &(i, side) in choices {
         let Some(c) = merged.conflicts.get(i) else {
@@ -455,7 +455,7 @@ pub fn resolve(merged: &Merged, choices: &[(usize, Side)]) -> Result<Model, supe
         }
         set(&mut json, c, value.clone());
     }
-    let mut model: Model = serde_json::from_value(json).map_err(|_| super::EditError::NotFound)?;
+    let mut model = value_to_model(&json).ok_or(super::EditError::NotFound)?;
     if let Err(problems) = validate(&model) {
         return Err(super::EditError::Invalid(problems[0].clone()));
     }

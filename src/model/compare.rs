@@ -624,6 +624,55 @@ fn md(text: &str) -> String {
         .replace('_', "\\_")
 }
 
+impl Change {
+    /// The change in words, as a line of the report: "Added: Finance",
+    /// "Refunds, stages · Log · role: Clerk → (none)".
+    pub fn words(&self) -> String {
+        match (self.kind, &self.field) {
+            (Kind::Added, _) => format!("Added: {}", self.item),
+            (Kind::Removed, _) => format!("Removed: {}", self.item),
+            (Kind::Changed, field) => {
+                let values = self.values();
+                match field {
+                    Some(f) => format!("{}, {f}: {values}", self.item),
+                    None => format!("{}: {values}", self.item),
+                }
+            }
+        }
+    }
+
+    /// "before → after", or the one that exists.
+    fn values(&self) -> String {
+        match (&self.before, &self.after) {
+            (Some(b), Some(a)) => format!("{b} \u{2192} {a}"),
+            (None, Some(a)) => a.clone(),
+            (Some(b), None) => format!("{b} \u{2192} (none)"),
+            (None, None) => String::new(),
+        }
+    }
+}
+
+/// A change as a Markdown list item's text: the item in bold, every user
+/// text escaped.
+fn in_markdown(ch: &Change) -> String {
+    match (ch.kind, &ch.field) {
+        (Kind::Added, _) => format!("Added: **{}**", md(&ch.item)),
+        (Kind::Removed, _) => format!("Removed: **{}**", md(&ch.item)),
+        (Kind::Changed, field) => {
+            let values = match (&ch.before, &ch.after) {
+                (Some(b), Some(a)) => format!("{} \u{2192} {}", md(b), md(a)),
+                (None, Some(a)) => md(a),
+                (Some(b), None) => format!("{} \u{2192} (none)", md(b)),
+                (None, None) => String::new(),
+            };
+            match field {
+                Some(f) => format!("**{}**, {}: {values}", md(&ch.item), md(f)),
+                None => format!("**{}**: {values}", md(&ch.item)),
+            }
+        }
+    }
+}
+
 /// The comparison as a Markdown change report: a count per part, then
 /// every change in words. `old` and `new` say what was compared ("the
 /// version sent on 28 November", "the file returned").
@@ -653,24 +702,7 @@ pub fn to_markdown(c: &Comparison, old: &str, new: &str) -> String {
         }
         out.push_str(&format!("\n## {}\n\n", part.label()));
         for ch in lines {
-            let line = match (ch.kind, &ch.field) {
-                (Kind::Added, _) => format!("- Added: **{}**", md(&ch.item)),
-                (Kind::Removed, _) => format!("- Removed: **{}**", md(&ch.item)),
-                (Kind::Changed, field) => {
-                    let what = field.as_deref().map(md).unwrap_or_default();
-                    let values = match (&ch.before, &ch.after) {
-                        (Some(b), Some(a)) => format!("{} \u{2192} {}", md(b), md(a)),
-                        (None, Some(a)) => md(a),
-                        (Some(b), None) => format!("{} \u{2192} (none)", md(b)),
-                        (None, None) => String::new(),
-                    };
-                    if what.is_empty() {
-                        format!("- **{}**: {values}", md(&ch.item))
-                    } else {
-                        format!("- **{}**, {what}: {values}", md(&ch.item))
-                    }
-                }
-            };
+            let line = format!("- {}", in_markdown(ch));
             out.push_str(&line);
             out.push('\n');
         }

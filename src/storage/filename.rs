@@ -4,6 +4,18 @@ use chrono::NaiveDate;
 
 /// `acme-operations-2026-11-21.opmodel.json` for "Acme Operations".
 pub fn model_file_name(model_name: &str, date: NaiveDate) -> String {
+    format!("{}-{date}.opmodel.json", slug(model_name))
+}
+
+/// `acme-operations-changes.md`: the change report of a comparison.
+pub fn report_file_name(model_name: &str) -> String {
+    format!("{}-changes.md", slug(model_name))
+}
+
+/// A model's name as a file name's stem: letters and digits, lowercase,
+/// dashes between words, at most 60 characters ("model" when nothing is
+/// left).
+fn slug(model_name: &str) -> String {
     let mut slug = String::new();
     for c in model_name.chars() {
         if c.is_alphanumeric() {
@@ -14,8 +26,7 @@ pub fn model_file_name(model_name: &str, date: NaiveDate) -> String {
     }
     let slug: String = slug.trim_end_matches('-').chars().take(60).collect();
     let slug = slug.trim_end_matches('-');
-    let slug = if slug.is_empty() { "model" } else { slug };
-    format!("{slug}-{date}.opmodel.json")
+    if slug.is_empty() { "model" } else { slug }.to_string()
 }
 
 #[cfg(test)]
@@ -24,6 +35,15 @@ mod tests {
 
     fn d() -> NaiveDate {
         NaiveDate::from_ymd_opt(2026, 11, 21).unwrap()
+    }
+
+    #[test]
+    fn a_change_report_is_named_after_the_model() {
+        assert_eq!(
+            report_file_name("Acme Operations"),
+            "acme-operations-changes.md"
+        );
+        assert_eq!(report_file_name("!!"), "model-changes.md");
     }
 
     #[test]

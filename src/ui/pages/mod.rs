@@ -1,5 +1,6 @@
 //! One module per page.
 
+mod compare;
 mod home;
 mod models;
 mod not_found;

@@ -88,6 +88,7 @@ pub fn Models() -> impl IntoView {
                 </ul>
             </Show>
             <SamplePicker/>
+            <super::compare::CompareWithFile/>
             // Hidden rather than taken out when empty: the list's last update
             // must still run, for the focus to go to the heading.
             <section aria-labelledby="backups-heading" class="backups" hidden=move || backups.with(Vec::is_empty)>

@@ -1,0 +1,133 @@
+//! "Compare with a file" on the Models page: a model file someone sent
+//! back, set against the open model, part by part, in words, with the
+//! change report to download (`model::compare`).
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::model::compare::{compare, summary, to_markdown, Comparison, Kind, Part};
+use crate::model::load;
+use crate::storage::browser::{download, read_file};
+use crate::storage::filename::report_file_name;
+use crate::ui::state::{use_app, NoticeKind};
+
+/// What was compared, and what changed.
+#[derive(Clone, PartialEq)]
+struct Outcome {
+    file: String,
+    theirs: String,
+    comparison: Comparison,
+}
+
+#[component]
+pub fn CompareWithFile() -> impl IntoView {
+    let state = use_app();
+    let input = NodeRef::<leptos::html::Input>::new();
+    let outcome = RwSignal::new(None::<Outcome>);
+    let error = RwSignal::new(None::<String>);
+    let on_change = move |ev: leptos::ev::Event| {
+        let target: web_sys::HtmlInputElement = event_target(&ev);
+        if let Some(file) = target.files().and_then(|f| f.get(0)) {
+            let name = file.name();
+            spawn_local(async move {
+                let bytes = match read_file(&file).await {
+                    Ok(b) => b,
+                    Err(e) => {
+                        error.set(Some(format!("{name} could not be read: {e}.")));
+                        return;
+                    }
+                };
+                match load(&bytes) {
+                    Err(e) => {
+                        outcome.set(None);
+                        error.set(Some(format!("{name} cannot be compared: {e}")));
+                    }
+                    Ok(theirs) => {
+                        let comparison = state.model.with_untracked(|mine| compare(mine, &theirs));
+                        error.set(None);
+                        outcome.set(Some(Outcome {
+                            file: name,
+                            theirs: theirs.name.clone(),
+                            comparison,
+                        }));
+                    }
+                }
+            });
+        }
+        target.set_value("");
+    };
+    let report = move |_| {
+        let Some(o) = outcome.get_untracked() else {
+            return;
+        };
+        let mine = state.model.with_untracked(|m| m.name.clone());
+        let text = to_markdown(
+            &o.comparison,
+            &format!("\u{201c}{mine}\u{201d} (open here)"),
+            &format!("\u{201c}{}\u{201d} ({})", o.theirs, o.file),
+        );
+        if let Err(e) = download(&report_file_name(&mine), &text, "text/markdown") {
+            state.notify(
+                NoticeKind::Error,
+                format!("The report could not be downloaded: {e}."),
+            );
+        }
+    };
+    view! {
+        <section class="compare" aria-labelledby="compare-heading" data-testid="compare">
+            <h2 id="compare-heading">"Compare with a file"</h2>
+            <p class="muted">"A model file that came back edited: see what changed from the model open here, part by part, and download the change report to send back. Nothing is changed here."</p>
+            <button type="button" data-testid="compare-button" on:click=move |_| if let Some(i) = input.get() { i.click() }>
+                "Choose a file to compare..."
+            </button>
+            <input node_ref=input type="file" class="visually-hidden" tabindex="-1" aria-hidden="true"
+                data-testid="compare-input" accept=".json,.opmodel.json,application/json" on:change=on_change/>
+            {move || error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
+            {move || outcome.get().map(|o| {
+                let c = o.comparison.clone();
+                let parts: Vec<Part> = Part::ALL.into_iter().filter(|p| c.of(*p).next().is_some()).collect();
+                view! {
+                    <div class="comparison" data-testid="comparison" role="status">
+                        <p><strong>{format!("{}: ", o.file)}</strong>{format!("{}.", capitalised(&summary(&c)))}</p>
+                        {(!c.is_empty()).then(|| view! {
+                            <div class="table-scroll" tabindex="0" role="region" aria-label="Changes per part">
+                                <table class="data-table" data-testid="comparison-counts">
+                                    <thead><tr><th scope="col">"Part"</th><th scope="col">"Added"</th><th scope="col">"Removed"</th><th scope="col">"Changed"</th></tr></thead>
+                                    <tbody>
+                                        {parts.iter().map(|p| view! {
+                                            <tr>
+                                                <th scope="row">{p.label()}</th>
+                                                <td>{c.count(*p, Kind::Added)}</td>
+                                                <td>{c.count(*p, Kind::Removed)}</td>
+                                                <td>{c.count(*p, Kind::Changed)}</td>
+                                            </tr>
+                                        }).collect_view()}
+                                    </tbody>
+                                </table>
+                            </div>
+                            {parts.iter().map(|p| {
+                                let lines: Vec<String> = c.of(*p).map(|ch| ch.words()).collect();
+                                view! {
+                                    <details class="comparison-part">
+                                        <summary>{format!("{} ({})", p.label(), lines.len())}</summary>
+                                        <ul>{lines.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
+                                    </details>
+                                }
+                            }).collect_view()}
+                            <button type="button" data-testid="download-report" on:click=report>"Download the change report (Markdown)"</button>
+                        })}
+                    </div>
+                }
+            })}
+        </section>
+    }
+}
+
+/// "nothing" -> "Nothing".
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}

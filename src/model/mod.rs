@@ -13,6 +13,7 @@ pub mod history;
 pub mod ids;
 pub mod layers;
 pub mod limits;
+pub mod link;
 pub mod map;
 pub mod merge;
 pub mod migrate;

@@ -246,3 +246,73 @@ pub async fn read_file(file: &web_sys::File) -> Result<Vec<u8>, String> {
         .map_err(|e| format!("the browser could not read the file ({e:?})"))?;
     Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
+
+// The compression streams, declared here: web-sys has them only behind
+// `--cfg web_sys_unstable_apis`, which would rebuild web-sys with every
+// unstable API for two constructors.
+#[wasm_bindgen::prelude::wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(js_name = CompressionStream)]
+    type Compression;
+    #[wasm_bindgen(constructor, js_class = "CompressionStream", catch)]
+    fn new_compression(format: &str) -> Result<Compression, JsValue>;
+    #[wasm_bindgen(js_name = DecompressionStream)]
+    type Decompression;
+    #[wasm_bindgen(constructor, js_class = "DecompressionStream", catch)]
+    fn new_decompression(format: &str) -> Result<Decompression, JsValue>;
+}
+
+/// `bytes` through the browser's `CompressionStream` ("deflate-raw"): no
+/// compression code in the wasm for the model-in-a-link.
+pub async fn deflate(bytes: &[u8]) -> Result<Vec<u8>, String> {
+    let stream = Compression::new_compression("deflate-raw")
+        .map_err(|_| "this browser cannot compress (no CompressionStream)".to_string())?;
+    let pair: &web_sys::ReadableWritablePair = stream.unchecked_ref();
+    let out = bytes_stream(bytes)?.pipe_through(pair);
+    read_stream(out, usize::MAX).await
+}
+
+/// Compressed `bytes` unpacked ("deflate-raw"), stopping with an error as
+/// soon as more than `limit` bytes come out: a link is read at most up to
+/// the file limit, however it was made.
+pub async fn inflate(bytes: &[u8], limit: usize) -> Result<Vec<u8>, String> {
+    let stream = Decompression::new_decompression("deflate-raw")
+        .map_err(|_| "this browser cannot unpack it (no DecompressionStream)".to_string())?;
+    let pair: &web_sys::ReadableWritablePair = stream.unchecked_ref();
+    let out = bytes_stream(bytes)?.pipe_through(pair);
+    read_stream(out, limit).await
+}
+
+fn bytes_stream(bytes: &[u8]) -> Result<web_sys::ReadableStream, String> {
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
+    let blob = web_sys::Blob::new_with_u8_array_sequence(&parts)
+        .map_err(|_| "the browser could not hold the data".to_string())?;
+    Ok(blob.stream())
+}
+
+/// Every chunk of `stream`, up to `limit` bytes.
+async fn read_stream(stream: web_sys::ReadableStream, limit: usize) -> Result<Vec<u8>, String> {
+    let reader: web_sys::ReadableStreamDefaultReader = stream.get_reader().unchecked_into();
+    let mut out = Vec::new();
+    loop {
+        let chunk = wasm_bindgen_futures::JsFuture::from(reader.read())
+            .await
+            .map_err(|_| "it does not unpack (cut short, or changed on its way)".to_string())?;
+        let done = js_sys::Reflect::get(&chunk, &"done".into())
+            .ok()
+            .and_then(|d| d.as_bool())
+            .unwrap_or(true);
+        if done {
+            return Ok(out);
+        }
+        let value = js_sys::Reflect::get(&chunk, &"value".into()).unwrap_or_default();
+        out.extend(js_sys::Uint8Array::new(&value).to_vec());
+        if out.len() > limit {
+            let _ = reader.cancel();
+            return Err(format!(
+                "it unpacks to more than {} MiB, the limit of a model file",
+                limit / (1024 * 1024)
+            ));
+        }
+    }
+}

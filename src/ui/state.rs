@@ -732,6 +732,46 @@ impl AppState {
                 Err(e) => Err(format!("{e}.")),
             }
         };
+        self.take_in(
+            result,
+            |name| format!("Imported \u{201c}{name}\u{201d} as a new model."),
+            &format!("\u{201c}{file_name}\u{201d} could not be imported."),
+        );
+    }
+
+    /// Opens a model from a link's fragment (`#model=1....`) as a new
+    /// model; a damaged link changes nothing and says why. Returns false
+    /// when the fragment is not a model link.
+    pub async fn open_link(&self, fragment: &str) -> bool {
+        use crate::model::link::parse_fragment;
+        let compressed = match parse_fragment(fragment) {
+            Ok(None) => return false,
+            Ok(Some(bytes)) => Ok(bytes),
+            Err(e) => Err(e.to_string()),
+        };
+        let result = match compressed {
+            Ok(bytes) => match crate::storage::browser::inflate(&bytes, MAX_FILE_BYTES).await {
+                Ok(text) => load_with_notes(&text).map_err(|e| e.to_string()),
+                Err(e) => Err(format!("The link is damaged: {e}.")),
+            },
+            Err(e) => Err(e),
+        };
+        self.take_in(
+            result,
+            |name| format!("Opened \u{201c}{name}\u{201d} from a link, as a new model."),
+            "The link could not be opened.",
+        );
+        true
+    }
+
+    /// A model read from a file or a link, opened as a new model (the open
+    /// one stays in the list), or the reason it could not be, told.
+    fn take_in(
+        &self,
+        result: Result<crate::model::Loaded, String>,
+        done: impl Fn(&str) -> String,
+        failed: &str,
+    ) {
         match result {
             Ok(loaded) => {
                 let mut model = loaded.model;
@@ -745,12 +785,15 @@ impl AppState {
                 self.switch_to(model, false);
                 self.notify(
                     NoticeKind::Info,
-                    format!("Imported \u{201c}{name}\u{201d} as a new model.{note} The model that was open is still on the Models page."),
+                    format!(
+                        "{}{note} The model that was open is still on the Models page.",
+                        done(&name)
+                    ),
                 );
             }
             Err(reason) => self.notify(
                 NoticeKind::Error,
-                format!("\u{201c}{file_name}\u{201d} could not be imported. {reason} Nothing was changed."),
+                format!("{failed} {reason} Nothing was changed."),
             ),
         }
     }

@@ -2,6 +2,7 @@
 
 mod compare;
 mod home;
+mod link;
 mod models;
 mod not_found;
 

@@ -17,6 +17,8 @@ use crate::ui::state::use_app;
 #[component]
 pub fn Models() -> impl IntoView {
     let state = use_app();
+    // Opened from a model link (`/models#model=1....`): that model first.
+    super::link::open_link_in_address(state);
     // The open model's entry comes from memory (cheap to compare, so the
     // list is only redone when it changes); the others come from the
     // library whenever something was stored. A memo, so that a save which
@@ -64,6 +66,7 @@ pub fn Models() -> impl IntoView {
                 <button type="button" data-testid="export-button" on:click=move |_| state.export()>
                     "Export the open model"
                 </button>
+                <super::link::ModelLink/>
             </div>
             {move || listing.with(|l| match l {
                 Err(e) => Some(view! {

@@ -92,10 +92,10 @@ fn count(n: usize, one: &str, many: &str) -> String {
     }
 }
 
-/// The order of the nodes within each layer that keeps crossings few:
-/// returns the node indices of each shown layer, top to bottom.
-pub fn order(graph: &MapGraph) -> Vec<(Layer, Vec<usize>)> {
-    let mut layers: Vec<(Layer, Vec<usize>)> = Layer::ALL
+/// The node indices of each shown layer, top to bottom, in the graph's
+/// (the model's) order.
+pub fn by_layer(graph: &MapGraph) -> Vec<(Layer, Vec<usize>)> {
+    Layer::ALL
         .iter()
         .map(|l| {
             let ix: Vec<usize> = (0..graph.nodes.len())
@@ -104,13 +104,29 @@ pub fn order(graph: &MapGraph) -> Vec<(Layer, Vec<usize>)> {
             (*l, ix)
         })
         .filter(|(_, ix)| !ix.is_empty())
-        .collect();
+        .collect()
+}
+
+/// Every edge as the indices of its two nodes (edges to a node not shown
+/// are left out).
+fn edge_ends(graph: &MapGraph) -> Vec<(usize, usize)> {
     let index: HashMap<&str, usize> = graph
         .nodes
         .iter()
         .enumerate()
         .map(|(i, n)| (n.id.as_str(), i))
         .collect();
+    graph
+        .edges
+        .iter()
+        .filter_map(|e| Some((*index.get(e.from.as_str())?, *index.get(e.to.as_str())?)))
+        .collect()
+}
+
+/// The order of the nodes within each layer that keeps crossings few:
+/// returns the node indices of each shown layer, top to bottom.
+pub fn order(graph: &MapGraph) -> Vec<(Layer, Vec<usize>)> {
+    let mut layers = by_layer(graph);
     let row_of: HashMap<Layer, usize> = layers
         .iter()
         .enumerate()
@@ -120,10 +136,7 @@ pub fn order(graph: &MapGraph) -> Vec<(Layer, Vec<usize>)> {
     // pull).
     let mut neighbours: Vec<Vec<usize>> = vec![Vec::new(); graph.nodes.len()];
     let mut pairs: Vec<(usize, usize)> = Vec::new();
-    for e in &graph.edges {
-        let (Some(&a), Some(&b)) = (index.get(e.from.as_str()), index.get(e.to.as_str())) else {
-            continue;
-        };
+    for (a, b) in edge_ends(graph) {
         if graph.nodes[a].layer != graph.nodes[b].layer {
             neighbours[a].push(b);
             neighbours[b].push(a);
@@ -234,18 +247,7 @@ pub fn crossings(graph: &MapGraph, order: &[(Layer, Vec<usize>)]) -> usize {
             row[*i] = r;
         }
     }
-    let index: HashMap<&str, usize> = graph
-        .nodes
-        .iter()
-        .enumerate()
-        .map(|(i, n)| (n.id.as_str(), i))
-        .collect();
-    let pairs: Vec<(usize, usize)> = graph
-        .edges
-        .iter()
-        .filter_map(|e| Some((*index.get(e.from.as_str())?, *index.get(e.to.as_str())?)))
-        .collect();
-    count_crossings(&group_by_rows(&pairs, &row), &pos)
+    count_crossings(&group_by_rows(&edge_ends(graph), &row), &pos)
 }
 
 /// The label of one box for assistive technology and its tooltip.
@@ -621,16 +623,7 @@ mod tests {
     fn ordering_removes_crossings_the_model_order_makes() {
         let m = map_model(12, 4, at());
         let g = graph(&m, &check_all(&m), &MapFilter::default());
-        let model_order: Vec<(Layer, Vec<usize>)> = Layer::ALL
-            .iter()
-            .map(|l| {
-                let ix: Vec<usize> = (0..g.nodes.len())
-                    .filter(|i| g.nodes[*i].layer == *l)
-                    .collect();
-                (*l, ix)
-            })
-            .filter(|(_, ix)| !ix.is_empty())
-            .collect();
+        let model_order = by_layer(&g);
         let before = crossings(&g, &model_order);
         let after = crossings(&g, &order(&g));
         assert!(before > 0, "the test model has crossings to remove");

@@ -628,26 +628,28 @@ impl Change {
     /// The change in words, as a line of the report: "Added: Finance",
     /// "Refunds, stages · Log · role: Clerk → (none)".
     pub fn words(&self) -> String {
-        match (self.kind, &self.field) {
-            (Kind::Added, _) => format!("Added: {}", self.item),
-            (Kind::Removed, _) => format!("Removed: {}", self.item),
-            (Kind::Changed, field) => {
-                let values = self.values();
-                match field {
-                    Some(f) => format!("{}, {f}: {values}", self.item),
-                    None => format!("{}: {values}", self.item),
-                }
-            }
-        }
+        self.told(&|s| s.to_string(), &|s| s.to_string())
     }
 
-    /// "before → after", or the one that exists.
-    fn values(&self) -> String {
-        match (&self.before, &self.after) {
-            (Some(b), Some(a)) => format!("{b} \u{2192} {a}"),
-            (None, Some(a)) => a.clone(),
-            (Some(b), None) => format!("{b} \u{2192} (none)"),
-            (None, None) => String::new(),
+    /// The change told with `text` applied to every user text and `item`
+    /// to the item's name (escaped and bold in Markdown).
+    fn told(&self, text: &dyn Fn(&str) -> String, item: &dyn Fn(&str) -> String) -> String {
+        let name = item(&self.item);
+        match (self.kind, &self.field) {
+            (Kind::Added, _) => format!("Added: {name}"),
+            (Kind::Removed, _) => format!("Removed: {name}"),
+            (Kind::Changed, field) => {
+                let values = match (&self.before, &self.after) {
+                    (Some(b), Some(a)) => format!("{} \u{2192} {}", text(b), text(a)),
+                    (None, Some(a)) => text(a),
+                    (Some(b), None) => format!("{} \u{2192} (none)", text(b)),
+                    (None, None) => String::new(),
+                };
+                match field {
+                    Some(f) => format!("{name}, {}: {values}", text(f)),
+                    None => format!("{name}: {values}"),
+                }
+            }
         }
     }
 }
@@ -655,22 +657,7 @@ impl Change {
 /// A change as a Markdown list item's text: the item in bold, every user
 /// text escaped.
 fn in_markdown(ch: &Change) -> String {
-    match (ch.kind, &ch.field) {
-        (Kind::Added, _) => format!("Added: **{}**", md(&ch.item)),
-        (Kind::Removed, _) => format!("Removed: **{}**", md(&ch.item)),
-        (Kind::Changed, field) => {
-            let values = match (&ch.before, &ch.after) {
-                (Some(b), Some(a)) => format!("{} \u{2192} {}", md(b), md(a)),
-                (None, Some(a)) => md(a),
-                (Some(b), None) => format!("{} \u{2192} (none)", md(b)),
-                (None, None) => String::new(),
-            };
-            match field {
-                Some(f) => format!("**{}**, {}: {values}", md(&ch.item), md(f)),
-                None => format!("**{}**: {values}", md(&ch.item)),
-            }
-        }
-    }
+    ch.told(&md, &|s| format!("**{}**", md(s)))
 }
 
 /// The comparison as a Markdown change report: a count per part, then

@@ -38,6 +38,20 @@ pub fn one_mib_model(now: chrono::DateTime<chrono::Utc>) -> Model {
     m
 }
 
+/// Adds `roles` roles, "Role 0", "Role 1", ... (ids `role-000`, ...), and
+/// returns the id of role `j`, counted round.
+fn numbered_roles(m: &mut Model, roles: usize) -> impl Fn(usize) -> Id {
+    for j in 0..roles {
+        m.roles.push(Role {
+            id: format!("role-{j:03}"),
+            name: format!("Role {j}"),
+            description: String::new(),
+            holder: None,
+        });
+    }
+    move |j: usize| format!("role-{:03}", j % roles)
+}
+
 /// A model of `workflows` workflow elements across `roles` roles, each
 /// described by `stages` stages (for timing the workflow checks and the
 /// automation ranking): one owner per workflow, its stages done by roles in
@@ -53,15 +67,7 @@ pub fn workflows_model(
 ) -> Model {
     use super::workflow::{Handoff, Period, Stage, Volume, Workflow};
     let mut m = Model::new("m-flows".into(), "Flows", now);
-    for j in 0..roles {
-        m.roles.push(Role {
-            id: format!("role-{j:03}"),
-            name: format!("Role {j}"),
-            description: String::new(),
-            holder: None,
-        });
-    }
-    let role = |j: usize| format!("role-{:03}", j % roles);
+    let role = numbered_roles(&mut m, roles);
     let mut review = Vec::new();
     for i in 0..workflows {
         let id = format!("flow-{i:05}");
@@ -206,15 +212,7 @@ pub fn map_model(units: usize, roles: usize, now: chrono::DateTime<chrono::Utc>)
     use super::workflow::{Stage, Workflow};
     let mut m = Model::new("m-map".into(), "Map", now);
     let roles = roles.max(1);
-    for j in 0..roles {
-        m.roles.push(Role {
-            id: format!("role-{j:03}"),
-            name: format!("Role {j}"),
-            description: String::new(),
-            holder: None,
-        });
-    }
-    let role = |j: usize| format!("role-{:03}", j % roles);
+    let role = numbered_roles(&mut m, roles);
     let n = units.max(1);
     let id = |kind: &str, i: usize| format!("{kind}-{:04}", i % n);
     let kinds = [

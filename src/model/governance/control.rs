@@ -239,7 +239,7 @@ fn how_we_know(model: &Model, e: &Element, today: NaiveDate) -> ControlAnswer {
         if m.owner.is_none() {
             missing.push("no owner".to_string());
         }
-        if m.definition.trim().is_empty() {
+        if !m.defined() {
             missing.push("no definition".to_string());
         }
         if model.reviews_of_metric(&m.id).next().is_none() {

@@ -10,7 +10,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use super::super::ownership::Severity;
 use super::super::types::{Element, ElementKind, Id, Model};
-use super::{Hold, Mechanism};
+use super::Mechanism;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum MapFindingKind {
@@ -111,6 +111,18 @@ impl<'a, T> Index<'a, T> {
 ///
 /// Lookups go through maps built once (a model of 300 elements and 600
 /// links is checked after every edit; the budget is 5 ms).
+/// The model's data records by the element they describe.
+fn data_entities(model: &Model) -> Index<'_, super::DataEntity> {
+    Index::new(
+        &model.data_entities,
+        model
+            .data_entities
+            .iter()
+            .map(|d| d.element.as_str())
+            .collect(),
+    )
+}
+
 pub fn check_all(model: &Model) -> Vec<MapFinding> {
     let mut out = Vec::new();
     let elements = Index::new(
@@ -118,14 +130,7 @@ pub fn check_all(model: &Model) -> Vec<MapFinding> {
         model.elements.iter().map(|e| e.id.as_str()).collect(),
     );
     let name = |id: &str| elements.get(id).map_or(id, |e| e.name.as_str()).to_string();
-    let entities = Index::new(
-        &model.data_entities,
-        model
-            .data_entities
-            .iter()
-            .map(|d| d.element.as_str())
-            .collect(),
-    );
+    let entities = data_entities(model);
     let mut push = |kind, severity, subject, node: &str, message: String| {
         out.push(MapFinding {
             kind,
@@ -295,7 +300,7 @@ pub fn check_all(model: &Model) -> Vec<MapFinding> {
                 format!("Nobody owns the metric {metric}: give one role its definition and its calculation."),
             );
         }
-        if m.definition.trim().is_empty() {
+        if !m.defined() {
             push(
                 MetricNoDefinition,
                 Severity::Problem,
@@ -337,14 +342,7 @@ pub fn check_all(model: &Model) -> Vec<MapFinding> {
 /// completion"): the share of data entities with exactly one source of
 /// truth, as a percentage; `None` with no data entity.
 pub fn data_authority(model: &Model) -> Option<f64> {
-    let entities = Index::new(
-        &model.data_entities,
-        model
-            .data_entities
-            .iter()
-            .map(|d| d.element.as_str())
-            .collect(),
-    );
+    let entities = data_entities(model);
     let data: Vec<&Element> = model
         .elements
         .iter()
@@ -355,7 +353,7 @@ pub fn data_authority(model: &Model) -> Option<f64> {
         .filter(|e| {
             entities
                 .get(e.id.as_str())
-                .is_some_and(|d| d.systems.values().filter(|h| **h == Hold::Source).count() == 1)
+                .is_some_and(|d| d.sources().count() == 1)
         })
         .count();
     percent(single, data.len())
@@ -377,7 +375,7 @@ mod tests {
     use std::collections::BTreeMap;
 
     use super::*;
-    use crate::model::map::{DataEntity, Flow, Metric};
+    use crate::model::map::{DataEntity, Flow, Hold, Metric};
     use crate::model::{Raci, Review, Role, Workflow};
 
     fn element(id: &str, kind: ElementKind, owner: Option<&str>) -> Element {

@@ -242,7 +242,8 @@ impl MapGraph {
     }
 }
 
-fn owner(model: &Model, e: &Element) -> Owner {
+/// Who owns `e`: the roles holding its A, in the model's role order.
+pub fn owner(model: &Model, e: &Element) -> Owner {
     let names: Vec<String> = model
         .roles
         .iter()

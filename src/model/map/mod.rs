@@ -190,10 +190,15 @@ impl Metric {
         }
     }
 
+    /// It has a definition (a blank one defines nothing).
+    pub fn defined(&self) -> bool {
+        !self.definition.trim().is_empty()
+    }
+
     /// Owned and defined: what the metric-governance figure counts (white
     /// paper §7.6, "documented definitions and designated owners").
     pub fn governed(&self) -> bool {
-        self.owner.is_some() && !self.definition.trim().is_empty()
+        self.owner.is_some() && self.defined()
     }
 }
 

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use super::{anchor, problems_of, Fold, Problems};
 use crate::model::limits::MAX_TEXT_CHARS;
 use crate::model::map::checks::{MapFinding, Subject};
+use crate::model::map::graph::{owner, Owner};
 use crate::model::map::{DataEntity, Hold};
 use crate::model::{ElementKind, Id, Op};
 use crate::ui::state::{use_app, AppState};
@@ -60,30 +61,19 @@ fn EntityCard(
             .with(|m| m.data_entity(&element.read_value()).cloned())
     });
     let owner = Memo::new(move |_| {
-        state.model.with(|m| {
-            let owners: Vec<String> = m
-                .element(&element.read_value())
-                .map(|e| {
-                    m.roles
-                        .iter()
-                        .filter(|r| e.assignments.get(&r.id).is_some_and(|l| l.is_accountable()))
-                        .map(|r| r.name.clone())
-                        .collect()
-                })
-                .unwrap_or_default();
-            match owners.len() {
-                0 => {
-                    "Nobody owns this definition yet (no A on the entity in the ownership matrix)."
-                        .to_string()
-                }
-                1 => format!("Its definition is owned by {}.", owners[0]),
-                _ => format!(
-                    "Its definition has {} owners: {}.",
-                    owners.len(),
-                    owners.join(", ")
-                ),
-            }
-        })
+        let owner = state
+            .model
+            .with(|m| m.element(&element.read_value()).map(|e| owner(m, e)));
+        match owner {
+            Some(Owner::One(name)) => format!("Its definition is owned by {name}."),
+            Some(Owner::Several(names)) => format!(
+                "Its definition has {} owners: {}.",
+                names.len(),
+                names.join(", ")
+            ),
+            _ => "Nobody owns this definition yet (no A on the entity in the ownership matrix)."
+                .to_string(),
+        }
     });
     // Where it lives, in words, for the folded line.
     let lives = move || {

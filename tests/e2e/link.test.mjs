@@ -27,7 +27,7 @@ test('a model in a link opens as a new model elsewhere; a cut link says so and c
   const link = await area.inputValue();
   assert.ok(link.startsWith(`${env.server.url}/models#model=1.`), link);
   // The link takes the focus, selected, ready to copy.
-  assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), 'model-link');
+  await page.waitForFunction(() => document.activeElement?.dataset.testid === 'model-link', null, { timeout: 2000 });
   const length = await page.getByTestId('link-length').textContent();
   assert.equal(length, `${link.length} characters.`);
   assert.ok(link.length < 2000, 'a small model fits a short link');

@@ -49,6 +49,15 @@ pub fn ModelLink() -> impl IntoView {
             match make_link(state).await {
                 Ok(url) => {
                     link.set(Some(url.clone()));
+                    // Focused and selected first: the clipboard may take its
+                    // time to answer (or never be allowed), and the link must
+                    // be ready to copy by hand meanwhile.
+                    request_animation_frame(move || {
+                        if let Some(a) = area.get() {
+                            let _ = a.focus();
+                            a.select();
+                        }
+                    });
                     let copied = wasm_bindgen_futures::JsFuture::from(
                         window().navigator().clipboard().write_text(&url),
                     )
@@ -57,12 +66,6 @@ pub fn ModelLink() -> impl IntoView {
                     if copied {
                         state.notify(NoticeKind::Info, "The link to this model is copied.");
                     }
-                    request_animation_frame(move || {
-                        if let Some(a) = area.get() {
-                            let _ = a.focus();
-                            a.select();
-                        }
-                    });
                 }
                 Err(e) => state.notify(
                     NoticeKind::Error,

@@ -563,7 +563,7 @@ pub fn compare(old: &Model, new: &Model) -> Comparison {
 
 /// The comparison in a few words: what was added, removed and changed,
 /// counted per part ("1 role added, 2 elements changed, 3 cells of the
-/// ownership matrix changed"); "nothing" when there is no change.
+/// ownership matrix changed"); "no change" when there is none.
 pub fn summary(c: &Comparison) -> String {
     let mut parts = Vec::new();
     for part in Part::ALL {
@@ -592,7 +592,7 @@ pub fn summary(c: &Comparison) -> String {
         }
     }
     if parts.is_empty() {
-        "nothing".into()
+        "no change".into()
     } else {
         parts.join(", ")
     }
@@ -918,7 +918,7 @@ mod tests {
             summary(&compare(&old, &new)),
             "1 role added, 2 roles changed, 1 cell of the ownership matrix changed"
         );
-        assert_eq!(summary(&compare(&old, &old)), "nothing");
+        assert_eq!(summary(&compare(&old, &old)), "no change");
     }
 
     #[test]

@@ -60,6 +60,9 @@ impl Model {
     ) -> Model {
         let mut copy = self.clone();
         copy.id = new_id;
+        // A copy stays of the family: a file sent back to either is
+        // recognized.
+        copy.keep_lineage(self);
         let keep = MAX_NAME_CHARS.saturating_sub(suffix.chars().count());
         copy.name = format!(
             "{}{suffix}",

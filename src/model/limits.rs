@@ -54,3 +54,18 @@ pub const MAX_FLOWS: usize = 5_000;
 
 /// Metrics: the figures reviews look at. A few per element at most.
 pub const MAX_METRICS: usize = 5_000;
+
+/// Automatic versions kept per model (at export, before a merge or a
+/// restore, and each file received): the last ten round trips of a
+/// consultant's model. Older ones go first; named versions stay until
+/// deleted. Each is a whole model, so ten of a 500 KiB model already take
+/// a fair share of the 5 MiB a browser keeps per site.
+pub const MAX_AUTOMATIC_VERSIONS: usize = 10;
+
+/// A version's name and note are labels, like a model's name.
+pub const MAX_VERSION_NOTE_CHARS: usize = MAX_NAME_CHARS;
+
+/// Versions a file names as the ones it descends from: enough for twenty
+/// round trips between two people; a base older than that is chosen by
+/// hand.
+pub const MAX_ANCESTORS: usize = 20;

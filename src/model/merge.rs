@@ -52,34 +52,25 @@ impl Conflict {
     /// and each side's value ("Role “Clerk”, name: yours “Clerks”, theirs
     /// “Back office”.").
     pub fn describe(&self, model: &Model) -> String {
-        let names = |id: &str| -> String {
-            model
-                .role(id)
-                .map(|r| r.name.clone())
-                .or_else(|| model.element(id).map(|e| e.name.clone()))
-                .or_else(|| model.metric(id).map(|k| k.name.clone()))
-                .or_else(|| model.decision(id).map(|d| d.name.clone()))
-                .unwrap_or_else(|| id.to_string())
-        };
-        let show = |v: &Option<Value>| -> String {
-            match v {
-                None => "removed".into(),
-                Some(Value::String(s)) => format!("\u{201c}{}\u{201d}", names(s)),
-                Some(Value::Object(o)) => match o.get("name").and_then(Value::as_str) {
-                    Some(n) => format!("\u{201c}{n}\u{201d}, changed"),
-                    None => "changed".into(),
-                },
-                Some(other) => {
-                    let text = other.to_string();
-                    let clipped: String = text.chars().take(60).collect();
-                    if clipped.len() < text.len() {
-                        format!("{clipped}\u{2026}")
-                    } else {
-                        clipped
-                    }
-                }
-            }
-        };
+        let subject = self.subject(model);
+        if self.removed_but_used {
+            let who = if self.mine.is_none() {
+                "you removed it"
+            } else {
+                "the other side removed it"
+            };
+            return format!("{subject}: {who}, and it is still used.");
+        }
+        format!(
+            "{subject}: yours {}, theirs {}.",
+            self.value(Side::Mine, model),
+            self.value(Side::Theirs, model)
+        )
+    }
+
+    /// Where the conflict is: "Role “Clerk”, name", "Element “Billing”,
+    /// the letter of “Finance”".
+    pub fn subject(&self, model: &Model) -> String {
         let what = match self.list {
             "roles" => "Role",
             "elements" => "Element",
@@ -97,28 +88,74 @@ impl Conflict {
         let item = if self.id.is_empty() {
             what.to_string()
         } else {
-            format!("{what} \u{201c}{}\u{201d}", names(&self.id))
+            format!("{what} \u{201c}{}\u{201d}", names(model, &self.id))
         };
-        let place = if self.path.is_empty() {
-            String::new()
-        } else {
-            let words: Vec<String> = self.path.iter().map(|p| names(p)).collect();
-            format!(", {}", words.join(" \u{b7} "))
+        // A name the model knows is quoted; a field is named as it is.
+        let word = |p: &String| {
+            let name = names(model, p);
+            if name == *p {
+                name
+            } else {
+                format!("\u{201c}{name}\u{201d}")
+            }
+        };
+        match self.path.as_slice() {
+            [] => item,
+            // A cell of the matrix: "the letter of “Head Baker”".
+            [field, role] if field == "assignments" || field == "rights" => {
+                format!("{item}, the letter of {}", word(role))
+            }
+            path => {
+                let words: Vec<String> = path.iter().map(word).collect();
+                format!("{item}, {}", words.join(" \u{b7} "))
+            }
+        }
+    }
+
+    /// One side's value in words: "“Clerks”", "removed", a number; for an
+    /// item removed on one side and used on the other, what choosing
+    /// that side does.
+    pub fn value(&self, side: Side, model: &Model) -> String {
+        let v = match side {
+            Side::Mine => &self.mine,
+            Side::Theirs => &self.theirs,
         };
         if self.removed_but_used {
-            let who = if self.mine.is_none() {
-                "you removed it"
-            } else {
-                "the other side removed it"
+            return match v {
+                None => "removed, with every reference to it".into(),
+                Some(_) => "kept".into(),
             };
-            return format!("{item}: {who}, and it is still used.");
         }
-        format!(
-            "{item}{place}: yours {}, theirs {}.",
-            show(&self.mine),
-            show(&self.theirs)
-        )
+        match v {
+            None => "removed".into(),
+            Some(Value::String(s)) => format!("\u{201c}{}\u{201d}", names(model, s)),
+            Some(Value::Object(o)) => match o.get("name").and_then(Value::as_str) {
+                Some(n) => format!("\u{201c}{n}\u{201d}, changed"),
+                None => "changed".into(),
+            },
+            Some(other) => {
+                let text = other.to_string();
+                let clipped: String = text.chars().take(60).collect();
+                if clipped.len() < text.len() {
+                    format!("{clipped}\u{2026}")
+                } else {
+                    clipped
+                }
+            }
+        }
     }
+}
+
+/// What the model calls the item with id `id` (a role, element, metric or
+/// decision), or the id itself.
+fn names(model: &Model, id: &str) -> String {
+    model
+        .role(id)
+        .map(|r| r.name.clone())
+        .or_else(|| model.element(id).map(|e| e.name.clone()))
+        .or_else(|| model.metric(id).map(|k| k.name.clone()))
+        .or_else(|| model.decision(id).map(|d| d.name.clone()))
+        .unwrap_or_else(|| id.to_string())
 }
 
 /// The merged model (every conflict settled as "mine" for now) and the
@@ -639,7 +676,7 @@ mod tests {
         );
         assert_eq!(
             c.describe(&r.model),
-            "Element \u{201c}Refunds\u{201d}, assignments \u{b7} Ops Lead: yours \u{201c}A/R\u{201d}, theirs \u{201c}C\u{201d}."
+            "Element \u{201c}Refunds\u{201d}, the letter of \u{201c}Ops Lead\u{201d}: yours \u{201c}A/R\u{201d}, theirs \u{201c}C\u{201d}."
         );
         let theirs_chosen = resolve(&r, &[(0, Side::Theirs)]).unwrap();
         assert_eq!(theirs_chosen.elements[0].assignments["r1"], Raci::C);

@@ -11,7 +11,7 @@ use serde_json::Value;
 use super::error::LoadError;
 
 /// The schema version this build writes.
-pub const CURRENT_SCHEMA: u32 = 3;
+pub const CURRENT_SCHEMA: u32 = 4;
 
 /// The oldest version this build still reads.
 pub const OLDEST_SCHEMA: u32 = 1;
@@ -19,7 +19,7 @@ pub const OLDEST_SCHEMA: u32 = 1;
 type Step = fn(Value) -> Result<Value, LoadError>;
 
 /// `STEPS[i]` migrates version `OLDEST_SCHEMA + i` to the next one.
-const STEPS: &[Step] = &[v1_to_v2, v2_to_v3];
+const STEPS: &[Step] = &[v1_to_v2, v2_to_v3, v3_to_v4];
 
 /// Version 2 lets a matrix cell hold A and R together (`"A/R"`). Every
 /// version 1 model is a version 2 model as it is: the step only marks the
@@ -84,6 +84,16 @@ fn v2_to_v3(mut model: Value) -> Result<Value, LoadError> {
             object.insert("metrics".into(), Value::Array(metrics));
         }
     }
+    Ok(model)
+}
+
+/// Version 4 adds the model's `lineage` (where it comes from: its family,
+/// the version a file was exported as, the one it was based on). A version
+/// 3 model has none and needs none: it is its own family, its lineage id
+/// its model id (`Model::lineage_id`), which is what its own exports
+/// carry, so they are still recognized when they come back. Like
+/// [`v1_to_v2`], the step marks the boundary for older builds.
+fn v3_to_v4(model: Value) -> Result<Value, LoadError> {
     Ok(model)
 }
 
@@ -174,6 +184,17 @@ mod tests {
             v3["reviews"][0]["metrics"],
             serde_json::json!([7, "metric-1"])
         );
+    }
+
+    #[test]
+    fn v3_to_v4_keeps_the_model_whose_family_is_itself() {
+        let v =
+            serde_json::json!({"id": "m1", "name": "A", "roles": [{"id": "r1", "name": "Ops"}]});
+        assert_eq!(v3_to_v4(v.clone()).unwrap(), v);
+        let file = r#"{"format":"opmodel","schemaVersion":3,"model":{"id":"m1","name":"A","createdAt":"2026-11-01T00:00:00Z","updatedAt":"2026-11-01T00:00:00Z"}}"#;
+        let m = crate::model::load(file.as_bytes()).unwrap();
+        assert_eq!(m.lineage, None);
+        assert_eq!(m.lineage_id(), "m1");
     }
 
     #[test]

@@ -13,6 +13,7 @@ pub mod history;
 pub mod ids;
 pub mod layers;
 pub mod limits;
+pub mod lineage;
 pub mod link;
 pub mod map;
 pub mod merge;
@@ -27,6 +28,7 @@ pub mod testkit;
 pub mod touched;
 pub mod types;
 pub mod validate;
+pub mod versions;
 pub mod workflow;
 
 pub use edit::EditError;

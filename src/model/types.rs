@@ -1,4 +1,4 @@
-//! The current schema (version 3) of an OpModel model: plain data, serialised with serde.
+//! The current schema (version 4) of an OpModel model: plain data, serialised with serde.
 //!
 //! Field names are camelCase in JSON (the file format is read by people and by
 //! other tools). Every collection item carries a stable id, never a list index,
@@ -13,6 +13,7 @@ use std::collections::BTreeMap;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
+pub use super::lineage::{Lineage, Stamp};
 pub use super::map::{DataEntity, Flow, Hold, Mechanism, Metric};
 pub use super::workflow::{
     Exception, Exchange, Handoff, Leverage, Period, Stage, Volume, Workflow,
@@ -61,6 +62,10 @@ pub struct Model {
     /// metric names of version 2 become these).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub metrics: Vec<Metric>,
+    /// Where the model comes from (version 4 on; absent: the model is its
+    /// own family, see [`super::lineage`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lineage: Option<Lineage>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -473,6 +478,7 @@ impl Model {
             data_entities: Vec::new(),
             flows: Vec::new(),
             metrics: Vec::new(),
+            lineage: None,
         }
     }
 

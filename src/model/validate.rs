@@ -24,6 +24,16 @@ pub fn validate(model: &Model) -> Result<(), Vec<Problem>> {
     let mut v = Validator::default();
     v.id("id", &model.id);
     v.name("name", &model.name);
+    if let Some(l) = &model.lineage {
+        v.id("lineage.id", &l.id);
+        if let Some(s) = &l.version {
+            v.id("lineage.version.id", &s.id);
+        }
+        v.count("lineage.basedOn", l.based_on.len(), MAX_ANCESTORS);
+        for (i, s) in l.based_on.iter().enumerate() {
+            v.id(format!("lineage.basedOn[{i}].id"), &s.id);
+        }
+    }
 
     v.count("roles", model.roles.len(), MAX_ROLES);
     v.count("elements", model.elements.len(), MAX_ELEMENTS);

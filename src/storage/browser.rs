@@ -62,6 +62,11 @@ pub fn library() -> Library<LocalStore> {
     Library::with_known(LocalStore, KNOWN.with(Known::clone))
 }
 
+/// The versions of the models stored in this browser.
+pub fn shelf() -> super::versions::Shelf<LocalStore> {
+    super::versions::Shelf::new(LocalStore)
+}
+
 /// The current time, in UTC (as timestamps are stored).
 pub fn now() -> DateTime<Utc> {
     DateTime::from_timestamp_millis(js_sys::Date::now() as i64).unwrap_or_default()

@@ -26,11 +26,14 @@ pub struct Entry {
     pub updated_at: DateTime<Utc>,
     pub roles: usize,
     pub elements: usize,
+    /// The model's family (`Model::lineage_id`), to recognize a file of it.
+    pub lineage: Id,
 }
 
 impl Entry {
     pub fn of(m: &Model) -> Entry {
         Entry {
+            lineage: m.lineage_id().to_string(),
             id: m.id.clone(),
             name: m.name.clone(),
             updated_at: m.updated_at,

@@ -10,6 +10,7 @@ pub mod library;
 pub mod persist;
 pub mod prefs;
 pub mod sync;
+pub mod versions;
 
 #[cfg(target_arch = "wasm32")]
 pub mod browser;

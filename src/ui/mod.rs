@@ -104,6 +104,7 @@ pub fn App() -> impl IntoView {
             <app_update::UpdateBanner/>
             <Notices/>
             <main id="main" tabindex="-1">
+                <pages::IncomingPanel/>
                 <Routes fallback=pages::NotFound>
                     <Route path=path!("/") view=pages::Home/>
                     <Route path=path!("/quiz") view=quiz::QuickQuiz/>

@@ -24,6 +24,9 @@ use crate::storage::sync::{save_failure_text, Action, Choice, Debounce, Event, S
 pub use crate::storage::sync::{Conflict, SaveState};
 use crate::ui::after_paint::once_after_next_paint;
 
+mod round_trip;
+pub use round_trip::{Family, Incoming, Source};
+
 /// How long typing may pause before the model is written. Short enough that
 /// closing the tab right after an edit rarely loses it (and `pagehide`
 /// flushes anyway), long enough not to serialise on every keystroke.
@@ -61,6 +64,9 @@ pub struct AppState {
     pub persistence: RwSignal<Persistence>,
     /// When each stored model was last exported (and its reminder put off).
     pub exports: RwSignal<Exports>,
+    /// A model from a file or link that waits for the person's choice
+    /// (compare, merge, open as a copy).
+    pub incoming: RwSignal<Option<Incoming>>,
     history: StoredValue<History>,
     /// What the model's recent changes touched, for the row stores.
     changes: StoredValue<ChangeLog>,
@@ -100,6 +106,7 @@ impl AppState {
             conflict: RwSignal::new(None),
             persistence: RwSignal::new(Persistence::Unknown),
             exports: RwSignal::new(Exports::load(&LocalStore)),
+            incoming: RwSignal::new(None),
             history: StoredValue::new(History::default()),
             changes: StoredValue::new(ChangeLog::default()),
             sync: StoredValue::new(Sync::new(seen)),
@@ -626,6 +633,8 @@ impl AppState {
         }
         self.exports.update(|e| e.forget(id));
         self.save_exports();
+        // Its versions go with it; one left behind is only space lost.
+        let _ = crate::storage::browser::shelf().forget_model(id);
         if self.model.with_untracked(|m| m.id == id) {
             self.handle(Event::Discarded);
             self.open_newest();
@@ -647,9 +656,10 @@ impl AppState {
     /// Downloads the open model as a `.opmodel.json` file.
     pub fn export(&self) {
         let at = now();
-        let (name, text) = self
+        let name = self
             .model
-            .with_untracked(|m| (model_file_name(&m.name, today()), to_file_json(m, at)));
+            .with_untracked(|m| model_file_name(&m.name, today()));
+        let text = self.sendable_text();
         match download(&name, &text, "application/json") {
             Ok(()) => {
                 let id = self.model.with_untracked(|m| m.id.clone());
@@ -734,7 +744,7 @@ impl AppState {
         };
         self.take_in(
             result,
-            |name| format!("Imported \u{201c}{name}\u{201d} as a new model."),
+            Source::File(file_name.clone()),
             &format!("\u{201c}{file_name}\u{201d} could not be imported."),
         );
     }
@@ -756,41 +766,15 @@ impl AppState {
             },
             Err(e) => Err(e),
         };
-        self.take_in(
-            result,
-            |name| format!("Opened \u{201c}{name}\u{201d} from a link, as a new model."),
-            "The link could not be opened.",
-        );
+        self.take_in(result, Source::Link, "The link could not be opened.");
         true
     }
 
-    /// A model read from a file or a link, opened as a new model (the open
-    /// one stays in the list), or the reason it could not be, told.
-    fn take_in(
-        &self,
-        result: Result<crate::model::Loaded, String>,
-        done: impl Fn(&str) -> String,
-        failed: &str,
-    ) {
+    /// A model read from a file or a link (see `round_trip`), or the
+    /// reason it could not be, told.
+    fn take_in(&self, result: Result<crate::model::Loaded, String>, source: Source, failed: &str) {
         match result {
-            Ok(loaded) => {
-                let mut model = loaded.model;
-                // Always a new id: importing never replaces a stored model,
-                // not even the one this file was exported from.
-                model.id = new_id();
-                let name = model.name.clone();
-                // How the file was read, when the person should know.
-                let note = loaded.note.map(|n| format!(" {n}")).unwrap_or_default();
-                // Shown at once; the autosave stores it a moment later.
-                self.switch_to(model, false);
-                self.notify(
-                    NoticeKind::Info,
-                    format!(
-                        "{}{note} The model that was open is still on the Models page.",
-                        done(&name)
-                    ),
-                );
-            }
+            Ok(loaded) => self.arrived(loaded, source),
             Err(reason) => self.notify(
                 NoticeKind::Error,
                 format!("{failed} {reason} Nothing was changed."),

@@ -79,7 +79,7 @@ export function makeModel({ elements, roles, descriptionChars = 0, seed = 1, nam
   });
   return {
     format: 'opmodel',
-    schemaVersion: 3,
+    schemaVersion: 4,
     exportedAt: stamp,
     generator: 'opmodel bench',
     model: {

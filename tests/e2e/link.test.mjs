@@ -41,12 +41,23 @@ test('a model in a link opens as a new model elsewhere; a cut link says so and c
   const theirs = await other.newPage();
   await theirs.goto(link);
   await waitForApp(theirs);
-  await theirs.getByText('Opened “Fixture wholesaler” from a link, as a new model.').waitFor();
+  // A preview first: what it is, and nothing stored before the choice.
+  const preview = theirs.getByTestId('incoming-told');
+  await preview.waitFor();
+  assert.match(await preview.textContent(), /^“Fixture wholesaler”: \d+ roles, \d+ elements, last changed on \d{1,2} \w+ \d{4}\.$/);
+  assert.equal(await theirs.evaluate(() => document.activeElement?.id), 'incoming-heading');
   assert.equal(new URL(theirs.url()).hash, '', 'the address no longer holds the model');
+  for (const scheme of ['light', 'dark']) {
+    await theirs.emulateMedia({ colorScheme: scheme });
+    assert.deepEqual(await axe(theirs), [], `the preview of a link, ${scheme}`);
+  }
+  await theirs.getByTestId('incoming-copy').click();
+  await theirs.getByText('Opened “Fixture wholesaler” from a link, as a new model.').waitFor();
   await waitSaved(theirs);
   const opened = await openModel(theirs);
-  const strip = ({ id, createdAt, updatedAt, ...rest }) => rest;
+  const strip = ({ id, createdAt, updatedAt, lineage, ...rest }) => rest;
   assert.deepEqual(strip(opened), strip(mine));
+  assert.equal(opened.lineage.id, mine.lineage?.id ?? mine.id, 'of the same family as the model the link was made from');
   assert.notEqual(opened.id, mine.id, 'a new model, never one stored under the same id');
   // A reload does not open it again.
   const models = async () => Object.keys(await storedState(theirs)).filter((k) => k.startsWith('opmodel.model.')).length;

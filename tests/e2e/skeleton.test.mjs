@@ -86,10 +86,13 @@ test('export then import gives two equal models in the list', async () => {
   const text = await readDownload(download);
   const file = JSON.parse(text);
   assert.equal(file.format, 'opmodel');
-  assert.equal(file.schemaVersion, 3);
+  assert.equal(file.schemaVersion, 4);
   assert.equal(file.model.name, 'Round trip');
 
   await page.getByTestId('import-input').setInputFiles({ name: 'round.opmodel.json', mimeType: 'application/json', buffer: Buffer.from(text) });
+  // Its own export: recognized, and nothing changes before a choice.
+  await page.getByText('The version of “Round trip” exported from here on').waitFor();
+  await page.getByTestId('incoming-copy').click();
   await page.getByText('Imported “Round trip” as a new model').waitFor();
   await waitSaved(page);
   const rows = await listedModels(page);
@@ -97,8 +100,12 @@ test('export then import gives two equal models in the list', async () => {
   const stored = Object.values(modelTexts(await storedState(page))).map((t) => JSON.parse(t).model);
   assert.equal(stored.length, 2);
   assert.notEqual(stored[0].id, stored[1].id, 'the import got its own id');
-  const strip = ({ id, ...rest }) => rest;
+  const strip = ({ id, lineage, ...rest }) => rest;
   assert.deepEqual(strip(stored[0]), strip(stored[1]));
+  // Of one family: the copy descends from the version exported.
+  const [original, copy] = stored[0].lineage ? [stored[1], stored[0]] : stored;
+  assert.equal(copy.lineage.id, original.id);
+  assert.equal(copy.lineage.basedOn.at(-1).id, file.model.lineage.version.id);
   await context.close();
 });
 

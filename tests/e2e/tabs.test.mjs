@@ -116,7 +116,7 @@ test('conflicting edits are put to the user and nothing is overwritten until the
   assert.match(await banner.innerText(), /changed in another tab or window/);
   // What collides, in words: the one cell both tabs set.
   assert.deepEqual(await banner.getByTestId('conflict-list').locator('li').allTextContents(), [
-    'Element “Invoicing”, assignments · Finance: yours “R”, theirs “A”.',
+    'Element “Invoicing”, the letter of “Finance”: yours “R”, theirs “A”.',
   ]);
   assert.equal(await b.getByTestId('save-state').innerText(), 'Not saved');
   // B's own edits go on, and still nothing is written.

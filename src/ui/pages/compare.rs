@@ -56,23 +56,6 @@ pub fn CompareWithFile() -> impl IntoView {
         }
         target.set_value("");
     };
-    let report = move |_| {
-        let Some(o) = outcome.get_untracked() else {
-            return;
-        };
-        let mine = state.model.with_untracked(|m| m.name.clone());
-        let text = to_markdown(
-            &o.comparison,
-            &format!("\u{201c}{mine}\u{201d} (open here)"),
-            &format!("\u{201c}{}\u{201d} ({})", o.theirs, o.file),
-        );
-        if let Err(e) = download(&report_file_name(&mine), &text, "text/markdown") {
-            state.notify(
-                NoticeKind::Error,
-                format!("The report could not be downloaded: {e}."),
-            );
-        }
-    };
     view! {
         <section class="compare" aria-labelledby="compare-heading" data-testid="compare">
             <h2 id="compare-heading">"Compare with a file"</h2>
@@ -84,39 +67,15 @@ pub fn CompareWithFile() -> impl IntoView {
                 data-testid="compare-input" accept=".json,.opmodel.json,application/json" on:change=on_change/>
             {move || error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
             {move || outcome.get().map(|o| {
-                let c = o.comparison.clone();
-                let parts: Vec<Part> = Part::ALL.into_iter().filter(|p| c.of(*p).next().is_some()).collect();
+                let mine = state.model.with_untracked(|m| m.name.clone());
                 view! {
-                    <div class="comparison" data-testid="comparison" role="status">
-                        <p><strong>{format!("{}: ", o.file)}</strong>{format!("{}.", capitalised(&summary(&c)))}</p>
-                        {(!c.is_empty()).then(|| view! {
-                            <div class="table-scroll" tabindex="0" role="region" aria-label="Changes per part">
-                                <table class="data-table" data-testid="comparison-counts">
-                                    <thead><tr><th scope="col">"Part"</th><th scope="col">"Added"</th><th scope="col">"Removed"</th><th scope="col">"Changed"</th></tr></thead>
-                                    <tbody>
-                                        {parts.iter().map(|p| view! {
-                                            <tr>
-                                                <th scope="row">{p.label()}</th>
-                                                <td>{c.count(*p, Kind::Added)}</td>
-                                                <td>{c.count(*p, Kind::Removed)}</td>
-                                                <td>{c.count(*p, Kind::Changed)}</td>
-                                            </tr>
-                                        }).collect_view()}
-                                    </tbody>
-                                </table>
-                            </div>
-                            {parts.iter().map(|p| {
-                                let lines: Vec<String> = c.of(*p).map(|ch| ch.words()).collect();
-                                view! {
-                                    <details class="comparison-part">
-                                        <summary>{format!("{} ({})", p.label(), lines.len())}</summary>
-                                        <ul>{lines.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
-                                    </details>
-                                }
-                            }).collect_view()}
-                            <button type="button" data-testid="download-report" on:click=report>"Download the change report (Markdown)"</button>
-                        })}
-                    </div>
+                    <ComparisonView
+                        comparison=o.comparison
+                        lead=format!("{}: ", o.file)
+                        old=format!("\u{201c}{mine}\u{201d} (open here)")
+                        new=format!("\u{201c}{}\u{201d} ({})", o.theirs, o.file)
+                        report_name=report_file_name(&mine)
+                    />
                 }
             })}
         </section>
@@ -130,4 +89,65 @@ fn capitalised(text: &str) -> String {
         .next()
         .map(|c| c.to_uppercase().chain(chars).collect())
         .unwrap_or_default()
+}
+
+/// A comparison shown: the summary, a count per part, every change in
+/// words per part, and the Markdown change report (`old` and `new` name
+/// the two sides in it) to download as `report_name`.
+#[component]
+pub fn ComparisonView(
+    comparison: Comparison,
+    /// Bold words before the summary (what was compared).
+    lead: String,
+    old: String,
+    new: String,
+    report_name: String,
+) -> impl IntoView {
+    let state = use_app();
+    let c = comparison;
+    let parts: Vec<Part> = Part::ALL
+        .into_iter()
+        .filter(|p| c.of(*p).next().is_some())
+        .collect();
+    let text = to_markdown(&c, &old, &new);
+    let report = move |_| {
+        if let Err(e) = download(&report_name, &text, "text/markdown") {
+            state.notify(
+                NoticeKind::Error,
+                format!("The report could not be downloaded: {e}."),
+            );
+        }
+    };
+    view! {
+        <div class="comparison" data-testid="comparison" role="status">
+            <p><strong>{lead}</strong>{format!("{}.", capitalised(&summary(&c)))}</p>
+            {(!c.is_empty()).then(|| view! {
+                <div class="table-scroll" tabindex="0" role="region" aria-label="Changes per part">
+                    <table class="data-table" data-testid="comparison-counts">
+                        <thead><tr><th scope="col">"Part"</th><th scope="col">"Added"</th><th scope="col">"Removed"</th><th scope="col">"Changed"</th></tr></thead>
+                        <tbody>
+                            {parts.iter().map(|p| view! {
+                                <tr>
+                                    <th scope="row">{p.label()}</th>
+                                    <td>{c.count(*p, Kind::Added)}</td>
+                                    <td>{c.count(*p, Kind::Removed)}</td>
+                                    <td>{c.count(*p, Kind::Changed)}</td>
+                                </tr>
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                </div>
+                {parts.iter().map(|p| {
+                    let lines: Vec<String> = c.of(*p).map(|ch| ch.words()).collect();
+                    view! {
+                        <details class="comparison-part">
+                            <summary>{format!("{} ({})", p.label(), lines.len())}</summary>
+                            <ul>{lines.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
+                        </details>
+                    }
+                }).collect_view()}
+                <button type="button" data-testid="download-report" on:click=report>"Download the change report (Markdown)"</button>
+            })}
+        </div>
+    }
 }

@@ -6,13 +6,13 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::model::link::{fragment, SAFE_LINK_CHARS};
-use crate::model::to_file_json;
-use crate::storage::browser::{deflate, now};
+use crate::storage::browser::deflate;
 use crate::ui::state::{use_app, AppState, NoticeKind};
 
 /// The link to the open model as it is now.
 async fn make_link(state: AppState) -> Result<String, String> {
-    let text = state.model.with_untracked(|m| to_file_json(m, now()));
+    // Stamped and kept as a version, like an exported file.
+    let text = state.sendable_text();
     let compressed = deflate(text.as_bytes()).await?;
     let origin = window()
         .location()

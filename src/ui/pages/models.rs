@@ -90,6 +90,7 @@ pub fn Models() -> impl IntoView {
                     </For>
                 </ul>
             </Show>
+            <super::versions::Versions/>
             <SamplePicker/>
             <super::compare::CompareWithFile/>
             // Hidden rather than taken out when empty: the list's last update

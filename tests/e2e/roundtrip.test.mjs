@@ -154,9 +154,10 @@ test('a model goes to the client and back: recognized, compared, merged with one
   ]);
   assert.deepEqual(merged.decisions.map((d) => d.name), ['Accept a custom order over 200 EUR']);
   assert.equal(merged.id, mineBefore.id);
-  // The versions: the export, the model before the merge, the file received.
+  // The versions, newest first: the file received back, the model before
+  // the merge, the export, and the fixture as it was first imported.
   const kinds = await c.getByTestId('version').locator('strong').allTextContents();
-  assert.deepEqual(kinds, ['Received', 'Before a merge', 'Exported']);
+  assert.deepEqual(kinds, ['Received', 'Before a merge', 'Exported', 'Received']);
 
   // One undo takes the whole merge back.
   await c.keyboard.press('Control+z');

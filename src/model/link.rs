@@ -1,5 +1,7 @@
 //! A model in a link: the model file, compressed (by the browser's own
-//! `CompressionStream`, "deflate-raw", so no codec is added to the wasm),
+//! `CompressionStream`, "deflate", so no codec is added to the wasm, and
+//! zlib's checksum makes an altered link fail instead of giving another
+//! model),
 //! written in the link's `#fragment` in URL-safe base64. Browsers never send
 //! the fragment to a server, so the model stays between the people who
 //! share the link. This module is the text side, pure and tested natively:

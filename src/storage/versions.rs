@@ -181,7 +181,14 @@ impl Usage {
     /// "1.2 MB of models and 0.8 MB of versions, of about 5 MB this
     /// browser keeps for the app".
     pub fn words(&self) -> String {
-        let mb = |chars: usize| format!("{:.1} MB", chars as f64 / 1_048_576.0);
+        // Small sizes in KB: "0.0 MB" would say nothing is stored.
+        let mb = |chars: usize| {
+            if chars < 102_400 {
+                format!("{} KB", chars.div_ceil(1024))
+            } else {
+                format!("{:.1} MB", chars as f64 / 1_048_576.0)
+            }
+        };
         format!(
             "Stored in this browser: {} of models and {} of versions, of about {} the browser keeps for the app.",
             mb(self.models),
@@ -340,6 +347,10 @@ mod tests {
         assert_eq!(
             Usage { models: 1_048_576, versions: 524_288 }.words(),
             "Stored in this browser: 1.0 MB of models and 0.5 MB of versions, of about 5 MB the browser keeps for the app."
+        );
+        assert_eq!(
+            Usage { models: 30_000, versions: 0 }.words(),
+            "Stored in this browser: 30 KB of models and 0 KB of versions, of about 5 MB the browser keeps for the app."
         );
     }
 

@@ -33,7 +33,7 @@ const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 7));
 const EDITS_PER_RUN = Math.max(5, Math.ceil(42 / RUNS));
 const OUT = resolve(process.env.BENCH_OUT ?? 'target/bench.json');
 const PROFILE = process.argv.includes('--profile');
-// `--only=grid,workflow`: only those groups of lines (quiz, grid, import, map,
+// `--only=grid,workflow`: only those groups of lines (quiz, grid, import, map, roundtrip,
 // workflow, network), for working on one of them; the bytes and the native lines
 // always run, being cheap.
 const ONLY = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
@@ -475,6 +475,31 @@ async function stageEdits(page, count, run) {
 /// switched off and on (each time the whole map is laid out again, as
 /// after an edit or a filter), from the checkbox's change to the next
 /// frame painted with the new drawing.
+/// Clicks `click` and times until `appears` is in the DOM, and painted.
+async function timedClick(page, click, appears) {
+  await page.evaluate(([click, appears]) => {
+    const r = (window.__click = {});
+    r.done = new Promise((ok) => {
+      r.finish = ok;
+    });
+    const found = () => document.querySelector(appears);
+    const mo = new MutationObserver(() => {
+      if (!found()) return;
+      mo.disconnect();
+      const dom = performance.now() - r.t0;
+      requestAnimationFrame(() => {
+        const channel = new MessageChannel();
+        channel.port1.onmessage = () => r.finish({ dom, painted: performance.now() - r.t0 });
+        channel.port2.postMessage(null);
+      });
+    });
+    mo.observe(document.body, { childList: true, subtree: true });
+    r.t0 = performance.now();
+    document.querySelector(click).click();
+  }, [click, appears]);
+  return within(30_000, `${appears} did not appear`, page.evaluate(() => window.__click.done));
+}
+
 async function mapRelayouts(page, count) {
   const results = [];
   for (let i = 0; i < count; i++) {
@@ -932,6 +957,115 @@ async function main() {
         });
       } catch (e) {
         recordError('map.relayout300.1x', label, e);
+      }
+    }
+
+    // 11. The round trip (issue #23): a 1,000 x 40 model that came back
+    // edited, recognized through its lineage; the comparison with the open
+    // model shown, then the three-way merge against the version sent
+    // (10 conflicts), each from the click to the result painted, 4x CPU.
+    // Each includes drawing what it found, not only the diff or the merge.
+    if (want('roundtrip')) {
+      const label = 'round trip 1000 x 40, 4x CPU';
+      log(label);
+      try {
+        const { roundTrip, toText } = await import('./models.mjs');
+        const trip = roundTrip();
+        const theirsText = toText(trip.theirs);
+        const compared = [];
+        const merged = [];
+        for (let i = 0; i < RUNS; i++) {
+          const p = await freshPage(browser, base, { rate: 4 });
+          try {
+            await p.page.goto(`/${BENCH_DIR}/blank.html`);
+            await p.page.evaluate((entries) => {
+              localStorage.clear();
+              for (const [k, v] of entries) localStorage.setItem(k, v);
+            }, trip.storage);
+            await p.page.goto('/models');
+            await p.page.waitForSelector('[data-testid="save-state"]', { timeout: 60_000 });
+            await p.page.getByTestId('import-input').setInputFiles({ name: 'returned.opmodel.json', mimeType: 'application/json', buffer: Buffer.from(theirsText) });
+            await p.page.getByTestId('incoming-compare').waitFor({ timeout: 60_000 });
+            await sleep(500);
+            const c = await timedClick(p.page, '[data-testid="incoming-compare"]', '[data-testid="incoming"] [data-testid="comparison"]');
+            await sleep(300);
+            const m = await timedClick(p.page, '[data-testid="incoming-merge"]', '[data-testid="merge-summary"]');
+            const summary = await p.page.getByTestId('merge-summary').textContent();
+            if (!summary.includes('10 conflicts')) throw new Error(`the merge found something else: ${summary}`);
+            if (p.errors.length) throw new Error(`the page reported errors: ${p.errors[0]}`);
+            compared.push(c.painted);
+            merged.push(m.painted);
+            log(`  run ${i + 1}/${RUNS}: compared ${round(c.painted)} ms, merged ${round(m.painted)} ms`);
+          } finally {
+            await p.context.close();
+          }
+        }
+        record('roundtrip.compare.4x', {
+          label: 'compare a returned 1000 x 40 file with the open model, click to painted, 4x CPU',
+          unit: 'ms',
+          samples: compared,
+          p95: true,
+          budget: { max: 30, unit: 'ms', text: 'median <= 30 ms' },
+        });
+        record('roundtrip.merge.4x', {
+          label: 'three-way merge of it (10 conflicts), click to painted, 4x CPU',
+          unit: 'ms',
+          samples: merged,
+          p95: true,
+          budget: { max: 50, unit: 'ms', text: 'median <= 50 ms' },
+        });
+      } catch (e) {
+        recordError('roundtrip.compare.4x', label, e);
+      }
+      // A model in a link: each sample's link length, and the largest
+      // one's link made (click to the link painted) and opened (the
+      // page's start to the preview painted), 1x CPU.
+      const label2 = 'model in a link, samples, 1x CPU';
+      log(label2);
+      try {
+        const made = [];
+        let largest = null;
+        for (const sample of ['agency', 'saas', 'ecommerce']) {
+          const text = readFileSync(join(DIST, 'samples', `${sample}.opmodel.json`), 'utf8');
+          const envelope = JSON.parse(text);
+          const p = await freshPage(browser, base, { rate: 1 });
+          try {
+            await seed(p.page, [{ envelope, text }], { open: true });
+            await p.page.goto('/models');
+            await p.page.waitForSelector('[data-testid="save-state"]', { timeout: 60_000 });
+            await sleep(500);
+            const runs = sample === 'ecommerce' ? RUNS : 1;
+            for (let i = 0; i < runs; i++) {
+              if (i > 0) {
+                await p.page.getByRole('button', { name: 'Close' }).click();
+                await sleep(200);
+              }
+              const t = await timedClick(p.page, '[data-testid="make-link"]', '[data-testid="model-link"]');
+              if (sample === 'ecommerce') made.push(t.painted);
+            }
+            const link = await p.page.getByTestId('model-link').inputValue();
+            record(`link.length.${sample}`, { label: `link length, sample ${sample} (${text.length} characters of file)`, unit: 'chars', value: link.length });
+            if (sample === 'ecommerce') largest = link;
+          } finally {
+            await p.context.close();
+          }
+        }
+        record('link.make.1x', { label: 'link made, largest sample, click to painted, 1x CPU', unit: 'ms', samples: made, p95: true });
+        const opened = [];
+        for (let i = 0; i < RUNS; i++) {
+          const p = await freshPage(browser, base, { rate: 1 });
+          try {
+            await p.page.goto(largest);
+            await p.page.getByTestId('incoming-told').waitFor({ timeout: 60_000 });
+            const t = await p.page.evaluate(() => performance.now());
+            opened.push(t);
+          } finally {
+            await p.context.close();
+          }
+        }
+        record('link.open.1x', { label: 'link opened, largest sample: page start to preview shown, 1x CPU (a reference: the whole app starts)', unit: 'ms', samples: opened });
+      } catch (e) {
+        recordError('link.make.1x', label2, e);
       }
     }
 

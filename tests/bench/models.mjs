@@ -1,5 +1,5 @@
 // Generated models for the benchmark: valid envelopes of the current schema
-// (version 3: a file as the app writes it today, so an import takes the
+// (version 4: a file as the app writes it today, so an import takes the
 // one-pass way in; an older version goes through the migrations), the same
 // text the app itself keeps in local storage and exports (pretty-printed).
 //
@@ -162,4 +162,52 @@ export function makeWorkflowModel({ stages, roles, seed = 21, name }) {
     },
   ];
   return { envelope, text: toText(envelope) };
+}
+
+/// The round trip of issue #23 on a 1,000 x 40 model: `base`, the version
+/// the consultant sent (kept in their browser as an exported version);
+/// `mine`, the consultant's model since (100 cells changed, 5 roles
+/// renamed); `theirs`, the file that came back (100 other cells changed,
+/// 10 of mine's cells changed otherwise: 10 conflicts, 20 elements removed
+/// and 20 added). Returns the envelopes and the local storage entries that
+/// hold mine and its kept version.
+export function roundTrip() {
+  const base = makeModel({ elements: 1000, roles: 40, seed: 11, name: 'Round trip 1000 x 40' });
+  const m = base.model;
+  const sent = { id: 'bench-sent-version', at: '2026-11-20T09:00:00Z' };
+  const clone = (x) => JSON.parse(JSON.stringify(x));
+  const other = (letter) => ({ A: 'R', R: 'C', C: 'I', I: 'C', 'A/R': 'A' })[letter] ?? 'I';
+  const shift = (el, by) => {
+    const [role, letter] = Object.entries(el.assignments).find(([, l]) => l !== 'A') ?? Object.entries(el.assignments)[0];
+    // `by` 2: a letter neither the base nor a change by 1 gives.
+    el.assignments[role] = by === 1 ? other(letter) : ['R', 'C', 'I'].find((l) => l !== letter && l !== other(letter));
+  };
+  const mine = clone(base);
+  mine.model.elements.slice(0, 100).forEach((e) => shift(e, 1));
+  mine.model.roles.slice(0, 5).forEach((r) => { r.name = `${r.name} (renamed)`; });
+  const theirs = clone(base);
+  theirs.model.elements.slice(500, 600).forEach((e) => shift(e, 1));
+  theirs.model.elements.slice(90, 100).forEach((e) => shift(e, 2));
+  theirs.model.elements.splice(900, 20);
+  const added = makeModel({ elements: 20, roles: 0, seed: 12 }).model.elements;
+  theirs.model.elements.push(...added);
+  theirs.model.id = 'bench-client-copy';
+  theirs.model.lineage = { id: m.id, version: { id: 'bench-returned', at: '2026-12-01T09:00:00Z' }, basedOn: [sent] };
+  const kept = clone(base);
+  kept.model.lineage = { id: m.id, version: sent };
+  const keptText = toText(kept);
+  const list = [{
+    id: sent.id, why: 'exported', at: sent.at, name: '', note: '', modelName: m.name,
+    roles: m.roles.length, elements: m.elements.length, chars: keptText.length,
+  }];
+  return {
+    mine,
+    theirs,
+    storage: [
+      [`opmodel.model.${m.id}`, toText(mine)],
+      ['opmodel.last', m.id],
+      [`opmodel.versions.${m.id}`, JSON.stringify(list)],
+      [`opmodel.version.${m.id}.${sent.id}`, keptText],
+    ],
+  };
 }

@@ -78,6 +78,18 @@ test('a model in a link opens as a new model elsewhere; a cut link says so and c
   const stored = Object.keys(await storedState(damaged)).filter((k) => k.startsWith('opmodel.model.'));
   assert.ok(stored.length <= 1, 'at most the fresh empty model');
 
+  // Altered on its way (one character changed in the middle): the
+  // checksum says so; never another model, never half of one.
+  const at = Math.floor((link.indexOf('.', link.indexOf('#')) + link.length) / 2);
+  const altered = link.slice(0, at) + (link[at] === 'A' ? 'B' : 'A') + link.slice(at + 1);
+  const changed = await env.browser.newContext();
+  const alteredPage = await changed.newPage();
+  await alteredPage.goto(altered);
+  await waitForApp(alteredPage);
+  await alteredPage.getByText('The link could not be opened.', { exact: false }).waitFor();
+  assert.equal(await alteredPage.getByTestId('incoming').count(), 0);
+  await changed.close();
+
   // A sample is too large for a safe link: the file is recommended.
   await page.getByTestId('sample-saas').click();
   await page.waitForURL(/ownership/);

@@ -176,7 +176,7 @@ test('a version is saved with a note, compared with the model, viewed, restored 
   await page.getByText('Imported “Fixture bakery” as a new model').waitFor();
   // The file is kept as the version received (the base of a later merge).
   await page.getByTestId('version').filter({ hasText: 'Received' }).waitFor();
-  assert.match(await page.getByTestId('storage-used').textContent(), /^Stored in this browser: \d+\.\d MB of models and \d+\.\d MB of versions, of about 5 MB the browser keeps for the app\.$/);
+  assert.match(await page.getByTestId('storage-used').textContent(), /^Stored in this browser: \d+ KB of models and \d+ KB of versions, of about 5 MB the browser keeps for the app\.$/);
 
   // Keyboard: the form opens focused; a name is required.
   await page.getByTestId('save-version').focus();

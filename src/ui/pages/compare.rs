@@ -5,8 +5,10 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use crate::model::compare::matrix::matrix;
 use crate::model::compare::{compare, summary, to_markdown, Comparison, Kind, Part};
 use crate::model::load;
+use crate::model::Model;
 use crate::storage::browser::{download, read_file};
 use crate::storage::filename::report_file_name;
 use crate::ui::state::{use_app, NoticeKind};
@@ -17,6 +19,8 @@ struct Outcome {
     file: String,
     theirs: String,
     comparison: Comparison,
+    /// The two models compared, for the matrix of changed cells.
+    sides: (Model, Model),
 }
 
 #[component]
@@ -43,12 +47,14 @@ pub fn CompareWithFile() -> impl IntoView {
                         error.set(Some(format!("{name} cannot be compared: {e}")));
                     }
                     Ok(theirs) => {
-                        let comparison = state.model.with_untracked(|mine| compare(mine, &theirs));
+                        let mine = state.model.get_untracked();
+                        let comparison = compare(&mine, &theirs);
                         error.set(None);
                         outcome.set(Some(Outcome {
                             file: name,
                             theirs: theirs.name.clone(),
                             comparison,
+                            sides: (mine, theirs),
                         }));
                     }
                 }
@@ -75,6 +81,7 @@ pub fn CompareWithFile() -> impl IntoView {
                         old=format!("\u{201c}{mine}\u{201d} (open here)")
                         new=format!("\u{201c}{}\u{201d} ({})", o.theirs, o.file)
                         report_name=report_file_name(&mine)
+                        sides=o.sides
                     />
                 }
             })}
@@ -102,6 +109,9 @@ pub fn ComparisonView(
     old: String,
     new: String,
     report_name: String,
+    /// The two models, for the matrix of changed cells.
+    #[prop(optional)]
+    sides: Option<(Model, Model)>,
 ) -> impl IntoView {
     let state = use_app();
     let c = comparison;
@@ -146,8 +156,82 @@ pub fn ComparisonView(
                         </details>
                     }
                 }).collect_view()}
+                {sides.filter(|_| c.count(Part::Assignments, Kind::Changed) + c.count(Part::Elements, Kind::Added) + c.count(Part::Elements, Kind::Removed) > 0)
+                    .map(|(a, b)| view! { <MatrixChanges old=a new=b/> })}
                 <button type="button" data-testid="download-report" on:click=report>"Download the change report (Markdown)"</button>
             })}
         </div>
+    }
+}
+
+/// The ownership matrix with the changed cells marked, old letter ->
+/// new letter (never by colour alone), built when first opened; "Show only
+/// changes" (on at first) keeps the rows that changed.
+#[component]
+fn MatrixChanges(old: Model, new: Model) -> impl IntoView {
+    let opened = RwSignal::new(false);
+    let only = RwSignal::new(true);
+    let sides = StoredValue::new((old, new));
+    let diff = Memo::new(move |_| {
+        opened
+            .get()
+            .then(|| sides.with_value(|(a, b)| matrix(a, b)))
+    });
+    view! {
+        <details class="comparison-part" data-testid="matrix-changes"
+            on:toggle=move |ev| {
+                let d: web_sys::HtmlDetailsElement = event_target(&ev);
+                if d.open() {
+                    opened.set(true);
+                }
+            }>
+            <summary>"The ownership matrix, cell by cell"</summary>
+            <label class="check">
+                <input type="checkbox" data-testid="only-changes" prop:checked=move || only.get()
+                    on:change=move |ev| only.set(event_target_checked(&ev))/>
+                " Show only changes"
+            </label>
+            {move || diff.get().map(|d| {
+                let rows: Vec<_> = d.rows.iter().filter(|r| !only.get() || r.changed()).cloned().collect();
+                view! {
+                    <div class="table-scroll" tabindex="0" role="region" aria-label="The ownership matrix, changed cells marked">
+                        <table class="data-table matrix-changes">
+                            <thead><tr>
+                                <th scope="col">"Element"</th>
+                                {d.columns.iter().map(|c| {
+                                    let mark = c.presence.words();
+                                    view! { <th scope="col" class:col-added=mark == "added" class:col-removed=mark == "removed">
+                                        {c.name.clone()}
+                                        {(!mark.is_empty()).then(|| view! { <span class="muted small">{format!(" ({mark})")}</span> })}
+                                    </th> }
+                                }).collect_view()}
+                            </tr></thead>
+                            <tbody>
+                                {rows.into_iter().map(|r| {
+                                    let mark = r.presence.words();
+                                    view! {
+                                        <tr>
+                                            <th scope="row">{r.name}{(!mark.is_empty()).then(|| view! { <span class="muted small">{format!(" ({mark})")}</span> })}</th>
+                                            {r.cells.into_iter().map(|cell| if cell.changed() {
+                                                let said = format!("{} to {}", if cell.before.is_empty() { "none" } else { cell.before }, if cell.after.is_empty() { "none" } else { cell.after });
+                                                view! {
+                                                    <td class="cell-changed" aria-label=said>
+                                                        <del>{if cell.before.is_empty() { "\u{2013}" } else { cell.before }}</del>
+                                                        " \u{2192} "
+                                                        <ins>{if cell.after.is_empty() { "\u{2013}" } else { cell.after }}</ins>
+                                                    </td>
+                                                }.into_any()
+                                            } else {
+                                                view! { <td>{cell.after}</td> }.into_any()
+                                            }).collect_view()}
+                                        </tr>
+                                    }
+                                }).collect_view()}
+                            </tbody>
+                        </table>
+                    </div>
+                }
+            })}
+        </details>
     }
 }

@@ -89,6 +89,7 @@ fn Arrived(incoming: Incoming) -> impl IntoView {
                                     old=format!("\u{201c}{}\u{201d} (mine)", mine.name)
                                     new=format!("\u{201c}{}\u{201d} ({source})", theirs.name, source = source_words(&state))
                                     report_name=report_file_name(&mine.name)
+                                    sides=(mine.clone(), theirs.clone())
                                 />
                             }.into_any()
                         }

@@ -210,6 +210,7 @@ fn VersionRow(version: Version) -> impl IntoView {
                                 old=format!("\u{201c}{title}\u{201d} (a version)")
                                 new=format!("\u{201c}{}\u{201d} (now)", current.name)
                                 report_name=report_file_name(&current.name)
+                                sides=(old.clone(), current.clone())
                             />
                         }.into_any()
                     }

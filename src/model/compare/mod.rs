@@ -9,6 +9,8 @@
 //! Quiz results and recorded snapshots are history, not design: they are
 //! left out.
 
+pub mod matrix;
+
 use std::collections::{BTreeMap, BTreeSet};
 
 use serde_json::Value;

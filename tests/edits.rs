@@ -1114,11 +1114,60 @@ proptest! {
         prop_assert!(same.conflicts.is_empty());
         let both = merge(&base, &mine, &theirs);
         prop_assert_eq!(validate(&both.model), Ok(()));
+        // And it round-trips through the file, as an export of it would.
+        prop_assert_eq!(load(to_file_json(&both.model, t0()).as_bytes()), Ok(both.model.clone()));
+        // Without a conflict, the merge does not depend on whose side is whose.
+        if both.conflicts.is_empty() {
+            let other = merge(&base, &theirs, &mine);
+            prop_assert!(other.conflicts.is_empty());
+            // The same content; where both sides added items at one place,
+            // only their order may differ.
+            let differences = opmodel::model::compare::compare(&both.model, &other.model);
+            prop_assert!(
+                differences.changes.iter().all(|c| c.field.as_deref() == Some("position")),
+                "{:?}",
+                differences.changes
+            );
+        }
         for side in [Side::Mine, Side::Theirs] {
             let all: Vec<(usize, Side)> = (0..both.conflicts.len()).map(|i| (i, side)).collect();
             if let Ok(settled) = resolve(&both, &all) {
                 prop_assert_eq!(validate(&settled), Ok(()));
             }
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 100, ..ProptestConfig::default() })]
+
+    /// A model's lineage survives the file: exported as a version, received
+    /// in another browser, and exported again from there, each file loads to
+    /// the same model, of the same family, descending from the versions
+    /// before it (at most `MAX_ANCESTORS`).
+    #[test]
+    fn lineage_round_trips_through_files(
+        which in 0..=SAMPLE_FILES.len(),
+        steps in prop::collection::vec(arb_step(), 0..6),
+        trips in 1usize..30,
+    ) {
+        use opmodel::model::limits::MAX_ANCESTORS;
+        let mut here = session(which, &steps);
+        let family = here.lineage_id().to_string();
+        for trip in 0..trips {
+            let at = t0() + chrono::Duration::minutes(trip as i64);
+            let stamp = Stamp { id: format!("v{trip}"), at };
+            let file = here.stamped(stamp.clone(), &[]);
+            let back = load(to_file_json(&file, at).as_bytes());
+            prop_assert_eq!(&back, &Ok(file.clone()));
+            let mut there = file.clone();
+            there.id = format!("copy-{trip}");
+            there.received(&file);
+            prop_assert_eq!(there.lineage_id(), family.as_str());
+            prop_assert_eq!(there.based_on().last(), Some(&stamp));
+            prop_assert!(there.based_on().len() <= MAX_ANCESTORS);
+            prop_assert_eq!(validate(&there), Ok(()));
+            here = there;
         }
     }
 }

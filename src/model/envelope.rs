@@ -196,7 +196,7 @@ fn read_current(bytes: &[u8]) -> Option<Model> {
 /// A model as a JSON value (for comparing and merging), written by the
 /// same writer as a file and read back as a value: `serde_json::to_value`
 /// would put a second copy of every type's `Serialize` code in the wasm.
-pub(crate) fn model_to_value(model: &Model) -> Value {
+pub fn model_to_value(model: &Model) -> Value {
     let text = serde_json::to_string_pretty(model).expect("a model always serialises");
     serde_json::from_str(&text).expect("what was just written reads back")
 }
@@ -441,7 +441,7 @@ fn into_types(model: &Value) -> Result<Model, LoadError> {
 
 /// `value` as JSON text with each value on a line of its own, without
 /// indentation.
-fn one_value_per_line(value: &Value) -> Vec<u8> {
+pub(crate) fn one_value_per_line(value: &Value) -> Vec<u8> {
     let mut text = Vec::new();
     let mut writer =
         serde_json::Serializer::with_formatter(&mut text, PrettyFormatter::with_indent(b""));

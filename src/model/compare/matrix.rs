@@ -189,7 +189,8 @@ mod tests {
                 ("Role 2", Presence::Removed)
             ]
         );
-        let rows: Vec<(&str, Presence, Vec<(&str, &str)>)> = d
+        type Shown<'a> = (&'a str, Presence, Vec<(&'a str, &'a str)>);
+        let rows: Vec<Shown> = d
             .rows
             .iter()
             .map(|r| {

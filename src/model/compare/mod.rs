@@ -11,11 +11,10 @@
 
 pub mod matrix;
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use serde_json::Value;
 
-use super::envelope::model_to_value;
 use super::types::{Id, Model};
 
 /// The part of a model a change is in, in the order a report lists them.
@@ -137,19 +136,113 @@ struct Differ<'a> {
     out: Vec<Change>,
 }
 
-/// The items of list `list` of a model's JSON, keyed by the field that
-/// identifies them.
-fn keyed(model: &Value, list: &str, key: &str) -> Vec<(String, Value)> {
-    model
-        .get(list)
-        .and_then(Value::as_array)
-        .into_iter()
-        .flatten()
-        .filter_map(|v| {
-            let k = v.get(key)?.as_str()?.to_string();
-            Some((k, v.clone()))
-        })
-        .collect()
+/// One item as a JSON value (the pretty writer, as for a whole file: one
+/// copy of the serialising code in the wasm).
+fn as_value<T: serde::Serialize>(item: &T) -> Value {
+    let text = serde_json::to_string_pretty(item).expect("an item always serialises");
+    serde_json::from_str(&text).expect("what was written reads back")
+}
+
+/// One list's items of one side, for [`Differ::list`]: each item's key,
+/// its name, and the item as JSON, `None` when it is equal on both sides.
+type Keyed = Vec<(String, String, Option<Value>)>;
+
+/// The items of one list of `old` and of `new`, keyed by `key`, for
+/// [`Differ::list`]: only an item that differs between the two is written
+/// out as JSON; `named` puts its name into it (for items without a name
+/// field of their own: a correction, a workflow).
+#[allow(clippy::too_many_arguments)]
+fn pair<T: PartialEq + serde::Serialize>(
+    a: &[T],
+    b: &[T],
+    key: impl Fn(&T) -> &String,
+    name: impl Fn(&Model, &T) -> String,
+    named: bool,
+    old: &Model,
+    new: &Model,
+) -> (Keyed, Keyed) {
+    fn index<'a, T>(list: &'a [T], key: &impl Fn(&T) -> &String) -> HashMap<&'a str, usize> {
+        list.iter()
+            .enumerate()
+            .map(|(i, x)| (key(x).as_str(), i))
+            .collect()
+    }
+    let (ia, ib) = (index(a, &key), index(b, &key));
+    let side = |list: &[T], other: &[T], other_index: &HashMap<&str, usize>, m: &Model| {
+        list.iter()
+            .map(|x| {
+                let k = key(x).clone();
+                let n = name(m, x);
+                let same = other_index.get(k.as_str()).is_some_and(|&j| other[j] == *x);
+                let v = (!same).then(|| {
+                    let mut v = as_value(x);
+                    if named {
+                        if let Some(o) = v.as_object_mut() {
+                            o.insert("name".into(), Value::String(n.clone()));
+                        }
+                    }
+                    v
+                });
+                (k, n, v)
+            })
+            .collect::<Keyed>()
+    };
+    (side(a, b, &ib, old), side(b, a, &ia, new))
+}
+
+/// The elements of `old` and `new` as [`pair`] gives them, with the
+/// changes of their letters pushed as changes of the matrix, cell by cell,
+/// typed: an element whose letters alone changed is not written out.
+fn elements(d: &mut Differ, old: &Model, new: &Model) -> (Keyed, Keyed) {
+    let at_old: HashMap<&str, &super::Element> =
+        old.elements.iter().map(|e| (e.id.as_str(), e)).collect();
+    let strip = |e: &super::Element| super::Element {
+        assignments: BTreeMap::new(),
+        ..e.clone()
+    };
+    let mut a: Keyed = Vec::with_capacity(old.elements.len());
+    let mut b: Keyed = Vec::with_capacity(new.elements.len());
+    let in_new: HashMap<&str, &super::Element> =
+        new.elements.iter().map(|e| (e.id.as_str(), e)).collect();
+    for e in &new.elements {
+        let value = match at_old.get(e.id.as_str()) {
+            Some(o) if *o == e => None,
+            Some(o) => {
+                let roles: BTreeSet<&String> =
+                    o.assignments.keys().chain(e.assignments.keys()).collect();
+                for r in roles {
+                    let (x, y) = (o.assignments.get(r), e.assignments.get(r));
+                    if x != y {
+                        d.push(
+                            Part::Assignments,
+                            Kind::Changed,
+                            &e.id,
+                            &e.name,
+                            Some(d.key(r)),
+                            x.map(|l| l.label().to_string()),
+                            y.map(|l| l.label().to_string()),
+                        );
+                    }
+                }
+                let (so, se) = (strip(o), strip(e));
+                (so != se).then(|| as_value(&se))
+            }
+            None => Some(as_value(e)),
+        };
+        b.push((e.id.clone(), e.name.clone(), value));
+    }
+    for o in &old.elements {
+        let value = match in_new.get(o.id.as_str()) {
+            Some(e) if *e == o => None,
+            Some(e) => {
+                let (so, se) = (strip(o), strip(e));
+                (so != se).then(|| as_value(&so))
+            }
+            None => Some(as_value(o)),
+        };
+        a.push((o.id.clone(), o.name.clone(), value));
+    }
+    (a, b)
 }
 
 impl Differ<'_> {
@@ -321,80 +414,52 @@ impl Differ<'_> {
     /// Compares one list of items matched by `key`. `split` moves a
     /// field's changes to another part (an element's letters to the
     /// matrix), named by its key alone.
-    fn list(
-        &mut self,
-        part: Part,
-        old: Vec<(String, Value)>,
-        new: Vec<(String, Value)>,
-        split: Option<(&str, Part)>,
-    ) {
-        let item_name = |d: &Self, k: &str, v: &Value| match v.get("name") {
-            Some(Value::String(n)) => n.clone(),
-            _ => d.key(k),
-        };
-        for (k, vb) in &new {
-            let name = item_name(self, k, vb);
-            match old.iter().find(|(ka, _)| ka == k) {
-                None => self.push(part, Kind::Added, k, &name, None, None, None),
-                Some((_, va)) => {
-                    let (mut va, mut vb) = (va.clone(), vb.clone());
-                    if let Some((field, to)) = split {
-                        let (sa, sb) = (take(&mut va, field), take(&mut vb, field));
-                        if let (Value::Object(x), Value::Object(y)) = (&sa, &sb) {
-                            let keys: BTreeSet<&String> = x.keys().chain(y.keys()).collect();
-                            for r in keys {
-                                let (ca, cb) = (x.get(r), y.get(r));
-                                if ca != cb {
-                                    let before = ca.map(|c| self.show(c));
-                                    let after = cb.map(|c| self.show(c));
-                                    self.push(
-                                        to,
-                                        Kind::Changed,
-                                        k,
-                                        &name,
-                                        Some(self.key(r)),
-                                        before,
-                                        after,
-                                    );
-                                }
-                            }
-                        }
+    fn list(&mut self, part: Part, old: Keyed, new: Keyed) {
+        let at_old: HashMap<&str, usize> = old
+            .iter()
+            .enumerate()
+            .map(|(i, (k, _, _))| (k.as_str(), i))
+            .collect();
+        for (k, name, vb) in &new {
+            match at_old.get(k.as_str()).map(|&i| &old[i].2) {
+                None => self.push(part, Kind::Added, k, name, None, None, None),
+                Some(Some(va)) => {
+                    if let Some(vb) = vb {
+                        self.value(part, k, name, &[], va, vb);
                     }
-                    self.value(part, k, &name, &[], &va, &vb);
                 }
+                Some(None) => {}
             }
         }
-        for (k, va) in &old {
-            if !new.iter().any(|(kb, _)| kb == k) {
-                let name = item_name(self, k, va);
-                self.push(part, Kind::Removed, k, &name, None, None, None);
+        let at_new: HashMap<&str, usize> = new
+            .iter()
+            .enumerate()
+            .map(|(i, (k, _, _))| (k.as_str(), i))
+            .collect();
+        for (k, name, _) in &old {
+            if !at_new.contains_key(k.as_str()) {
+                self.push(part, Kind::Removed, k, name, None, None, None);
             }
         }
         // Items that moved: the fewest whose moves explain the new order
         // (the others keep their order: a longest increasing run).
-        let at_new: BTreeMap<&str, usize> = new
+        let common: Vec<(usize, usize, &String, &String)> = old
             .iter()
             .enumerate()
-            .map(|(i, (k, _))| (k.as_str(), i))
-            .collect();
-        let common: Vec<(usize, usize, &String, &Value)> = old
-            .iter()
-            .enumerate()
-            .filter_map(|(i, (k, _))| {
+            .filter_map(|(i, (k, _, _))| {
                 at_new
                     .get(k.as_str())
                     .map(|&j| (i, j, &new[j].0, &new[j].1))
             })
             .collect();
         let stay = longest_increasing(&common.iter().map(|c| c.1).collect::<Vec<_>>());
-        for (n, (i, j, k, v)) in common.iter().enumerate() {
+        for (n, (i, j, k, name)) in common.iter().enumerate() {
             if !stay.contains(&n) {
-                let name = item_name(self, k, v);
                 self.push(
                     part,
                     Kind::Changed,
                     k,
-                    &name,
+                    name,
                     Some("position".into()),
                     Some((i + 1).to_string()),
                     Some((j + 1).to_string()),
@@ -435,17 +500,9 @@ fn identified(list: &[Value]) -> bool {
             .all(|v| v.get("id").is_some_and(Value::is_string))
 }
 
-/// Takes field `k` out of an object (`Null` when absent).
-fn take(v: &mut Value, k: &str) -> Value {
-    v.as_object_mut()
-        .and_then(|o| o.remove(k))
-        .unwrap_or(Value::Null)
-}
-
 /// What changed from `old` to `new`.
 pub fn compare(old: &Model, new: &Model) -> Comparison {
     let names = names(old, new);
-    let (ov, nv) = (model_to_value(old), model_to_value(new));
     let mut d = Differ {
         names: &names,
         out: Vec::new(),
@@ -462,8 +519,7 @@ pub fn compare(old: &Model, new: &Model) -> Comparison {
         );
     }
     if old.settings != new.settings {
-        let settings = |v: &Value| v.get("settings").cloned().unwrap_or_default();
-        let (a, b) = (settings(&ov), settings(&nv));
+        let (a, b) = (as_value(&old.settings), as_value(&new.settings));
         d.value(
             Part::Model,
             &new.id,
@@ -473,90 +529,96 @@ pub fn compare(old: &Model, new: &Model) -> Comparison {
             &b,
         );
     }
-    d.list(
-        Part::Roles,
-        keyed(&ov, "roles", "id"),
-        keyed(&nv, "roles", "id"),
-        None,
+    // Each list from the typed items: an item equal on both sides is only
+    // its name (all the differ needs to follow its place), so only what
+    // changed is written out as JSON. Whole models as JSON took 41 ms
+    // native for two 1,000 x 40 models; this way the comparison takes a
+    // few.
+    let own = |name: &str| name.to_string();
+    let (a, b) = pair(
+        &old.roles,
+        &new.roles,
+        |r| &r.id,
+        |_, r| own(&r.name),
+        false,
+        old,
+        new,
     );
-    d.list(
-        Part::Elements,
-        keyed(&ov, "elements", "id"),
-        keyed(&nv, "elements", "id"),
-        Some(("assignments", Part::Assignments)),
+    d.list(Part::Roles, a, b);
+    let (a, b) = elements(&mut d, old, new);
+    d.list(Part::Elements, a, b);
+    let (a, b) = pair(
+        &old.decisions,
+        &new.decisions,
+        |x| &x.id,
+        |_, x| own(&x.name),
+        false,
+        old,
+        new,
     );
-    d.list(
-        Part::Decisions,
-        keyed(&ov, "decisions", "id"),
-        keyed(&nv, "decisions", "id"),
-        None,
+    d.list(Part::Decisions, a, b);
+    let (a, b) = pair(
+        &old.reviews,
+        &new.reviews,
+        |x| &x.id,
+        |_, x| own(&x.name),
+        false,
+        old,
+        new,
     );
-    d.list(
-        Part::Reviews,
-        keyed(&ov, "reviews", "id"),
-        keyed(&nv, "reviews", "id"),
-        None,
+    d.list(Part::Reviews, a, b);
+    // A correction is known by its finding.
+    let (a, b) = pair(
+        &old.corrections,
+        &new.corrections,
+        |x| &x.id,
+        |_, x| own(&x.finding),
+        true,
+        old,
+        new,
     );
-    let corrections = |m: &Value| -> Vec<(String, Value)> {
-        keyed(m, "corrections", "id")
-            .into_iter()
-            .map(|(k, mut v)| {
-                // A correction is known by its finding.
-                let finding = v.get("finding").cloned().unwrap_or_default();
-                if let Some(o) = v.as_object_mut() {
-                    o.insert("name".into(), finding);
-                }
-                (k, v)
-            })
-            .collect()
+    d.list(Part::Corrections, a, b);
+    let element_name =
+        |m: &Model, id: &str| m.element(id).map_or(id.to_string(), |e| e.name.clone());
+    let (a, b) = pair(
+        &old.workflows,
+        &new.workflows,
+        |x| &x.element,
+        |m, x| element_name(m, &x.element),
+        true,
+        old,
+        new,
+    );
+    d.list(Part::Workflows, a, b);
+    let (a, b) = pair(
+        &old.data_entities,
+        &new.data_entities,
+        |x| &x.element,
+        |m, x| element_name(m, &x.element),
+        true,
+        old,
+        new,
+    );
+    d.list(Part::Data, a, b);
+    let flow_name = |m: &Model, f: &super::Flow| {
+        format!(
+            "{} \u{2192} {}",
+            element_name(m, &f.from),
+            element_name(m, &f.to)
+        )
     };
-    d.list(Part::Corrections, corrections(&ov), corrections(&nv), None);
-    let by_element = |m: &Model, list: Vec<(String, Value)>| -> Vec<(String, Value)> {
-        list.into_iter()
-            .map(|(k, mut v)| {
-                let name = m.element(&k).map_or(k.clone(), |e| e.name.clone());
-                if let Some(o) = v.as_object_mut() {
-                    o.insert("name".into(), Value::String(name));
-                }
-                (k, v)
-            })
-            .collect()
-    };
-    d.list(
-        Part::Workflows,
-        by_element(old, keyed(&ov, "workflows", "element")),
-        by_element(new, keyed(&nv, "workflows", "element")),
-        None,
+    let (a, b) = pair(&old.flows, &new.flows, |x| &x.id, flow_name, true, old, new);
+    d.list(Part::Flows, a, b);
+    let (a, b) = pair(
+        &old.metrics,
+        &new.metrics,
+        |x| &x.id,
+        |_, x| own(&x.name),
+        false,
+        old,
+        new,
     );
-    d.list(
-        Part::Data,
-        by_element(old, keyed(&ov, "dataEntities", "element")),
-        by_element(new, keyed(&nv, "dataEntities", "element")),
-        None,
-    );
-    let flows = |m: &Model, v: &Value| -> Vec<(String, Value)> {
-        keyed(v, "flows", "id")
-            .into_iter()
-            .map(|(k, mut v)| {
-                let end = |x: &str| m.element(x).map_or(x.to_string(), |e| e.name.clone());
-                let name = m
-                    .flow(&k)
-                    .map(|f| format!("{} \u{2192} {}", end(&f.from), end(&f.to)))
-                    .unwrap_or_default();
-                if let Some(o) = v.as_object_mut() {
-                    o.insert("name".into(), Value::String(name));
-                }
-                (k, v)
-            })
-            .collect()
-    };
-    d.list(Part::Flows, flows(old, &ov), flows(new, &nv), None);
-    d.list(
-        Part::Metrics,
-        keyed(&ov, "metrics", "id"),
-        keyed(&nv, "metrics", "id"),
-        None,
-    );
+    d.list(Part::Metrics, a, b);
     let mut changes = d.out;
     // Stable: by part, keeping each part's own order.
     changes.sort_by_key(|c| c.part);

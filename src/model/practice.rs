@@ -206,6 +206,44 @@ pub fn practice_model(now: DateTime<Utc>) -> Model {
     m
 }
 
+/// One round of comparing and merging on the practice model, for the
+/// browser to compile that code before a person asks for it (see
+/// `prepare_round_trip` in `src/ui/pages/incoming.rs`): theirs renames a
+/// role, changes two letters and removes an element; mine changes one of
+/// those letters otherwise and adds a role. Returns the number of changes
+/// and of conflicts found, so the work is not optimised away.
+pub fn rehearse_round_trip(base: &Model) -> (usize, usize) {
+    use super::compare::compare;
+    use super::merge::merge;
+    let mut theirs = base.clone();
+    let mut mine = base.clone();
+    if let Some(r) = theirs.roles.first_mut() {
+        r.name.push_str(" (theirs)");
+    }
+    let first_role = base.roles.first().map(|r| r.id.clone());
+    if let Some(role) = first_role {
+        for (e, letter) in theirs.elements.iter_mut().zip([Raci::C, Raci::I]) {
+            e.assignments.insert(role.clone(), letter);
+        }
+        if let Some(e) = mine.elements.first_mut() {
+            e.assignments.insert(role, Raci::R);
+        }
+    }
+    theirs.elements.pop();
+    let mut extra = base.roles.first().cloned().unwrap_or_else(|| Role {
+        id: String::new(),
+        name: String::new(),
+        description: String::new(),
+        holder: None,
+    });
+    extra.id = "rehearsal-role".into();
+    extra.name = "Rehearsal".into();
+    mine.roles.push(extra);
+    let changes = compare(&mine, &theirs).changes.len();
+    let merged = merge(base, &mine, &theirs);
+    (changes, merged.conflicts.len())
+}
+
 #[cfg(test)]
 mod tests {
     use std::collections::BTreeSet;
@@ -278,5 +316,13 @@ mod tests {
         for field in [".model.assessments.takenAt", ".model.snapshots.metrics.*"] {
             assert!(has.contains(field), "{field}");
         }
+    }
+
+    #[test]
+    fn the_round_trip_rehearsal_finds_changes_and_a_conflict() {
+        let base = practice_model(Utc.with_ymd_and_hms(2026, 12, 1, 0, 0, 0).unwrap());
+        let (changes, conflicts) = rehearse_round_trip(&base);
+        assert!(changes >= 4, "{changes}");
+        assert_eq!(conflicts, 1);
     }
 }

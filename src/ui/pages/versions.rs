@@ -16,6 +16,7 @@ use crate::model::versions::{Version, Why};
 use crate::storage::browser::{shelf, utc_offset_minutes};
 use crate::storage::filename::report_file_name;
 use crate::ui::state::use_app;
+use std::sync::Arc;
 
 use super::compare::ComparisonView;
 
@@ -210,7 +211,7 @@ fn VersionRow(version: Version) -> impl IntoView {
                                 old=format!("\u{201c}{title}\u{201d} (a version)")
                                 new=format!("\u{201c}{}\u{201d} (now)", current.name)
                                 report_name=report_file_name(&current.name)
-                                sides=(old.clone(), current.clone())
+                                sides=(Arc::new(old), Arc::new(current))
                             />
                         }.into_any()
                     }

@@ -42,6 +42,16 @@ test('a file sent back edited is compared with the open model, in words, and the
   ]);
   const parts = result.locator('details');
   for (const d of await parts.all()) await d.evaluate((el) => (el.open = true));
+  // Each part writes its lines when opened.
+  await result.locator('details li').nth(4).waitFor();
+  // The matrix, cell by cell: the changed cell marked, old -> new.
+  const cell = result.getByTestId('matrix-changes').locator('td.cell-changed');
+  await cell.waitFor();
+  assert.equal(await cell.count(), 1);
+  assert.equal(await cell.textContent(), 'C → R');
+  assert.equal(await cell.getAttribute('aria-label'), 'C to R');
+  await result.getByTestId('only-changes').uncheck();
+  assert.ok((await result.getByTestId('matrix-changes').locator('tbody tr').count()) > 1, 'every row once unchecked');
   assert.deepEqual(await result.locator('details li').allTextContents(), [
     'Operations Lead, name: Ops Lead → Operations Lead',
     'Added: Credit control',

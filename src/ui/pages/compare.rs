@@ -155,11 +155,23 @@ pub fn ComparisonView(
                     </table>
                 </div>
                 {parts.iter().map(|p| {
-                    let lines: Vec<String> = c.of(*p).map(|ch| ch.words()).collect();
+                    let part = *p;
+                    let n = c.of(part).count();
+                    // The lines are written when the part is opened: a
+                    // comparison of two large models has hundreds.
+                    let opened = RwSignal::new(false);
                     view! {
-                        <details class="comparison-part">
-                            <summary>{format!("{} ({})", p.label(), lines.len())}</summary>
-                            <ul>{lines.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
+                        <details class="comparison-part" on:toggle=move |ev| {
+                            let d: web_sys::HtmlDetailsElement = event_target(&ev);
+                            if d.open() {
+                                opened.set(true);
+                            }
+                        }>
+                            <summary>{format!("{} ({n})", part.label())}</summary>
+                            {move || opened.get().then(|| {
+                                let lines: Vec<String> = stored.with_value(|(c, _, _)| c.of(part).map(|ch| ch.words()).collect());
+                                view! { <ul>{lines.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul> }
+                            })}
                         </details>
                     }
                 }).collect_view()}

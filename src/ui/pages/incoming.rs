@@ -16,7 +16,7 @@ use crate::model::{Id, Model};
 use crate::storage::browser::{library, local_day, now, shelf};
 use crate::storage::filename::report_file_name;
 use crate::ui::after_paint::after_next_paint;
-use crate::ui::state::{use_app, Incoming};
+use crate::ui::state::{use_app, AppState, Incoming};
 
 use super::compare::ComparisonView;
 
@@ -40,41 +40,116 @@ pub fn IncomingPanel() -> impl IntoView {
 /// How often [`prepare_round_trip`] rehearses.
 const REHEARSALS: u32 = 3;
 
+/// The comparison and the merge of what arrived with the open model,
+/// worked out ahead of the click, for the model as it was then.
+struct Ready {
+    mine: Id,
+    at: chrono::DateTime<chrono::Utc>,
+    comparison: Option<Comparison>,
+    /// The base version's id, and the merge against it.
+    merged: Option<(Id, Merged)>,
+}
+
 thread_local! {
     /// The base version of the merge on offer, read from storage ahead of
     /// the click: (model id, version id, the version).
     static BASE: std::cell::RefCell<Option<(Id, Id, Model)>> = const { std::cell::RefCell::new(None) };
+    static READY: std::cell::RefCell<Option<Ready>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Runs `f` between two marks on the page's timeline and measures it as
+/// `name` (`opmodel:compare`, `opmodel:merge`), for the browser's tools
+/// and the benchmark.
+fn timed<R>(name: &str, f: impl FnOnce() -> R) -> R {
+    let timeline = web_sys::window().and_then(|w| w.performance());
+    let (start, end) = (format!("{name}:start"), format!("{name}:end"));
+    if let Some(t) = &timeline {
+        let _ = t.mark(&start);
+    }
+    let r = f();
+    if let Some(t) = &timeline {
+        let _ = t.mark(&end);
+        let _ = t.measure_with_start_mark_and_end_mark(name, &start, &end);
+    }
+    r
 }
 
 /// Gets comparing and merging ready while the person reads what arrived,
-/// one piece after each of the next frames: the browser compiles the
-/// WebAssembly of a function when it first runs, so the first comparison
-/// of a 1,000 x 40 model took 148 ms at 4x CPU and the next one 53 ms
-/// (measured). A rehearsal on the practice model (`rehearse_round_trip`)
-/// runs that code first; then the base version of the merge is read from
-/// storage (a 1,000 x 40 version is 700 KB of text to parse).
-fn prepare_round_trip(family: Option<(Id, Id)>) {
-    fn rehearse(base: std::rc::Rc<Model>, left: u32, then: Option<(Id, Id)>) {
-        let _ = rehearse_round_trip(&base);
+/// one piece after each of the next frames. The browser compiles the
+/// WebAssembly of a function when it first runs and optimises it once it
+/// has run a while: the first comparison of a 1,000 x 40 model took 148 ms
+/// at 4x CPU, the next one 53 ms (measured). So: a rehearsal on the
+/// practice model (`rehearse_round_trip`) first; then the comparison of
+/// the two models; then the base version is read from storage (a 1,000 x
+/// 40 version is 700 KB of text) and the merge worked out. A click then
+/// shows what is ready, if the open model has not changed meanwhile.
+fn prepare_round_trip(state: AppState, family: Id, base: Option<Id>) {
+    fn rehearse(practice: std::rc::Rc<Model>, left: u32, then: impl FnOnce() + 'static) {
+        let _ = rehearse_round_trip(&practice);
         if left > 1 {
-            after_next_paint(move || rehearse(base, left - 1, then));
-        } else if let Some((model, version)) = then {
-            after_next_paint(move || {
-                let cached = BASE.with_borrow(|b| {
-                    b.as_ref()
-                        .is_some_and(|(m, v, _)| *m == model && *v == version)
-                });
-                if !cached {
-                    if let Ok(base) = shelf().load(&model, &version) {
-                        BASE.set(Some((model, version, base)));
-                    }
-                }
-            });
+            after_next_paint(move || rehearse(practice, left - 1, then));
+        } else {
+            after_next_paint(then);
         }
     }
+    let compare_ahead = move || {
+        let ready = state.incoming.with_untracked(|i| {
+            let theirs = &i.as_ref()?.theirs;
+            state.model.with_untracked(|mine| {
+                (mine.id == family).then(|| Ready {
+                    mine: mine.id.clone(),
+                    at: mine.updated_at,
+                    comparison: Some(timed("opmodel:compare", || compare(mine, theirs))),
+                    merged: None,
+                })
+            })
+        });
+        READY.set(ready);
+        let Some(base) = base else { return };
+        after_next_paint(move || {
+            let cached = BASE.with_borrow(|b| {
+                b.as_ref()
+                    .is_some_and(|(m, v, _)| *m == family && *v == base)
+            });
+            if !cached {
+                if let Ok(version) = shelf().load(&family, &base) {
+                    BASE.set(Some((family.clone(), base.clone(), version)));
+                }
+            }
+            after_next_paint(move || {
+                let merged = state.incoming.with_untracked(|i| {
+                    let theirs = &i.as_ref()?.theirs;
+                    state.model.with_untracked(|mine| {
+                        with_base(&family, &base, |b| {
+                            timed("opmodel:merge", || merge(b, mine, theirs))
+                        })
+                        .ok()
+                    })
+                });
+                READY.with_borrow_mut(|r| {
+                    if let (Some(r), Some(m)) = (r.as_mut(), merged) {
+                        r.merged = Some((base, m));
+                    }
+                });
+            });
+        });
+    };
     after_next_paint(move || {
-        rehearse(std::rc::Rc::new(practice_model(now())), REHEARSALS, family);
+        rehearse(
+            std::rc::Rc::new(practice_model(now())),
+            REHEARSALS,
+            compare_ahead,
+        );
     });
+}
+
+/// What [`prepare_round_trip`] worked out, if it is for `mine` as it is.
+fn ready<R>(mine: &Model, f: impl FnOnce(&mut Ready) -> Option<R>) -> Option<R> {
+    READY.with_borrow_mut(|r| {
+        r.as_mut()
+            .filter(|r| r.mine == mine.id && r.at == mine.updated_at)
+            .and_then(f)
+    })
 }
 
 /// `f` of the base version `version` of model `model`: read ahead by
@@ -98,7 +173,7 @@ fn with_base<R>(model: &str, version: &str, f: impl FnOnce(&Model) -> R) -> Resu
 fn Arrived(incoming: Incoming) -> impl IntoView {
     let state = use_app();
     if let Some(f) = &incoming.mine {
-        prepare_round_trip(f.kinship.base().map(|v| (f.id.clone(), v.id.clone())));
+        prepare_round_trip(state, f.id.clone(), f.kinship.base().map(|v| v.id.clone()));
     }
     let showing = RwSignal::new(Showing::Choices);
     let heading = NodeRef::<leptos::html::H2>::new();
@@ -145,7 +220,8 @@ fn Arrived(incoming: Incoming) -> impl IntoView {
                     let theirs = theirs.clone();
                     Some(match mine.map(Arc::new) {
                         Some(mine) => {
-                            let c: Comparison = compare(&mine, &theirs);
+                            let c: Comparison = ready(&mine, |r| r.comparison.clone())
+                                .unwrap_or_else(|| timed("opmodel:compare", || compare(&mine, &theirs)));
                             view! {
                                 <ComparisonView
                                     comparison=c
@@ -204,8 +280,18 @@ fn MergeView(family_id: Id, versions: Vec<Version>, base: Option<Id>) -> impl In
                     if mine.id != family_id {
                         return Err("The model to merge into is not open any more.".into());
                     }
-                    with_base(&family_id, &base_id, |base| merge(base, mine, theirs))
-                        .map_err(|e| format!("The base version cannot be read: {e}."))
+                    if let Some(m) = ready(mine, |r| {
+                        r.merged
+                            .take()
+                            .filter(|(b, _)| *b == base_id)
+                            .map(|(_, m)| m)
+                    }) {
+                        return Ok(m);
+                    }
+                    with_base(&family_id, &base_id, |base| {
+                        timed("opmodel:merge", || merge(base, mine, theirs))
+                    })
+                    .map_err(|e| format!("The base version cannot be read: {e}."))
                 }))
             })
         })

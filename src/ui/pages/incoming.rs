@@ -43,6 +43,8 @@ const REHEARSALS: u32 = 3;
 /// The comparison and the merge of what arrived with the open model,
 /// worked out ahead of the click, for the model as it was then.
 struct Ready {
+    /// Which arrival it is for (a later file replaces an earlier one).
+    arrival: u64,
     mine: Id,
     at: chrono::DateTime<chrono::Utc>,
     comparison: Option<Comparison>,
@@ -55,6 +57,8 @@ thread_local! {
     /// the click: (model id, version id, the version).
     static BASE: std::cell::RefCell<Option<(Id, Id, Model)>> = const { std::cell::RefCell::new(None) };
     static READY: std::cell::RefCell<Option<Ready>> = const { std::cell::RefCell::new(None) };
+    /// Counts the arrivals shown, to tell them apart.
+    static ARRIVALS: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
 }
 
 /// Runs `f` between two marks on the page's timeline and measures it as
@@ -83,7 +87,7 @@ fn timed<R>(name: &str, f: impl FnOnce() -> R) -> R {
 /// the two models; then the base version is read from storage (a 1,000 x
 /// 40 version is 700 KB of text) and the merge worked out. A click then
 /// shows what is ready, if the open model has not changed meanwhile.
-fn prepare_round_trip(state: AppState, family: Id, base: Option<Id>) {
+fn prepare_round_trip(state: AppState, arrival: u64, family: Id, base: Option<Id>) {
     fn rehearse(practice: std::rc::Rc<Model>, left: u32, then: impl FnOnce() + 'static) {
         let _ = rehearse_round_trip(&practice);
         if left > 1 {
@@ -97,6 +101,7 @@ fn prepare_round_trip(state: AppState, family: Id, base: Option<Id>) {
             let theirs = &i.as_ref()?.theirs;
             state.model.with_untracked(|mine| {
                 (mine.id == family).then(|| Ready {
+                    arrival,
                     mine: mine.id.clone(),
                     at: mine.updated_at,
                     comparison: Some(timed("opmodel:compare", || compare(mine, theirs))),
@@ -143,11 +148,12 @@ fn prepare_round_trip(state: AppState, family: Id, base: Option<Id>) {
     });
 }
 
-/// What [`prepare_round_trip`] worked out, if it is for `mine` as it is.
-fn ready<R>(mine: &Model, f: impl FnOnce(&mut Ready) -> Option<R>) -> Option<R> {
+/// What [`prepare_round_trip`] worked out, if it is for this arrival and
+/// for `mine` as it is.
+fn ready<R>(arrival: u64, mine: &Model, f: impl FnOnce(&mut Ready) -> Option<R>) -> Option<R> {
     READY.with_borrow_mut(|r| {
         r.as_mut()
-            .filter(|r| r.mine == mine.id && r.at == mine.updated_at)
+            .filter(|r| r.arrival == arrival && r.mine == mine.id && r.at == mine.updated_at)
             .and_then(f)
     })
 }
@@ -172,8 +178,17 @@ fn with_base<R>(model: &str, version: &str, f: impl FnOnce(&Model) -> R) -> Resu
 #[component]
 fn Arrived(incoming: Incoming) -> impl IntoView {
     let state = use_app();
+    let arrival = ARRIVALS.with(|n| {
+        n.set(n.get() + 1);
+        n.get()
+    });
     if let Some(f) = &incoming.mine {
-        prepare_round_trip(state, f.id.clone(), f.kinship.base().map(|v| v.id.clone()));
+        prepare_round_trip(
+            state,
+            arrival,
+            f.id.clone(),
+            f.kinship.base().map(|v| v.id.clone()),
+        );
     }
     let showing = RwSignal::new(Showing::Choices);
     let heading = NodeRef::<leptos::html::H2>::new();
@@ -220,7 +235,7 @@ fn Arrived(incoming: Incoming) -> impl IntoView {
                     let theirs = theirs.clone();
                     Some(match mine.map(Arc::new) {
                         Some(mine) => {
-                            let c: Comparison = ready(&mine, |r| r.comparison.clone())
+                            let c: Comparison = ready(arrival, &mine, |r| r.comparison.clone())
                                 .unwrap_or_else(|| timed("opmodel:compare", || compare(&mine, &theirs)));
                             view! {
                                 <ComparisonView
@@ -236,7 +251,7 @@ fn Arrived(incoming: Incoming) -> impl IntoView {
                         None => view! { <p class="field-error" role="alert">"That model is no longer stored in this browser."</p> }.into_any(),
                     })
                 }
-                (Showing::Merge, Some(f)) => Some(view! { <MergeView family_id=f.id.clone() versions=f.versions.clone() base=f.kinship.base().map(|v| v.id.clone())/> }.into_any()),
+                (Showing::Merge, Some(f)) => Some(view! { <MergeView arrival=arrival family_id=f.id.clone() versions=f.versions.clone() base=f.kinship.base().map(|v| v.id.clone())/> }.into_any()),
                 _ => None,
             }}
         </section>
@@ -262,7 +277,12 @@ fn mine_model(id: &str) -> Option<Model> {
 /// version both started from (`base`, found through the lineage, or
 /// chosen here among `versions`).
 #[component]
-fn MergeView(family_id: Id, versions: Vec<Version>, base: Option<Id>) -> impl IntoView {
+fn MergeView(
+    arrival: u64,
+    family_id: Id,
+    versions: Vec<Version>,
+    base: Option<Id>,
+) -> impl IntoView {
     let state = use_app();
     let base_id = RwSignal::new(base.clone());
     let error = RwSignal::new(None::<String>);
@@ -280,7 +300,7 @@ fn MergeView(family_id: Id, versions: Vec<Version>, base: Option<Id>) -> impl In
                     if mine.id != family_id {
                         return Err("The model to merge into is not open any more.".into());
                     }
-                    if let Some(m) = ready(mine, |r| {
+                    if let Some(m) = ready(arrival, mine, |r| {
                         r.merged
                             .take()
                             .filter(|(b, _)| *b == base_id)

@@ -45,11 +45,12 @@ test('a file sent back edited is compared with the open model, in words, and the
   // Each part writes its lines when opened.
   await result.locator('details li').nth(4).waitFor();
   // The matrix, cell by cell: the changed cell marked, old -> new.
-  const cell = result.getByTestId('matrix-changes').locator('td.cell-changed');
-  await cell.waitFor();
-  assert.equal(await cell.count(), 1);
-  assert.equal(await cell.textContent(), 'C → R');
-  assert.equal(await cell.getAttribute('aria-label'), 'C to R');
+  const cells = result.getByTestId('matrix-changes').locator('td.cell-changed');
+  await cells.first().waitFor();
+  // The changed letter, and the letter of the element added.
+  assert.deepEqual(await cells.allTextContents(), ['C → R', '– → A']);
+  assert.deepEqual(await cells.evaluateAll((tds) => tds.map((td) => td.getAttribute('aria-label'))), ['C to R', 'none to A']);
+  assert.match(await result.getByTestId('matrix-changes').locator('tbody th').last().textContent(), /^Credit control \(added\)$/);
   await result.getByTestId('only-changes').uncheck();
   assert.ok((await result.getByTestId('matrix-changes').locator('tbody tr').count()) > 1, 'every row once unchecked');
   assert.deepEqual(await result.locator('details li').allTextContents(), [

@@ -64,7 +64,14 @@ pub fn from_base64url(text: &str) -> Option<Vec<u8>> {
         for (i, c) in chunk.iter().enumerate() {
             n |= value(*c)? << (18 - 6 * i);
         }
-        for i in 0..chunk.len() - 1 {
+        let bytes = chunk.len() - 1;
+        // The bits past the last whole byte must be zero: otherwise two
+        // texts ("WJg", "WJj") would read as the same bytes, and a link
+        // would have more than one spelling (found by the fuzz target).
+        if n & ((1u32 << (24 - 8 * bytes)) - 1) != 0 {
+            return None;
+        }
+        for i in 0..bytes {
             out.push((n >> (16 - 8 * i)) as u8);
         }
     }
@@ -121,6 +128,9 @@ mod tests {
         assert_eq!(base64url(&[0xfb, 0xff]), "-_8");
         assert_eq!(from_base64url("Zm9v+"), None, "not URL-safe");
         assert_eq!(from_base64url("Z"), None, "a lone character");
+        assert_eq!(from_base64url("WJg"), Some(vec![0x58, 0x98]));
+        assert_eq!(from_base64url("WJj"), None, "bits past the last byte");
+        assert_eq!(from_base64url("Zh"), None, "bits past the last byte");
     }
 
     #[test]
@@ -151,6 +161,14 @@ mod tests {
         #[test]
         fn no_text_makes_the_reader_panic(text in ".{0,40}") {
             let _ = parse_fragment(&format!("model=1.{text}"));
+        }
+
+        #[test]
+        fn a_link_that_reads_has_one_spelling(text in "[A-Za-z0-9_-]{0,40}") {
+            let link = format!("model=1.{text}");
+            if let Ok(Some(bytes)) = parse_fragment(&link) {
+                prop_assert_eq!(fragment(&bytes), link);
+            }
         }
     }
 }

@@ -410,24 +410,25 @@ fn merge_list<T: Item>(
             order.push(x.key());
         }
     }
-    let get = |items: &'_ [T], index: &HashMap<&str, usize>, k: &str| -> Option<T> {
-        index.get(k).map(|&i| items[i].clone())
-    };
+    fn get<'a, T>(items: &'a [T], index: &HashMap<&str, usize>, k: &str) -> Option<&'a T> {
+        index.get(k).map(|&i| &items[i])
+    }
     let mut merged = Vec::with_capacity(order.len());
     for k in order {
+        // Borrowed: only the item taken is copied.
         let (bv, mv, tv) = (get(b, &ib, k), get(m, &im, k), get(t, &it, k));
         let whole = |conflicts: &mut Vec<Conflict>| {
             conflicts.push(Conflict {
                 list,
                 id: k.to_string(),
                 path: Vec::new(),
-                base: bv.as_ref().map(as_value),
-                mine: mv.as_ref().map(as_value),
-                theirs: tv.as_ref().map(as_value),
+                base: bv.map(as_value),
+                mine: mv.map(as_value),
+                theirs: tv.map(as_value),
                 removed_but_used: false,
             });
         };
-        let v = match (&bv, &mv, &tv) {
+        let v = match (bv, mv, tv) {
             // Removed on one side, changed on the other: a conflict about
             // the whole item; mine's choice stands meanwhile.
             (Some(x), None, Some(y)) if x != y => {
@@ -436,18 +437,18 @@ fn merge_list<T: Item>(
             }
             (Some(x), Some(y), None) if x != y => {
                 whole(conflicts);
-                mv.clone()
+                mv.cloned()
             }
-            _ if mv == tv => mv.clone(),
-            _ if mv == bv => tv.clone(),
-            _ if tv == bv => mv.clone(),
+            _ if mv == tv => mv.cloned(),
+            _ if mv == bv => tv.cloned(),
+            _ if tv == bv => mv.cloned(),
             // Both changed it, differently: field by field.
             _ => {
                 let mut raw = Vec::new();
                 let value = merge_value(
-                    bv.as_ref().map(as_value).as_ref(),
-                    mv.as_ref().map(as_value).as_ref(),
-                    tv.as_ref().map(as_value).as_ref(),
+                    bv.map(as_value).as_ref(),
+                    mv.map(as_value).as_ref(),
+                    tv.map(as_value).as_ref(),
                     &mut vec![],
                     &mut raw,
                 );
@@ -462,7 +463,7 @@ fn merge_list<T: Item>(
                         removed_but_used: false,
                     });
                 }
-                value.as_ref().and_then(from_value).or_else(|| mv.clone())
+                value.as_ref().and_then(from_value).or_else(|| mv.cloned())
             }
         };
         merged.extend(v);
@@ -512,7 +513,32 @@ fn merge_field<T: PartialEq + Clone + Serialize + DeserializeOwned>(
 pub fn merge(base: &Model, mine: &Model, theirs: &Model) -> Merged {
     let (b, m, t) = (base, mine, theirs);
     let mut conflicts = Vec::new();
-    let mut merged = mine.clone();
+    // Mine's id, lineage and times; everything else is merged below (the
+    // lists not copied first: a 1,000 x 40 model takes a millisecond to
+    // copy). Written out in full, so that a field added to the model
+    // cannot be forgotten here.
+    let Model {
+        id,
+        name: _,
+        created_at,
+        updated_at,
+        settings: _,
+        roles: _,
+        elements: _,
+        decisions: _,
+        reviews: _,
+        corrections: _,
+        assessments: _,
+        snapshots: _,
+        workflows: _,
+        data_entities: _,
+        flows: _,
+        metrics: _,
+        lineage,
+    } = mine;
+    let mut merged = Model::new(id.clone(), String::new(), *created_at);
+    merged.updated_at = *updated_at;
+    merged.lineage = lineage.clone();
     merged.name = merge_field("name", &b.name, &m.name, &t.name, &mut conflicts);
     merged.settings = merge_field(
         "settings",

@@ -3,6 +3,7 @@
 //! APIs here, so all of it is tested natively with `cargo test`.
 
 pub mod calendar;
+pub mod checkup;
 pub mod compare;
 pub mod decisions;
 pub mod edit;

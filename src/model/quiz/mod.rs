@@ -12,7 +12,7 @@ mod advice;
 mod bank;
 mod dimension;
 mod scoring;
-mod share;
+pub(crate) mod share;
 
 #[cfg(test)]
 mod tests;
@@ -23,5 +23,7 @@ pub use advice::{
 };
 pub use bank::{find_question, questions, Question};
 pub use dimension::Dimension;
-pub use scoring::{is_complete, score, to_assessment, QuizResult, ESTABLISHED_THRESHOLD};
+pub use scoring::{
+    is_complete, result_of_scores, score, to_assessment, QuizResult, ESTABLISHED_THRESHOLD,
+};
 pub use share::{decode_share, encode_share, ShareError, SHARE_VERSION};

@@ -117,6 +117,36 @@ pub fn score(kind: AssessmentKind, answers: &BTreeMap<String, u8>) -> QuizResult
     }
 }
 
+/// What the quiz says about scores that are no one person's answers (a
+/// team's mean per dimension, `scores` in [`Dimension::ALL`] order, with
+/// how many answers each stands on): placement, stage, levers and warnings
+/// by the same rules as for one person.
+pub fn result_of_scores(
+    kind: AssessmentKind,
+    scores: [f64; 8],
+    answered: [usize; 8],
+) -> QuizResult {
+    let profile = Profile {
+        scores: scores.map(round1),
+        answered,
+    };
+    let overall = round1(profile.scores.iter().sum::<f64>() / profile.scores.len() as f64);
+    let placement = profile.placement();
+    QuizResult {
+        overall,
+        dimensions: Dimension::ALL
+            .into_iter()
+            .map(|d| (d, profile.score(d)))
+            .collect(),
+        placement,
+        stage: placement.stage(),
+        levers: advice::levers(&profile),
+        warnings: advice::warnings(&profile),
+        answered: answered.iter().sum(),
+        total: questions(kind).len(),
+    }
+}
+
 /// Whether every question of the bank has a valid answer.
 pub fn is_complete(kind: AssessmentKind, answers: &BTreeMap<String, u8>) -> bool {
     questions(kind)

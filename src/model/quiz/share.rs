@@ -150,7 +150,7 @@ pub fn decode_share(text: &str) -> Result<(AssessmentKind, BTreeMap<String, u8>)
 }
 
 /// The unreserved characters of URLs: safe anywhere in a fragment.
-fn is_fragment_safe(b: u8) -> bool {
+pub(crate) fn is_fragment_safe(b: u8) -> bool {
     b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~')
 }
 
@@ -159,7 +159,7 @@ fn is_fragment_safe(b: u8) -> bool {
 /// With weights 1..=130 and a prime modulus above every ASCII code, changing
 /// one character changes the sum by (difference x weight), which is never a
 /// multiple of 131; swapping two neighbours changes it by their difference.
-fn checksum(payload: &[u8]) -> u32 {
+pub(crate) fn checksum(payload: &[u8]) -> u32 {
     let mut weighted = 0u32;
     let mut fnv = 0x811c_9dc5_u32;
     for (i, &b) in payload.iter().enumerate() {

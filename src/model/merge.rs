@@ -14,7 +14,9 @@
 //! "removed" goes through the edit that removes the item with every
 //! reference to it (`Model::apply`).
 
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::BTreeSet;
+
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use serde::de::DeserializeOwned;
 use serde::Serialize;

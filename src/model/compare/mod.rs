@@ -12,7 +12,9 @@
 pub mod matrix;
 
 use std::borrow::Cow;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
+
+use rustc_hash::FxHashMap as HashMap;
 
 use serde_json::Value;
 
@@ -121,7 +123,7 @@ impl Comparison {
 /// The names of everything an id can point at, in either model (the newer
 /// name wins), so values read as names.
 fn names<'a>(old: &'a Model, new: &'a Model) -> HashMap<&'a str, &'a str> {
-    let mut out = HashMap::new();
+    let mut out = HashMap::default();
     for m in [old, new] {
         out.extend(m.roles.iter().map(|r| (r.id.as_str(), r.name.as_str())));
         out.extend(m.elements.iter().map(|e| (e.id.as_str(), e.name.as_str())));

@@ -64,6 +64,11 @@ pub struct Version {
     pub elements: usize,
     /// Characters of its stored text (storage is counted in those).
     pub chars: usize,
+    /// When the model kept had last changed: an export of a model that has
+    /// not changed since its last exported version sends that version
+    /// again instead of keeping another (absent in lists kept before).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub changed_at: Option<DateTime<Utc>>,
 }
 
 impl Version {
@@ -79,7 +84,13 @@ impl Version {
             roles: model.roles.len(),
             elements: model.elements.len(),
             chars,
+            changed_at: Some(model.updated_at),
         }
+    }
+
+    /// Whether this is an export of `model` as it is now.
+    pub fn exports_unchanged(&self, model: &Model) -> bool {
+        self.why == Why::Exported && self.changed_at == Some(model.updated_at)
     }
 
     /// What the list calls it: its name, or why it was kept.
@@ -191,6 +202,22 @@ mod tests {
             MAX_AUTOMATIC_VERSIONS
         );
         assert_eq!(ids.last(), Some(&"later"));
+    }
+
+    #[test]
+    fn an_export_knows_whether_the_model_changed_since() {
+        let m = Model::new(
+            "m".into(),
+            "M",
+            Utc.with_ymd_and_hms(2026, 12, 1, 0, 0, 0).unwrap(),
+        );
+        let at = Utc.with_ymd_and_hms(2026, 12, 2, 0, 0, 0).unwrap();
+        let exported = Version::of(&m, "v".into(), Why::Exported, at, 10);
+        assert!(exported.exports_unchanged(&m));
+        let mut changed = m.clone();
+        changed.updated_at = at;
+        assert!(!exported.exports_unchanged(&changed));
+        assert!(!Version::of(&m, "n".into(), Why::Named, at, 10).exports_unchanged(&m));
     }
 
     #[test]

@@ -90,6 +90,19 @@ impl AppState {
     /// kept here (automatically: at each export and each link), so that
     /// the file is recognized when it comes back.
     pub fn sendable_text(&self) -> String {
+        // Unchanged since its last export or link: that version again,
+        // rather than another copy crowding out the automatic versions.
+        let again = self.model.with_untracked(|m| {
+            let shelf = shelf();
+            shelf
+                .list(&m.id)
+                .last()
+                .filter(|v| v.exports_unchanged(m))
+                .and_then(|v| shelf.text(&m.id, &v.id))
+        });
+        if let Some(text) = again {
+            return text;
+        }
         match self.keep_version(Why::Exported, "", "") {
             Ok(v) => {
                 let id = self.model.with_untracked(|m| m.id.clone());

@@ -344,6 +344,23 @@ items_keyed_by!(
     Assessment => id, Workflow => element, DataEntity => element, Flow => id, Metric => id,
 );
 
+/// Runs `$then!(name in the file, field of the model)` for each list the
+/// merge goes through item by item: the one place that names them.
+macro_rules! for_each_list {
+    ($then:ident) => {
+        $then!("roles", roles);
+        $then!("elements", elements);
+        $then!("decisions", decisions);
+        $then!("reviews", reviews);
+        $then!("corrections", corrections);
+        $then!("assessments", assessments);
+        $then!("workflows", workflows);
+        $then!("dataEntities", data_entities);
+        $then!("flows", flows);
+        $then!("metrics", metrics);
+    };
+}
+
 /// One item as a JSON value (the pretty writer, as for a whole file: one
 /// copy of the serialising code in the wasm).
 fn as_value<T: Serialize>(item: &T) -> Value {
@@ -549,35 +566,12 @@ pub fn merge(base: &Model, mine: &Model, theirs: &Model) -> Merged {
         &t.settings,
         &mut conflicts,
     );
-    let c = &mut conflicts;
-    merged.roles = merge_list("roles", &b.roles, &m.roles, &t.roles, c);
-    merged.elements = merge_list("elements", &b.elements, &m.elements, &t.elements, c);
-    merged.decisions = merge_list("decisions", &b.decisions, &m.decisions, &t.decisions, c);
-    merged.reviews = merge_list("reviews", &b.reviews, &m.reviews, &t.reviews, c);
-    merged.corrections = merge_list(
-        "corrections",
-        &b.corrections,
-        &m.corrections,
-        &t.corrections,
-        c,
-    );
-    merged.assessments = merge_list(
-        "assessments",
-        &b.assessments,
-        &m.assessments,
-        &t.assessments,
-        c,
-    );
-    merged.workflows = merge_list("workflows", &b.workflows, &m.workflows, &t.workflows, c);
-    merged.data_entities = merge_list(
-        "dataEntities",
-        &b.data_entities,
-        &m.data_entities,
-        &t.data_entities,
-        c,
-    );
-    merged.flows = merge_list("flows", &b.flows, &m.flows, &t.flows, c);
-    merged.metrics = merge_list("metrics", &b.metrics, &m.metrics, &t.metrics, c);
+    macro_rules! merge_one {
+        ($list:literal, $field:ident) => {
+            merged.$field = merge_list($list, &b.$field, &m.$field, &t.$field, &mut conflicts);
+        };
+    }
+    for_each_list!(merge_one);
     // Snapshots are history: taken from the side that changed them, or
     // both sides' points, one per moment, when both did.
     merged.snapshots = if m.snapshots == t.snapshots || t.snapshots == b.snapshots {
@@ -649,77 +643,18 @@ fn keep_what_is_used(
             let Some(id) = p.message.split('"').nth(1) else {
                 continue;
             };
-            let c = &mut *conflicts;
-            restored |= put_back(
-                "roles",
-                id,
-                [&b.roles, &m.roles, &t.roles],
-                &mut merged.roles,
-                c,
-            );
-            restored |= put_back(
-                "elements",
-                id,
-                [&b.elements, &m.elements, &t.elements],
-                &mut merged.elements,
-                c,
-            );
-            restored |= put_back(
-                "decisions",
-                id,
-                [&b.decisions, &m.decisions, &t.decisions],
-                &mut merged.decisions,
-                c,
-            );
-            restored |= put_back(
-                "reviews",
-                id,
-                [&b.reviews, &m.reviews, &t.reviews],
-                &mut merged.reviews,
-                c,
-            );
-            restored |= put_back(
-                "corrections",
-                id,
-                [&b.corrections, &m.corrections, &t.corrections],
-                &mut merged.corrections,
-                c,
-            );
-            restored |= put_back(
-                "assessments",
-                id,
-                [&b.assessments, &m.assessments, &t.assessments],
-                &mut merged.assessments,
-                c,
-            );
-            restored |= put_back(
-                "workflows",
-                id,
-                [&b.workflows, &m.workflows, &t.workflows],
-                &mut merged.workflows,
-                c,
-            );
-            restored |= put_back(
-                "dataEntities",
-                id,
-                [&b.data_entities, &m.data_entities, &t.data_entities],
-                &mut merged.data_entities,
-                c,
-            );
-            restored |= put_back(
-                "flows",
-                id,
-                [&b.flows, &m.flows, &t.flows],
-                &mut merged.flows,
-                c,
-            );
-            restored |= put_back(
-                "metrics",
-                id,
-                [&b.metrics, &m.metrics, &t.metrics],
-                &mut merged.metrics,
-                c,
-            );
+            macro_rules! put_back_one {
+                ($list:literal, $field:ident) => {
+                    restored |= put_back(
+                        $list,
+                        id,
+                        [&b.$field, &m.$field, &t.$field],
+                        &mut merged.$field,
+                        conflicts,
+                    );
+                };
+            }
+            for_each_list!(put_back_one);
         }
         if !restored {
             break;

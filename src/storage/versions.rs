@@ -55,7 +55,9 @@ impl<S: KeyValue> Shelf<S> {
 
     /// Keeps `model` as version `id`, for `why` (with the person's `name`
     /// and `note` for a named one), and prunes the automatic versions past
-    /// the limit. Nothing is listed unless its text was stored.
+    /// the limit. Nothing is listed unless its text was stored. Returns the
+    /// version and its text (a file of it), so a caller sending it needs
+    /// not read it back.
     #[allow(clippy::too_many_arguments)]
     pub fn keep(
         &self,
@@ -65,7 +67,7 @@ impl<S: KeyValue> Shelf<S> {
         name: &str,
         note: &str,
         at: DateTime<Utc>,
-    ) -> Result<Version, StorageError> {
+    ) -> Result<(Version, String), StorageError> {
         let stamp = Stamp { id: id.clone(), at };
         // A version of this model descends from the ones kept before it;
         // a received file only from what it says itself.
@@ -89,7 +91,7 @@ impl<S: KeyValue> Shelf<S> {
         for old in pruned {
             let _ = self.store.remove(&text_key(&model.id, &old));
         }
-        Ok(version)
+        Ok((version, text))
     }
 
     /// Keeps a received file's model (`theirs`, as it came: stamped with
@@ -111,6 +113,7 @@ impl<S: KeyValue> Shelf<S> {
             l
         });
         self.keep(&copy, stamp.id, Why::Received, "", "", stamp.at)
+            .map(|(v, _)| v)
     }
 
     /// The stored text of a version: a model file.
@@ -224,7 +227,7 @@ mod tests {
     fn a_kept_version_is_a_model_file_stamped_with_its_id() {
         let store = MemoryStore::default();
         let shelf = Shelf::new(&store);
-        let v = shelf
+        let (v, text) = shelf
             .keep(
                 &model(),
                 "v1".into(),
@@ -248,7 +251,8 @@ mod tests {
         );
         assert_eq!(back.roles, model().roles);
         assert_eq!(shelf.list("m1"), vec![v.clone()]);
-        assert_eq!(v.chars, shelf.text("m1", "v1").unwrap().chars().count());
+        assert_eq!(shelf.text("m1", "v1").as_deref(), Some(text.as_str()));
+        assert_eq!(v.chars, text.chars().count());
         // Under their own keys: the model's key is untouched.
         assert!(store
             .map

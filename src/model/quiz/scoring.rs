@@ -100,6 +100,12 @@ impl QuizResult {
 /// partial; see the module docs for how each number is computed.
 pub fn score(kind: AssessmentKind, answers: &BTreeMap<String, u8>) -> QuizResult {
     let (profile, answered) = Profile::from_answers(kind, answers);
+    result_of_profile(kind, &profile, answered)
+}
+
+/// Everything the quiz says about a profile: the one place its rules are
+/// applied, for one person's answers and for a team's means alike.
+fn result_of_profile(kind: AssessmentKind, profile: &Profile, answered: usize) -> QuizResult {
     let overall = round1(profile.scores.iter().sum::<f64>() / profile.scores.len() as f64);
     let placement = profile.placement();
     QuizResult {
@@ -110,8 +116,8 @@ pub fn score(kind: AssessmentKind, answers: &BTreeMap<String, u8>) -> QuizResult
             .collect(),
         placement,
         stage: placement.stage(),
-        levers: advice::levers(&profile),
-        warnings: advice::warnings(&profile),
+        levers: advice::levers(profile),
+        warnings: advice::warnings(profile),
         answered,
         total: questions(kind).len(),
     }
@@ -130,21 +136,7 @@ pub fn result_of_scores(
         scores: scores.map(round1),
         answered,
     };
-    let overall = round1(profile.scores.iter().sum::<f64>() / profile.scores.len() as f64);
-    let placement = profile.placement();
-    QuizResult {
-        overall,
-        dimensions: Dimension::ALL
-            .into_iter()
-            .map(|d| (d, profile.score(d)))
-            .collect(),
-        placement,
-        stage: placement.stage(),
-        levers: advice::levers(&profile),
-        warnings: advice::warnings(&profile),
-        answered: answered.iter().sum(),
-        total: questions(kind).len(),
-    }
+    result_of_profile(kind, &profile, answered.iter().sum())
 }
 
 /// Whether every question of the bank has a valid answer.

@@ -67,7 +67,13 @@ impl Incoming {
 
 impl AppState {
     /// Keeps the open model as a version, for `why`.
-    fn keep_version(&self, why: Why, name: &str, note: &str) -> Result<Version, StorageError> {
+    /// Returns the version and its text (a file of it).
+    fn keep_version(
+        &self,
+        why: Why,
+        name: &str,
+        note: &str,
+    ) -> Result<(Version, String), StorageError> {
         let result = self
             .model
             .with_untracked(|m| shelf().keep(m, new_id(), why, name, note, now()));
@@ -83,6 +89,7 @@ impl AppState {
             return Err("A saved version needs a name, to find it again.".into());
         }
         self.keep_version(Why::Named, &name, &note)
+            .map(|(v, _)| v)
             .map_err(|e| format!("The version could not be kept: {e}. Delete older versions or models, or export the model."))
     }
 
@@ -104,13 +111,7 @@ impl AppState {
             return text;
         }
         match self.keep_version(Why::Exported, "", "") {
-            Ok(v) => {
-                let id = self.model.with_untracked(|m| m.id.clone());
-                if let Some(text) = shelf().text(&id, &v.id) {
-                    return text;
-                }
-                self.model.with_untracked(|m| to_file_json(m, now()))
-            }
+            Ok((_, text)) => text,
             Err(e) => {
                 self.notify(
                     NoticeKind::Error,
@@ -246,10 +247,8 @@ impl AppState {
             note: loaded.note,
             mine,
         };
-        if waits {
-            self.incoming.set(Some(incoming));
-        } else {
-            self.incoming.set(Some(incoming));
+        self.incoming.set(Some(incoming));
+        if !waits {
             self.open_incoming_as_copy();
         }
     }

@@ -6,6 +6,7 @@ mod app_update;
 mod decisions;
 mod drag;
 mod files;
+mod fold;
 mod governance;
 mod grid;
 mod grid_headers;

@@ -65,36 +65,8 @@ fn focus_when_present(id: String, frames: u32) {
     });
 }
 
-/// A card folded to one line (its summary) until opened, whose body is
-/// built when it is first opened: a map of 300 elements has hundreds of
-/// cards, and building every field of every card made a page of 400,000
-/// DOM nodes whose style alone took 60-70 ms to recompute after any
-/// change (measured at 1x CPU).
-#[component]
-pub(crate) fn Fold(
-    #[prop(into)] id: String,
-    testid: &'static str,
-    #[prop(into)] summary: ViewFn,
-    children: ChildrenFn,
-) -> impl IntoView {
-    let built = RwSignal::new(false);
-    view! {
-        <details class="item-card fold" id=id data-testid=testid
-            on:toggle=move |ev| {
-                use wasm_bindgen::JsCast;
-                let open = ev
-                    .target()
-                    .and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok())
-                    .is_some_and(|d| d.open());
-                if open && !built.get_untracked() {
-                    built.set(true);
-                }
-            }>
-            <summary>{summary.run()}</summary>
-            {move || built.get().then(|| children())}
-        </details>
-    }
-}
+/// The map's cards fold with the shared [`Fold`].
+pub(crate) use crate::ui::fold::Fold;
 
 /// "⚠ n" after a folded card's name, when the checks found problems in it.
 #[component]

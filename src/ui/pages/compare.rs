@@ -11,6 +11,7 @@ use crate::model::load;
 use crate::model::Model;
 use crate::storage::browser::{download, read_file};
 use crate::storage::filename::report_file_name;
+use crate::ui::fold::Fold;
 use crate::ui::state::{use_app, NoticeKind};
 use std::sync::Arc;
 
@@ -159,20 +160,13 @@ pub fn ComparisonView(
                     let n = c.of(part).count();
                     // The lines are written when the part is opened: a
                     // comparison of two large models has hundreds.
-                    let opened = RwSignal::new(false);
                     view! {
-                        <details class="comparison-part" on:toggle=move |ev| {
-                            let d: web_sys::HtmlDetailsElement = event_target(&ev);
-                            if d.open() {
-                                opened.set(true);
-                            }
-                        }>
-                            <summary>{format!("{} ({n})", part.label())}</summary>
-                            {move || opened.get().then(|| {
+                        <Fold class="comparison-part" summary=move || format!("{} ({n})", part.label())>
+                            {move || {
                                 let lines: Vec<String> = stored.with_value(|(c, _, _)| c.of(part).map(|ch| ch.words()).collect());
                                 view! { <ul>{lines.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul> }
-                            })}
-                        </details>
+                            }}
+                        </Fold>
                     }
                 }).collect_view()}
                 {sides.filter(|_| c.count(Part::Assignments, Kind::Changed) + c.count(Part::Elements, Kind::Added) + c.count(Part::Elements, Kind::Removed) > 0)
@@ -188,29 +182,19 @@ pub fn ComparisonView(
 /// changes" (on at first) keeps the rows that changed.
 #[component]
 fn MatrixChanges(old: Arc<Model>, new: Arc<Model>) -> impl IntoView {
-    let opened = RwSignal::new(false);
     let only = RwSignal::new(true);
     let sides = StoredValue::new((old, new));
-    let diff = Memo::new(move |_| {
-        opened
-            .get()
-            .then(|| sides.with_value(|(a, b)| matrix(a, b)))
-    });
     view! {
-        <details class="comparison-part" data-testid="matrix-changes"
-            on:toggle=move |ev| {
-                let d: web_sys::HtmlDetailsElement = event_target(&ev);
-                if d.open() {
-                    opened.set(true);
-                }
-            }>
-            <summary>"The ownership matrix, cell by cell"</summary>
+        <Fold class="comparison-part" testid="matrix-changes" summary=|| "The ownership matrix, cell by cell">
             <label class="check">
                 <input type="checkbox" data-testid="only-changes" prop:checked=move || only.get()
                     on:change=move |ev| only.set(event_target_checked(&ev))/>
                 " Show only changes"
             </label>
-            {move || diff.get().map(|d| {
+            {
+                // Worked out once, when the fold is first opened.
+                let d = sides.with_value(|(a, b)| matrix(a, b));
+                move || {
                 let rows: Vec<_> = d.rows.iter().filter(|r| !only.get() || r.changed()).cloned().collect();
                 view! {
                     <div class="table-scroll" tabindex="0" role="region" aria-label="The ownership matrix, changed cells marked">
@@ -250,7 +234,8 @@ fn MatrixChanges(old: Arc<Model>, new: Arc<Model>) -> impl IntoView {
                         </table>
                     </div>
                 }
-            })}
-        </details>
+            }
+            }
+        </Fold>
     }
 }

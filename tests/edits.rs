@@ -773,6 +773,7 @@ fn resolve(m: &Model, t: &Template) -> Op {
                 answers: [("q1".to_string(), 2u8)].into(),
                 scores: metrics(scores),
                 overall: *overall,
+                team: None,
             }))
         }
         Template::RemoveAssessment(p) => Op::RemoveAssessment {
@@ -1010,6 +1011,7 @@ fn an_out_of_range_score_is_refused() {
             answers: Default::default(),
             scores: Default::default(),
             overall: 120.0,
+            team: None,
         })))
         .unwrap_err();
     assert_eq!(e.to_string(), "A score must be between 0 and 100.");

@@ -335,7 +335,7 @@ prop_compose! {
             });
         }
         for (i, (kind, taken_at, answers, scores, overall)) in assessments.into_iter().enumerate() {
-            m.assessments.push(Assessment { id: format!("{stem}a{i}"), kind, taken_at, answers, scores, overall });
+            m.assessments.push(Assessment { id: format!("{stem}a{i}"), kind, taken_at, answers, scores, overall, team: None });
         }
         m.snapshots = snapshots;
         // The map: the first element as a data entity held by the others,

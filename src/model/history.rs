@@ -964,6 +964,7 @@ mod tests {
             answers: Default::default(),
             scores: Default::default(),
             overall: 50.0,
+            team: None,
         }
     }
 
@@ -1076,6 +1077,7 @@ mod tests {
             Op::PutAssessment(Box::new(assessment("a1", 1))),
             Op::PutAssessment(Box::new(Assessment {
                 overall: 80.0,
+                team: None,
                 ..assessment("a2", 2)
             })),
             Op::RemoveAssessment { id: "a1".into() },

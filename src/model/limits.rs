@@ -69,3 +69,8 @@ pub const MAX_VERSION_NOTE_CHARS: usize = MAX_NAME_CHARS;
 /// round trips between two people; a base older than that is chosen by
 /// hand.
 pub const MAX_ANCESTORS: usize = 20;
+
+/// People in one team check-up: a leadership team, a department in a
+/// room. Each is a few hundred bytes in the file; past this many it is a
+/// survey, which is not what the check-up is for.
+pub const MAX_TEAM_RESPONSES: usize = 500;

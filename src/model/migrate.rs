@@ -11,7 +11,7 @@ use serde_json::Value;
 use super::error::LoadError;
 
 /// The schema version this build writes.
-pub const CURRENT_SCHEMA: u32 = 4;
+pub const CURRENT_SCHEMA: u32 = 5;
 
 /// The oldest version this build still reads.
 pub const OLDEST_SCHEMA: u32 = 1;
@@ -19,7 +19,7 @@ pub const OLDEST_SCHEMA: u32 = 1;
 type Step = fn(Value) -> Result<Value, LoadError>;
 
 /// `STEPS[i]` migrates version `OLDEST_SCHEMA + i` to the next one.
-const STEPS: &[Step] = &[v1_to_v2, v2_to_v3, v3_to_v4];
+const STEPS: &[Step] = &[v1_to_v2, v2_to_v3, v3_to_v4, v4_to_v5];
 
 /// Version 2 lets a matrix cell hold A and R together (`"A/R"`). Every
 /// version 1 model is a version 2 model as it is: the step only marks the
@@ -94,6 +94,15 @@ fn v2_to_v3(mut model: Value) -> Result<Value, LoadError> {
 /// carry, so they are still recognized when they come back. Like
 /// [`v1_to_v2`], the step marks the boundary for older builds.
 fn v3_to_v4(model: Value) -> Result<Value, LoadError> {
+    Ok(model)
+}
+
+/// Version 5 lets a quiz result be a team check-up's (`Assessment::team`:
+/// everyone's answers, with the team's scores). Every version 4 result is
+/// one person's, as before: the step only marks the boundary, so an older
+/// build refuses a file holding a check-up as "made by a newer version"
+/// rather than as a broken file.
+fn v4_to_v5(model: Value) -> Result<Value, LoadError> {
     Ok(model)
 }
 
@@ -195,6 +204,18 @@ mod tests {
         let m = crate::model::load(file.as_bytes()).unwrap();
         assert_eq!(m.lineage, None);
         assert_eq!(m.lineage_id(), "m1");
+    }
+
+    #[test]
+    fn v4_to_v5_keeps_every_result_as_one_persons() {
+        let v = serde_json::json!({"id": "m1", "name": "A", "assessments": [
+            {"id": "a1", "kind": "quick", "takenAt": "2026-11-01T00:00:00Z", "answers": {"q1": 2}, "overall": 50.0}
+        ]});
+        assert_eq!(v4_to_v5(v.clone()).unwrap(), v);
+        let file = r#"{"format":"opmodel","schemaVersion":4,"model":{"id":"m1","name":"A","createdAt":"2026-11-01T00:00:00Z","updatedAt":"2026-11-01T00:00:00Z","assessments":[{"id":"a1","kind":"quick","takenAt":"2026-11-01T00:00:00Z","answers":{"q1":2},"overall":50.0}]}}"#;
+        let m = crate::model::load(file.as_bytes()).unwrap();
+        assert_eq!(m.assessments[0].team, None);
+        assert_eq!(m.assessments[0].answers.get("q1"), Some(&2));
     }
 
     #[test]

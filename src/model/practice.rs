@@ -153,6 +153,7 @@ pub fn practice_model(now: DateTime<Utc>) -> Model {
             answers: (0..6).map(|j| (format!("q{j}"), (j % 4) as u8)).collect(),
             scores: (0..6).map(|j| (format!("d{j}"), 12.5 * j as f64)).collect(),
             overall: 40.25,
+            team: None,
         });
         m.snapshots.push(Snapshot {
             taken_at: now,

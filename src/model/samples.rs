@@ -379,6 +379,7 @@ mod tests {
             answers: BTreeMap::new(),
             scores: BTreeMap::new(),
             overall: 40.0,
+            team: None,
         });
         m.snapshots.push(Snapshot {
             taken_at: Utc.with_ymd_and_hms(2026, 1, 1, 8, 15, 0).unwrap(),

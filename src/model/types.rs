@@ -447,6 +447,40 @@ pub struct Assessment {
     pub scores: BTreeMap<String, f64>,
     #[serde(default)]
     pub overall: f64,
+    /// A team check-up's answers, one per person (version 5 on). Then
+    /// `answers` is empty, and `scores` and `overall` are the team's: the
+    /// quiz's rules on the means of everyone's scores.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub team: Option<TeamRecord>,
+}
+
+/// The people who answered a team check-up, as collected from their links.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct TeamRecord {
+    /// The check-up's id, as its links carry it: a response that arrives
+    /// later is recognized as this check-up's.
+    pub checkup: String,
+    /// The check-up's name, as its invitation said.
+    pub name: String,
+    /// Whether each person was asked for a name.
+    #[serde(default)]
+    pub ask_names: bool,
+    /// One entry per person, in the order their answers arrived.
+    #[serde(default)]
+    pub responses: Vec<TeamResponse>,
+}
+
+/// One person's answers to a team check-up.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct TeamResponse {
+    /// Given when the check-up asked for names.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// Question id -> index of the chosen option.
+    #[serde(default)]
+    pub answers: BTreeMap<String, u8>,
 }
 
 /// Governance metrics at one moment (0-100 each), keyed by metric name.

@@ -451,6 +451,26 @@ impl Validator {
             self.score(format_args!("{at}.scores.{}", clip(key)), *score);
         }
         self.score(Field(at, "overall"), a.overall);
+        if let Some(team) = &a.team {
+            let at = Field(at, "team");
+            self.text_max(Field(at, "checkup"), &team.checkup, MAX_ID_CHARS);
+            self.text_max(Field(at, "name"), &team.name, MAX_NAME_CHARS);
+            self.count(
+                Field(at, "responses"),
+                team.responses.len(),
+                MAX_TEAM_RESPONSES,
+            );
+            for (j, r) in team.responses.iter().enumerate() {
+                let at = Item2(at, "responses", j);
+                if let Some(name) = &r.name {
+                    self.text_max(Field(at, "name"), name, MAX_NAME_CHARS);
+                }
+                self.count(Field(at, "answers"), r.answers.len(), MAX_LIST_ITEMS);
+                for key in r.answers.keys() {
+                    self.text_max(Field(at, "answers"), key, MAX_ID_CHARS);
+                }
+            }
+        }
     }
 
     /// How an element flows: known references, bounded texts and lists,

@@ -65,6 +65,8 @@ pub enum LinkProblem {
     OtherKind,
     #[error("it was already counted")]
     Duplicate,
+    #[error("the check-up already counts as many responses as it can hold ({max})", max = crate::model::limits::MAX_TEAM_RESPONSES)]
+    TooMany,
 }
 
 fn kind_char(kind: AssessmentKind) -> &'static str {

@@ -4,5 +4,6 @@
 //! ([`link`]), and the team's numbers are computed from the answers
 //! pasted back ([`team`]).
 
+pub mod collect;
 pub mod link;
 pub mod team;

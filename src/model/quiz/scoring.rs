@@ -174,6 +174,7 @@ pub fn to_assessment(
             .map(|(d, s)| (d.key().to_string(), *s))
             .collect(),
         overall: result.overall,
+        team: None,
         answers,
     }
 }

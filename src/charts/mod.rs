@@ -13,6 +13,9 @@
 //!   operating system) as a stack, with the current layer marked.
 //! - [`swimlane`]: a workflow's stages in one lane per performing role,
 //!   with handoffs, decision points, exceptions and the checks' findings.
+//! - [`spread`]: a team's scores per dimension, a dot per person, the
+//!   mean marked, the dimensions where people disagree flagged.
+//! - [`qr`]: a link as a QR code.
 //! - [`map`]: the operating map, one row per layer of the organization, the
 //!   connections drawn and the gaps marked.
 //!
@@ -41,7 +44,9 @@
 
 mod layers;
 mod map;
+mod qr;
 mod radar;
+mod spread;
 mod svg;
 mod swimlane;
 mod timeline;
@@ -53,10 +58,12 @@ mod testutil;
 
 pub use layers::{layers, layers_text, LayerBand};
 pub use map::{crossings, map, map_text, order as map_order, MAX_PER_ROW};
+pub use qr::qr;
 pub use radar::{radar, radar_text};
+pub use spread::{spread, SpreadRow};
 pub use svg::escape_xml;
 pub use swimlane::{swimlane, swimlane_text};
-pub use timeline::{timeline, timeline_text, Series};
+pub use timeline::{timeline, timeline_text, timeline_with_band, Band, Series};
 
 /// The words of a chart, as written into its `<title>` and `<desc>`: handy
 /// for a caption or a visually hidden description next to the chart.

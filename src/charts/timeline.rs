@@ -294,7 +294,37 @@ fn layout_legend(series: &[Series], cleaned: &[Vec<(NaiveDate, f64)>]) -> Vec<Le
 /// values are left out, values are clamped to 0-100, points are joined in
 /// date order. Returns a standalone SVG document.
 pub fn timeline(title: &str, y_label: &str, series: &[Series]) -> String {
-    let text = timeline_text(title, y_label, series);
+    draw_timeline(title, y_label, series, None)
+}
+
+/// A band behind a timeline's lines: on each date, a range (lowest,
+/// highest), as the spread of a team's scores around its mean.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Band {
+    /// What the band shows, for its legend and description.
+    pub name: String,
+    pub points: Vec<(NaiveDate, f64, f64)>,
+}
+
+/// [`timeline`] with a shaded band drawn behind the lines, its edges
+/// dashed (so it reads without colour), and described in words.
+pub fn timeline_with_band(title: &str, y_label: &str, series: &[Series], band: &Band) -> String {
+    draw_timeline(title, y_label, series, Some(band))
+}
+
+fn draw_timeline(title: &str, y_label: &str, series: &[Series], band: Option<&Band>) -> String {
+    let mut text = timeline_text(title, y_label, series);
+    if let Some(band) = band.filter(|b| !b.points.is_empty()) {
+        text.description.push_str(&format!(
+            " The shaded band shows {}: {}.",
+            clean_label(&band.name),
+            band.points
+                .iter()
+                .map(|(d, lo, hi)| format!("{d} {} to {}", fmt_score(*lo), fmt_score(*hi)))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ));
+    }
     let cleaned: Vec<Vec<(NaiveDate, f64)>> = series.iter().map(clean_points).collect();
     let all: Vec<(NaiveDate, f64)> = cleaned.iter().flatten().copied().collect();
     if all.is_empty() {
@@ -369,6 +399,40 @@ pub fn timeline(title: &str, y_label: &str, series: &[Series]) -> String {
         Ok(())
     });
     doc.close_group();
+
+    if let Some(band) = band.filter(|b| !b.points.is_empty()) {
+        let mut pts: Vec<(f64, f64, f64)> = band
+            .points
+            .iter()
+            .filter_map(|(d, lo, hi)| {
+                Some((x_of(day(*d) as f64), y_of(clamp_score(*lo)?), y_of(clamp_score(*hi)?)))
+            })
+            .collect();
+        pts.sort_by(|a, b| a.0.total_cmp(&b.0));
+        if pts.len() == 1 {
+            // One date: a bar as wide as a marker.
+            let (x, lo, hi) = pts[0];
+            pts = vec![(x - 6.0, lo, hi), (x + 6.0, lo, hi)];
+        }
+        let upper: Vec<String> = pts.iter().map(|(x, _, hi)| format!("{x:.1},{hi:.1}")).collect();
+        let lower: Vec<String> = pts.iter().rev().map(|(x, lo, _)| format!("{x:.1},{lo:.1}")).collect();
+        let edge = |points: &[String]| {
+            format!(
+                "<polyline points=\"{}\" fill=\"none\" stroke=\"#7b8794\" stroke-dasharray=\"4 3\"/>",
+                points.join(" ")
+            )
+        };
+        doc.open_group(&[("class", "band"), ("data-band", &clean_label(&band.name))]);
+        doc.tooltip(&band.name);
+        doc.raw(&format!(
+            "<polygon points=\"{} {}\" fill=\"#9fb3c8\" fill-opacity=\"0.35\" stroke=\"none\"/>{}{}\n",
+            upper.join(" "),
+            lower.join(" "),
+            edge(&upper),
+            edge(&lower)
+        ));
+        doc.close_group();
+    }
 
     // Series: line (dashed via the group) then one group per point.
     for (i, (s, pts)) in series.iter().zip(&cleaned).enumerate() {
@@ -675,6 +739,40 @@ mod tests {
             points: vec![(d(2026, 1, 1), 1.0), (d(2026, 1, 2), 99.0)],
         }];
         assert_safe_svg(&timeline("Close", "Y", &close));
+    }
+
+    #[test]
+    fn a_band_is_drawn_behind_the_lines_and_described() {
+        let mean = Series {
+            name: "Team mean".into(),
+            points: vec![(d(2026, 10, 1), 40.0), (d(2026, 12, 1), 55.0)],
+        };
+        let band = Band {
+            name: "the lowest and highest person".into(),
+            points: vec![(d(2026, 12, 1), 30.0, 90.0), (d(2026, 10, 1), 20.0, 70.0)],
+        };
+        let svg = timeline_with_band("Team", "Score", &[mean.clone()], &band);
+        let band_at = svg.find("class=\"band\"").unwrap();
+        assert!(band_at < svg.find("class=\"series\"").unwrap());
+        assert!(svg.contains(
+            "The shaded band shows the lowest and highest person: 2026-12-01 30 to 90, 2026-10-01 20 to 70."
+        ));
+        // The upper edge runs left to right, the lower one back.
+        let poly = svg[band_at..].split("<polygon points=\"").nth(1).unwrap();
+        let xs: Vec<f64> = poly
+            .split('"')
+            .next()
+            .unwrap()
+            .split(' ')
+            .map(|p| p.split(',').next().unwrap().parse().unwrap())
+            .collect();
+        assert_eq!(xs.len(), 4);
+        assert!(xs[0] < xs[1] && xs[2] > xs[3] && xs[1] == xs[2]);
+        // Without a band, the timeline is the plain one.
+        assert_eq!(
+            timeline_with_band("Team", "Score", &[mean.clone()], &Band { name: "x".into(), points: vec![] }),
+            timeline("Team", "Score", &[mean])
+        );
     }
 
     #[test]

@@ -105,7 +105,7 @@ fn export_then_import_gives_an_equal_model() {
 fn envelope_has_the_documented_fields() {
     let v: Value = serde_json::from_str(&file(&sample())).unwrap();
     assert_eq!(v["format"], "opmodel");
-    assert_eq!(v["schemaVersion"], 4);
+    assert_eq!(v["schemaVersion"], 5);
     assert_eq!(v["exportedAt"], "2026-11-01T09:30:00Z");
     assert!(v["generator"].as_str().unwrap().starts_with("opmodel "));
     assert_eq!(v["model"]["elements"][0]["assignments"]["r1"], "A");

@@ -54,7 +54,13 @@ mod tests {
 
     /// The dark modules of a drawn code, read back from its path.
     fn modules(svg: &str) -> Vec<(usize, usize)> {
-        let d = svg.split(" d=\"").nth(1).unwrap().split('"').next().unwrap();
+        let d = svg
+            .split(" d=\"")
+            .nth(1)
+            .unwrap()
+            .split('"')
+            .next()
+            .unwrap();
         let mut out = Vec::new();
         for part in d.split('M').filter(|p| !p.is_empty()) {
             let (xy, rest) = part.split_once('h').unwrap();

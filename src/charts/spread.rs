@@ -4,8 +4,8 @@
 //! and with a dashed frame, not by colour alone.
 
 use super::svg::{
-    clamp_score, clean_label, escape_xml, fit_text, fmt_score, text_width, SvgDoc, AXIS, GRID,
-    INK, MUTED, PALETTE, SMALL_PX, TEXT_PX,
+    clamp_score, clean_label, escape_xml, fit_text, fmt_score, text_width, SvgDoc, AXIS, GRID, INK,
+    MUTED, PALETTE, SMALL_PX, TEXT_PX,
 };
 
 /// One row of the chart: a dimension across the team.
@@ -162,7 +162,7 @@ pub fn spread(title: &str, rows: &[SpreadRow]) -> String {
             placed.push(*s);
             let offset = match same {
                 0 => 0.0,
-                k if k % 2 == 1 => -(((k + 1) / 2) as f64) * 7.0,
+                k if k % 2 == 1 => -(k.div_ceil(2) as f64) * 7.0,
                 k => (k / 2) as f64 * 7.0,
             }
             .clamp(-ROW_H / 2.0 + DOT_R, ROW_H / 2.0 - DOT_R);

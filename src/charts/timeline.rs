@@ -405,7 +405,11 @@ fn draw_timeline(title: &str, y_label: &str, series: &[Series], band: Option<&Ba
             .points
             .iter()
             .filter_map(|(d, lo, hi)| {
-                Some((x_of(day(*d) as f64), y_of(clamp_score(*lo)?), y_of(clamp_score(*hi)?)))
+                Some((
+                    x_of(day(*d) as f64),
+                    y_of(clamp_score(*lo)?),
+                    y_of(clamp_score(*hi)?),
+                ))
             })
             .collect();
         pts.sort_by(|a, b| a.0.total_cmp(&b.0));
@@ -414,8 +418,15 @@ fn draw_timeline(title: &str, y_label: &str, series: &[Series], band: Option<&Ba
             let (x, lo, hi) = pts[0];
             pts = vec![(x - 6.0, lo, hi), (x + 6.0, lo, hi)];
         }
-        let upper: Vec<String> = pts.iter().map(|(x, _, hi)| format!("{x:.1},{hi:.1}")).collect();
-        let lower: Vec<String> = pts.iter().rev().map(|(x, lo, _)| format!("{x:.1},{lo:.1}")).collect();
+        let upper: Vec<String> = pts
+            .iter()
+            .map(|(x, _, hi)| format!("{x:.1},{hi:.1}"))
+            .collect();
+        let lower: Vec<String> = pts
+            .iter()
+            .rev()
+            .map(|(x, lo, _)| format!("{x:.1},{lo:.1}"))
+            .collect();
         let edge = |points: &[String]| {
             format!(
                 "<polyline points=\"{}\" fill=\"none\" stroke=\"#7b8794\" stroke-dasharray=\"4 3\"/>",
@@ -770,7 +781,15 @@ mod tests {
         assert!(xs[0] < xs[1] && xs[2] > xs[3] && xs[1] == xs[2]);
         // Without a band, the timeline is the plain one.
         assert_eq!(
-            timeline_with_band("Team", "Score", &[mean.clone()], &Band { name: "x".into(), points: vec![] }),
+            timeline_with_band(
+                "Team",
+                "Score",
+                &[mean.clone()],
+                &Band {
+                    name: "x".into(),
+                    points: vec![]
+                }
+            ),
             timeline("Team", "Score", &[mean])
         );
     }

@@ -3,6 +3,7 @@
 //! store ([`kv::KeyValue`]) so it is tested natively; `browser` is the thin
 //! adapter to the real Web APIs.
 
+pub mod checkup;
 pub mod exports;
 pub mod filename;
 pub mod kv;

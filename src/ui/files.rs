@@ -116,8 +116,12 @@ pub fn DropZone() -> impl IntoView {
             .map(|d| d.types().includes(&"Files".into(), 0))
             .unwrap_or(false)
     };
+    // A part of the page that takes files of its own (the check-up's
+    // responses) handles them first and says so by preventing the default.
     let over = window_event_listener(leptos::ev::dragover, move |ev| {
-        if has_files(&ev) {
+        if ev.default_prevented() {
+            dragging.set(false);
+        } else if has_files(&ev) {
             // Without this the browser opens the file instead of us.
             ev.prevent_default();
             dragging.set(true);
@@ -132,6 +136,9 @@ pub fn DropZone() -> impl IntoView {
     });
     let drop = window_event_listener(leptos::ev::drop, move |ev| {
         dragging.set(false);
+        if ev.default_prevented() {
+            return;
+        }
         let file = ev
             .data_transfer()
             .and_then(|d| d.files())

@@ -3,6 +3,7 @@
 
 mod after_paint;
 mod app_update;
+mod checkup;
 mod decisions;
 mod drag;
 mod files;
@@ -111,6 +112,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/quiz") view=quiz::QuickQuiz/>
                     <Route path=path!("/quiz/full") view=quiz::FullAssessment/>
                     <Route path=path!("/result") view=quiz::SharedResult/>
+                    <Route path=path!("/checkup") view=checkup::Checkup/>
+                    <Route path=path!("/join") view=checkup::Join/>
                     <Route path=path!("/ownership") view=ownership::Ownership/>
                     <Route path=path!("/decisions") view=decisions::Decisions/>
                     <Route path=path!("/decisions/cards") view=decisions::RoleCards/>

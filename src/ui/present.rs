@@ -44,10 +44,15 @@ impl Presentation {
 
 /// The toolbar's Present button.
 #[component]
-pub fn PresentButton(presentation: Presentation) -> impl IntoView {
+pub fn PresentButton(
+    presentation: Presentation,
+    /// The button's text, "Present" unless said.
+    #[prop(optional)]
+    label: Option<&'static str>,
+) -> impl IntoView {
     view! {
         <button type="button" data-testid="present" node_ref=presentation.button
-            on:click=move |_| presentation.on.set(true)>"Present"</button>
+            on:click=move |_| presentation.on.set(true)>{label.unwrap_or("Present")}</button>
     }
 }
 

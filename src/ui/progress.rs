@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::A;
 
-use crate::charts::{layers, radar, timeline, Series};
+use crate::charts::{layers, radar, timeline, timeline_with_band, Band, Series};
 use crate::model::governance::METRICS;
 use crate::model::layers::Layer;
 use crate::model::quiz::{is_complete, score, Dimension, QuizResult};
@@ -163,6 +163,7 @@ pub fn Progress() -> impl IntoView {
                     }
                 }
             }}
+            <TeamOverTime/>
             <h2>"Governance over time"</h2>
             {move || {
                 let snaps = snapshots.get();
@@ -291,5 +292,82 @@ fn Maturity(
         <ChartFigure svg=time_svg slug="maturity" table_header=time_header table_rows=time_rows/>
         <h2>"Latest result against the previous one"</h2>
         <ChartFigure svg=radar_svg slug="radar" table_header=vec!["Dimension".into(), "Latest".into(), "Previous".into()] table_rows=radar_rows/>
+    }
+}
+
+/// The team check-ups saved in the model over time: the team's overall
+/// score (the quiz's rules on everyone's means) as a line, and the band
+/// from the lowest to the highest person's overall score on each date.
+#[component]
+fn TeamOverTime() -> impl IntoView {
+    let state = use_app();
+    let points = Memo::new(move |_| {
+        state.model.with(|m| {
+            m.assessments
+                .iter()
+                .filter_map(|a| {
+                    let t = a.team.as_ref()?;
+                    let people: Vec<f64> = t
+                        .responses
+                        .iter()
+                        .map(|r| score(a.kind, &r.answers).overall)
+                        .collect();
+                    let lo = people.iter().copied().reduce(f64::min)?;
+                    let hi = people.iter().copied().reduce(f64::max)?;
+                    Some((
+                        local_day(a.taken_at),
+                        t.name.clone(),
+                        people.len(),
+                        a.overall,
+                        lo,
+                        hi,
+                    ))
+                })
+                .collect::<Vec<_>>()
+        })
+    });
+    move || {
+        let list = points.get();
+        if list.is_empty() {
+            return ().into_any();
+        }
+        let series = [Series {
+            name: "Team overall".into(),
+            points: list.iter().map(|p| (p.0, p.3)).collect(),
+        }];
+        let band = Band {
+            name: "the lowest and the highest person's overall score".into(),
+            points: list.iter().map(|p| (p.0, p.4, p.5)).collect(),
+        };
+        let svg = timeline_with_band("Team check-ups by date", "Score (0 to 100)", &series, &band);
+        let header = [
+            "Date",
+            "Check-up",
+            "People",
+            "Team overall",
+            "Lowest person",
+            "Highest person",
+        ]
+        .map(String::from)
+        .to_vec();
+        let rows = list
+            .iter()
+            .map(|(d, name, n, mean, lo, hi)| {
+                vec![
+                    d.to_string(),
+                    name.clone(),
+                    n.to_string(),
+                    format!("{mean:.0}"),
+                    format!("{lo:.0}"),
+                    format!("{hi:.0}"),
+                ]
+            })
+            .collect();
+        view! {
+            <h2>"Team check-ups over time"</h2>
+            <p class="muted">"The line is the team's score on everyone's means; the shaded band runs from the lowest to the highest person's score. A narrowing band is a team coming to see the same organization. "<A href="/checkup">"Run a check-up"</A></p>
+            <ChartFigure svg=svg slug="team-over-time" table_header=header table_rows=rows/>
+        }
+        .into_any()
     }
 }

@@ -189,7 +189,7 @@ test('keyboard only: a version 2 file mapped (outcome, sources of truth, flows, 
   await page.getByTestId('export-button').focus();
   const [download] = await Promise.all([page.waitForEvent('download'), kb.press('Enter')]);
   const text = await readDownload(download);
-  assert.equal(JSON.parse(text).schemaVersion, 4);
+  assert.equal(JSON.parse(text).schemaVersion, 5);
   const exported = JSON.parse(text).model;
   await page.getByTestId('import-input').setInputFiles({ name: 'map.opmodel.json', mimeType: 'application/json', buffer: Buffer.from(text) });
   await page.getByTestId('incoming-copy').click();

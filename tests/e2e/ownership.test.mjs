@@ -168,7 +168,7 @@ test('A/R: the owner also does the work, set by keyboard, counted as both, expor
   await waitSaved(page);
   const stored = await storedState(page);
   const file = JSON.parse(stored[`opmodel.model.${stored['opmodel.last']}`]);
-  assert.equal(file.schemaVersion, 4);
+  assert.equal(file.schemaVersion, 5);
   assert.deepEqual(Object.values(file.model.elements[0].assignments), ['A/R']);
   await page.reload();
   await waitForApp(page);

@@ -45,7 +45,7 @@ test('a model goes to the client and back: recognized, compared, merged with one
   await waitSaved(c);
   const sent = await exportOpen(c);
   const sentFile = JSON.parse(sent);
-  assert.equal(sentFile.schemaVersion, 4);
+  assert.equal(sentFile.schemaVersion, 5);
   const familyId = sentFile.model.lineage.id;
   assert.ok(sentFile.model.lineage.version.id, 'the file names the version it was exported as');
   // The export is kept as a version.

@@ -86,7 +86,7 @@ test('export then import gives two equal models in the list', async () => {
   const text = await readDownload(download);
   const file = JSON.parse(text);
   assert.equal(file.format, 'opmodel');
-  assert.equal(file.schemaVersion, 4);
+  assert.equal(file.schemaVersion, 5);
   assert.equal(file.model.name, 'Round trip');
 
   await page.getByTestId('import-input').setInputFiles({ name: 'round.opmodel.json', mimeType: 'application/json', buffer: Buffer.from(text) });

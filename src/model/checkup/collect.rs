@@ -328,6 +328,11 @@ mod tests {
         c.saved_as = Some("a9".into());
         assert_eq!(Collection::from_text(&c.to_text()), Some(c));
         assert_eq!(Collection::from_text("{"), None);
-        assert_eq!(Collection::from_text("{\"invitation\":\"x\",\"kept\":[],\"pasted\":\"\",\"savedAs\":null}"), None);
+        assert_eq!(
+            Collection::from_text(
+                "{\"invitation\":\"x\",\"kept\":[],\"pasted\":\"\",\"savedAs\":null}"
+            ),
+            None
+        );
     }
 }

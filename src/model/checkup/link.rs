@@ -31,6 +31,13 @@ pub const RESPONSE_KEY: &str = "response=";
 /// The version of both links' form.
 pub const CHECKUP_LINK_VERSION: &str = "1";
 
+/// A new check-up's id: 72 random bits in 12 characters, enough to tell
+/// check-ups apart and short enough to keep the invitation's QR code
+/// coarse (the id is in every response link too).
+pub fn new_checkup_id() -> String {
+    base64url(&uuid::Uuid::new_v4().as_bytes()[..9])
+}
+
 /// A check-up, as its invitation says.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Invitation {

@@ -68,6 +68,8 @@ pub struct DimensionPicture {
     /// Each participant's score, in response order (those who answered
     /// the dimension's questions).
     pub scores: Vec<f64>,
+    /// Whose each score is: the response's index.
+    pub people: Vec<usize>,
     pub spread: Option<Spread>,
 }
 
@@ -125,16 +127,15 @@ pub fn team(kind: AssessmentKind, responses: &[BTreeMap<String, u8>]) -> Team {
     let dimensions: Vec<DimensionPicture> = Dimension::ALL
         .into_iter()
         .map(|d| {
-            let scores: Vec<f64> = results
-                .iter()
-                .zip(&covered)
-                .filter(|(_, c)| c[d.index()])
-                .map(|(r, _)| r.score_of(d))
+            let people: Vec<usize> = (0..results.len())
+                .filter(|&i| covered[i][d.index()])
                 .collect();
+            let scores: Vec<f64> = people.iter().map(|&i| results[i].score_of(d)).collect();
             DimensionPicture {
                 dimension: d,
                 spread: Spread::of(&scores),
                 scores,
+                people,
             }
         })
         .collect();

@@ -41,6 +41,10 @@ pub fn Home() -> impl IntoView {
                 <h2>"Reviews and corrections"</h2>
                 <p>"Schedule reviews at the right level and follow every finding until the fix is proven."</p>
             </A>
+            <A href="/checkup" attr:class="card">
+                <h2>"Team check-up"</h2>
+                <p>"Everyone answers on their phone; see on one screen where the team agrees and where it does not."</p>
+            </A>
             <A href="/progress" attr:class="card">
                 <h2>"Progress"</h2>
                 <p>"See where you stand in the hierarchy and how your maturity moves over time."</p>

@@ -17,11 +17,11 @@ use crate::ui::state::{use_app, NoticeKind};
 
 pub use result::{bands, ResultMode, ResultView, SharedResult};
 
-type Answers = BTreeMap<String, u8>;
+pub(crate) type Answers = BTreeMap<String, u8>;
 
 /// Steps through the questions one screen at a time, then shows the result.
 #[component]
-fn QuizRunner(
+pub(crate) fn QuizRunner(
     kind: AssessmentKind,
     answers: RwSignal<Answers>,
     /// Called after every answer (the full assessment saves its draft).
@@ -30,6 +30,9 @@ fn QuizRunner(
     /// Called on "Retake".
     on_restart: Callback<()>,
     mode: ResultMode,
+    /// Shown above the result (a check-up's "Send your answers back").
+    #[prop(optional)]
+    before_result: Option<ViewFn>,
 ) -> impl IntoView {
     let bank = questions(kind);
     let total = bank.len();
@@ -133,7 +136,10 @@ fn QuizRunner(
                 let i = step.get();
                 if i >= total {
                     let a = answers.get();
-                    return view! { <ResultView kind=kind answers=a mode=mode on_restart=Callback::new(move |_| { step.set(0); on_restart.run(()); })/> }.into_any();
+                    return view! {
+                        {before_result.as_ref().map(ViewFn::run)}
+                        <ResultView kind=kind answers=a mode=mode on_restart=Callback::new(move |_| { step.set(0); on_restart.run(()); })/>
+                    }.into_any();
                 }
                 let q = &bank[i];
                 let percent = 100 * i / total;
@@ -186,7 +192,8 @@ pub fn QuickQuiz() -> impl IntoView {
                 on_restart=Callback::new(move |_| answers.set(Answers::new()))/>
             <p class="muted quiz-alt">
                 "Twelve questions, about two minutes, nothing sent anywhere. For a quarterly check-up, take the "
-                <A href="/quiz/full">"full assessment"</A> " (40 questions)."
+                <A href="/quiz/full">"full assessment"</A> " (40 questions). With a team, run a "
+                <A href="/checkup">"team check-up"</A> ": everyone answers on their phone, and you see where you disagree."
             </p>
         </section>
     }
@@ -198,7 +205,11 @@ fn draft(assessments: &[Assessment]) -> Option<Assessment> {
     assessments
         .iter()
         .rev()
-        .find(|a| a.kind == AssessmentKind::Full && !is_complete(AssessmentKind::Full, &a.answers))
+        .find(|a| {
+            a.kind == AssessmentKind::Full
+                && a.team.is_none()
+                && !is_complete(AssessmentKind::Full, &a.answers)
+        })
         .cloned()
 }
 

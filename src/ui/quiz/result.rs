@@ -27,6 +27,8 @@ pub enum ResultMode {
     Shared,
     /// Inside an iframe on another site.
     Embed,
+    /// A participant's in a team check-up: sent back, not saved or shared.
+    Participant,
 }
 
 /// The layer figure's bands, bottom-up, with the placement marked.
@@ -266,7 +268,11 @@ pub fn ResultView(
                     _ => ().into_any(),
                 }}
                 <button type="button" on:click=move |_| on_restart.run(())>
-                    {if matches!(mode, ResultMode::Shared) { "Take it yourself" } else { "Retake the quiz" }}
+                    {match mode {
+                        ResultMode::Shared => "Take it yourself",
+                        ResultMode::Participant => "Change my answers",
+                        _ => "Retake the quiz",
+                    }}
                 </button>
                 {(mode != ResultMode::Embed).then(|| view! {
                     <button type="button" on:click=move |_| { let _ = window().print(); }>"Print"</button>
@@ -275,6 +281,7 @@ pub fn ResultView(
                     <A href="/progress" attr:class="button">"See progress"</A>
                 })}
             </section>
+            {(mode != ResultMode::Participant).then(|| view! {
             <section class="share no-print" aria-labelledby="share-heading">
                 <h2 id="share-heading">"Share this result"</h2>
                 <p class="muted">"The link holds the answers themselves: nothing is stored on a server."</p>
@@ -285,6 +292,7 @@ pub fn ResultView(
                 </div>
                 <p role="status" class="muted">{move || copied.get()}</p>
             </section>
+            })}
         </article>
     }
 }

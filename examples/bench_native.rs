@@ -13,6 +13,7 @@ use opmodel::model::map::checks::check_all;
 use opmodel::model::map::graph::{graph, MapFilter};
 use opmodel::model::testkit::{map_model, workflows_model};
 use opmodel::model::workflow::automation::rank;
+use opmodel::model::AssessmentKind;
 
 /// Samples per metric: enough for a steady median on a shared machine.
 const SAMPLES: usize = 51;
@@ -64,11 +65,60 @@ fn main() {
     let file =
         std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/bench-map.opmodel.json");
     std::fs::write(&file, opmodel::model::to_file_json(&map, now)).expect("the map model written");
+    // The team check-up of the size: 50 responses to the full
+    // assessment pasted at once, as from a chat (a line of words around
+    // each link), read and combined into the team's picture.
+    let (running, pasted) = checkup_50();
+    let combine50 = time(|| {
+        let mut c = running.clone();
+        c.pasted = pasted.clone();
+        (c.reading(), c.team())
+    });
+    let file = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/bench-checkup.json");
+    let checkup = serde_json::json!({ "running": running.to_text(), "pasted": pasted });
+    std::fs::write(&file, checkup.to_string()).expect("the check-up written");
     let out = serde_json::json!({
+        "checkup.combine50.native": combine50,
         "workflow.rank500.native": rank500,
         "workflow.swimlane40.native": swimlane40,
         "map.layout300.native": layout300,
         "map.findings300.native": findings300,
     });
     println!("{out}");
+}
+
+/// A running check-up of the full assessment and the text of 50 response
+/// links to it, each person's answers varied over the options.
+fn checkup_50() -> (opmodel::model::checkup::collect::Collection, String) {
+    use opmodel::model::checkup::collect::Collection;
+    use opmodel::model::checkup::link::{Invitation, Response};
+    let invitation = Invitation {
+        id: "bench50checkup".into(),
+        name: "Bench check-up".into(),
+        kind: AssessmentKind::Full,
+        ask_names: false,
+    };
+    let bank = opmodel::model::quiz::questions(AssessmentKind::Full);
+    let pasted = (0..50)
+        .map(|i| {
+            let answers = bank
+                .iter()
+                .enumerate()
+                .map(|(j, q)| (q.id.to_string(), ((i * 7 + j * 3) % q.options.len()) as u8))
+                .collect();
+            let r = Response {
+                checkup: invitation.id.clone(),
+                kind: AssessmentKind::Full,
+                answers,
+                name: None,
+            };
+            format!(
+                "[10:{:02}] Participant {i}: here are mine https://opmodel.example/checkup#{} thanks!",
+                i % 60,
+                r.fragment()
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    (Collection::start(invitation), pasted)
 }

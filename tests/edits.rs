@@ -773,7 +773,20 @@ fn resolve(m: &Model, t: &Template) -> Op {
                 answers: [("q1".to_string(), 2u8)].into(),
                 scores: metrics(scores),
                 overall: *overall,
-                team: None,
+                // Half of them a team check-up's, with as many people as
+                // scores, named when the overall is high: the team record
+                // goes through the same edits, undo and merges.
+                team: (*overall > 50.0).then(|| TeamRecord {
+                    checkup: "c1".into(),
+                    name: "Team".into(),
+                    ask_names: *overall > 75.0,
+                    responses: (0..scores.len())
+                        .map(|i| TeamResponse {
+                            name: (*overall > 75.0).then(|| format!("P{i}")),
+                            answers: [("q1".to_string(), (i % 4) as u8)].into(),
+                        })
+                        .collect(),
+                }),
             }))
         }
         Template::RemoveAssessment(p) => Op::RemoveAssessment {

@@ -59,7 +59,7 @@ const COMMITTED: &[(&str, &str)] = &[
     ),
     (
         "newer-schema-99.json",
-        "The file was made by a newer version of OpModel (format version 99; this version reads up to 4). Open it in the newer version, or ask the sender to export it again.",
+        "The file was made by a newer version of OpModel (format version 99; this version reads up to 5). Open it in the newer version, or ask the sender to export it again.",
     ),
     (
         "schema-version-0.json",

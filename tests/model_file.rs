@@ -239,7 +239,7 @@ fn a_newer_schema_is_refused_with_a_message_saying_so() {
         err,
         LoadError::NewerSchema {
             found: 7,
-            supported: 4
+            supported: 5
         }
     );
     assert!(err
@@ -514,4 +514,20 @@ proptest! {
         let back = load(file(&m).as_bytes()).unwrap();
         prop_assert_eq!(back, m);
     }
+}
+
+/// A version 4 file's quiz results open at version 5 as one person's each
+/// (no team), and are written back without a `team`.
+#[test]
+fn a_version_4_file_keeps_its_results_as_one_persons() {
+    let m = load(include_bytes!("fixtures/results-v4.opmodel.json")).unwrap();
+    assert_eq!(m.assessments.len(), 2);
+    assert!(m.assessments.iter().all(|a| a.team.is_none()));
+    assert_eq!(m.assessments[0].answers.len(), 12);
+    assert_eq!(m.assessments[1].answers.get("q-tools-1"), Some(&1));
+    let written = opmodel::model::to_file_json(&m, m.updated_at);
+    let v: serde_json::Value = serde_json::from_str(&written).unwrap();
+    assert_eq!(v["schemaVersion"], 5);
+    assert!(!written.contains("\"team\""));
+    assert_eq!(load(written.as_bytes()).unwrap(), m);
 }

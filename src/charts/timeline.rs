@@ -762,7 +762,7 @@ mod tests {
             name: "the lowest and highest person".into(),
             points: vec![(d(2026, 12, 1), 30.0, 90.0), (d(2026, 10, 1), 20.0, 70.0)],
         };
-        let svg = timeline_with_band("Team", "Score", &[mean.clone()], &band);
+        let svg = timeline_with_band("Team", "Score", std::slice::from_ref(&mean), &band);
         let band_at = svg.find("class=\"band\"").unwrap();
         assert!(band_at < svg.find("class=\"series\"").unwrap());
         assert!(svg.contains(
@@ -784,7 +784,7 @@ mod tests {
             timeline_with_band(
                 "Team",
                 "Score",
-                &[mean.clone()],
+                std::slice::from_ref(&mean),
                 &Band {
                     name: "x".into(),
                     points: vec![]

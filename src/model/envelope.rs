@@ -744,9 +744,9 @@ mod tests {
         let cases = [
             // Another format or schema version, or a version in another form.
             with("\"format\": \"opmodel\"", "\"format\": \"other\""),
-            with("\"schemaVersion\": 4", "\"schemaVersion\": 5"),
-            with("\"schemaVersion\": 4", "\"schemaVersion\": 4.0"),
-            with("\"schemaVersion\": 4", "\"schemaVersion\": \"4\""),
+            with("\"schemaVersion\": 5", "\"schemaVersion\": 6"),
+            with("\"schemaVersion\": 5", "\"schemaVersion\": 5.0"),
+            with("\"schemaVersion\": 5", "\"schemaVersion\": \"5\""),
             // The envelope's other fields: unknown ones, other types, a
             // number the JSON reader refuses, nesting past its limit.
             with("\"format\"", "\"note\": \"hi\", \"format\""),

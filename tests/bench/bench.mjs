@@ -33,7 +33,7 @@ const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 7));
 const EDITS_PER_RUN = Math.max(5, Math.ceil(42 / RUNS));
 const OUT = resolve(process.env.BENCH_OUT ?? 'target/bench.json');
 const PROFILE = process.argv.includes('--profile');
-// `--only=grid,workflow`: only those groups of lines (quiz, grid, import, map, roundtrip,
+// `--only=grid,workflow`: only those groups of lines (quiz, grid, import, map, roundtrip, checkup,
 // workflow, network), for working on one of them; the bytes and the native lines
 // always run, being cheap.
 const ONLY = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
@@ -960,6 +960,65 @@ async function main() {
       }
     }
 
+    // 12. The team check-up (issue #24): 50 responses to the full
+    // assessment pasted at once (written by examples/bench_native.rs, with
+    // chat text around each link), from the input to the team's picture
+    // painted with all 50, 4x CPU.
+    if (want('checkup')) {
+      const label = 'check-up: 50 pasted responses to the full assessment read, combined and painted, 4x CPU';
+      log(label);
+      try {
+        const { running, pasted } = JSON.parse(readFileSync(join(dirname(process.env.NATIVE), 'bench-checkup.json'), 'utf8'));
+        const samples = [];
+        for (let i = 0; i < RUNS; i++) {
+          const p = await freshPage(browser, base, { rate: 4 });
+          try {
+            await p.page.goto(`/${BENCH_DIR}/blank.html`);
+            await p.page.evaluate((text) => {
+              localStorage.clear();
+              localStorage.setItem('opmodel.checkup.running', text);
+            }, running);
+            await p.page.goto('/checkup');
+            await p.page.getByTestId('paste-responses').waitFor({ timeout: 60_000 });
+            await sleep(500);
+            const t = await within(30_000, 'the 50 responses painted', p.page.evaluate((text) => new Promise((finish) => {
+              const done = () => document.querySelector('[data-testid="chart-team"] svg g.row[data-n="50"]')
+                && document.querySelector('[data-testid="response-count"]')?.textContent.includes('50 responses');
+              const mo = new MutationObserver(() => {
+                if (!done()) return;
+                mo.disconnect();
+                const dom = performance.now() - t0;
+                requestAnimationFrame(() => {
+                  const channel = new MessageChannel();
+                  channel.port1.onmessage = () => finish({ dom, painted: performance.now() - t0 });
+                  channel.port2.postMessage(null);
+                });
+              });
+              mo.observe(document.body, { childList: true, subtree: true, characterData: true });
+              const box = document.querySelector('[data-testid="paste-responses"]');
+              const t0 = performance.now();
+              box.value = text;
+              box.dispatchEvent(new Event('input', { bubbles: true }));
+            }), pasted));
+            if (p.errors.length) throw new Error(`the page reported errors: ${p.errors[0]}`);
+            samples.push(t.painted);
+            log(`  run ${i + 1}/${RUNS}: ${round(t.dom)} ms to the DOM, ${round(t.painted)} ms painted`);
+          } finally {
+            await p.context.close();
+          }
+        }
+        record('checkup.paste50.4x', {
+          label,
+          unit: 'ms',
+          samples,
+          p95: true,
+          budget: { max: 100, unit: 'ms', text: 'median <= 100 ms' },
+        });
+      } catch (e) {
+        recordError('checkup.paste50.4x', label, e);
+      }
+    }
+
     // 11. The round trip (issue #23): a 1,000 x 40 model that came back
     // edited, recognized through its lineage; the comparison with the open
     // model shown, then the three-way merge against the version sent
@@ -1146,6 +1205,17 @@ async function main() {
       });
     } catch (e) {
       recordError('map.findings300.native', 'map of 300 elements: one edit, then every map check, native', e);
+    }
+    try {
+      const native = JSON.parse(readFileSync(process.env.NATIVE, 'utf8'));
+      record('checkup.combine50.native', {
+        label: 'check-up: 50 pasted responses to the full assessment read and combined, native (a reference)',
+        unit: 'ms',
+        samples: native['checkup.combine50.native'],
+        p95: true,
+      });
+    } catch (e) {
+      recordError('checkup.combine50.native', 'check-up: 50 responses read and combined, native', e);
     }
     return finish(started, git, chromium, { throttle, breakdowns, profiles }, files);
   } finally {

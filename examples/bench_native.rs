@@ -104,10 +104,11 @@ fn checkup_50() -> (opmodel::model::checkup::collect::Collection, String) {
             let answers = bank
                 .iter()
                 .enumerate()
-                .map(|(j, q)| (q.id.to_string(), ((i * 7 + j * 3) % q.options.len()) as u8))
+                .map(|(j, q)| (q.id.to_string(), ((i * 7 + j * (i % 5 + 1)) % q.options.len()) as u8))
                 .collect();
             let r = Response {
                 checkup: invitation.id.clone(),
+                respondent: format!("person{i}"),
                 kind: AssessmentKind::Full,
                 answers,
                 name: None,

@@ -782,6 +782,7 @@ fn resolve(m: &Model, t: &Template) -> Op {
                     ask_names: *overall > 75.0,
                     responses: (0..scores.len())
                         .map(|i| TeamResponse {
+                            respondent: format!("r{i}"),
                             name: (*overall > 75.0).then(|| format!("P{i}")),
                             answers: [("q1".to_string(), (i % 4) as u8)].into(),
                         })

@@ -475,6 +475,10 @@ pub struct TeamRecord {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct TeamResponse {
+    /// The id the person's device gave their links: a link that arrives
+    /// later from them replaces these answers.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub respondent: String,
     /// Given when the check-up asked for names.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,

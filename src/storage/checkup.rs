@@ -8,6 +8,7 @@ use std::collections::BTreeMap;
 
 use super::kv::{KeyValue, StorageError};
 use crate::model::checkup::collect::Collection;
+use crate::model::checkup::link::new_respondent_id;
 use crate::model::quiz::{decode_share, encode_share};
 use crate::model::AssessmentKind;
 
@@ -57,6 +58,21 @@ pub fn save_answers(
     store.set(&answers_key(id), &encode_share(kind, answers))
 }
 
+/// The id of this device's participant in the check-up `id`, made the
+/// first time it is asked for and kept: their later links replace the
+/// earlier ones. If it cannot be kept, each visit makes a new one.
+pub fn respondent(store: &impl KeyValue, id: &str) -> String {
+    let key = format!("opmodel.checkup.respondent.{id}");
+    if let Ok(Some(kept)) = store.get(&key) {
+        if !kept.is_empty() {
+            return kept;
+        }
+    }
+    let made = new_respondent_id();
+    let _ = store.set(&key, &made);
+    made
+}
+
 /// The name a participant gave for the check-up `id`, when it asks.
 pub fn name_key(id: &str) -> String {
     format!("opmodel.checkup.name.{id}")
@@ -104,5 +120,9 @@ mod tests {
         assert_eq!(load_name(&store, "c1"), "");
         save_name(&store, "c1", "Ana").unwrap();
         assert_eq!(load_name(&store, "c1"), "Ana");
+        let me = respondent(&store, "c1");
+        assert_eq!(me.len(), 8);
+        assert_eq!(respondent(&store, "c1"), me);
+        assert_ne!(respondent(&store, "c2"), me);
     }
 }

@@ -193,6 +193,24 @@ test('a response opened on the facilitator\'s browser counts; another check-up\'
     '“chat.txt”, line 3: already counted, so counted once.',
   ]);
   await page.getByTestId('response-count').filter({ hasText: '2 responses counted' }).waitFor();
+  // The second person changes an answer and sends the link again: it takes
+  // the place of their earlier answers, the count stays.
+  await second.getByRole('button', { name: 'Change my answers' }).click();
+  await second.getByTestId('question').locator('label.option').nth(0).click();
+  for (;;) {
+    const next = second.getByTestId('next');
+    const last = (await next.textContent()).includes('See my result');
+    await next.click();
+    if (last) break;
+  }
+  const changed = await second.getByTestId('response-link').inputValue();
+  assert.notEqual(changed, two);
+  await page.getByTestId('paste-responses').fill(`new answers: ${changed}`);
+  await page.getByTestId('paste-problems').filter({ hasText: 'Line 1: changed answers from someone already counted: they replace the earlier ones.' }).waitFor();
+  assert.equal(await page.getByTestId('paste-new').textContent(), 'In the box: 0 new responses.');
+  await page.getByTestId('response-count').filter({ hasText: '2 responses counted' }).waitFor();
+  await page.getByTestId('keep-pasted').click();
+  assert.equal(await page.getByTestId('paste-responses').inputValue(), '');
   // One taken out, then the count follows.
   await page.locator('.responses-list summary').click();
   await page.getByRole('button', { name: 'Take out Response 2' }).click();

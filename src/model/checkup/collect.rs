@@ -5,7 +5,8 @@
 //!
 //! The paste box counts as it is typed into: its accepted links join the
 //! kept ones in the picture at once, and "keep" empties the box into the
-//! kept list. A response already kept, pasted again, counts once.
+//! kept list. A response already kept, pasted again, counts once; a later
+//! one from the same person (answers changed) takes the earlier's place.
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -32,8 +33,17 @@ pub struct Collection {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Reading {
     pub found: Vec<Found>,
-    /// Accepted links that are not kept yet.
+    /// Accepted links from people not counted yet.
     pub new: usize,
+}
+
+/// `responses` with `r` counted: in the place of the same person's
+/// earlier answers, or after the others.
+fn count_in(responses: &mut Vec<Response>, r: Response) {
+    match responses.iter().position(|k| k.respondent == r.respondent) {
+        Some(i) => responses[i] = r,
+        None => responses.push(r),
+    }
 }
 
 impl Collection {
@@ -48,20 +58,21 @@ impl Collection {
     }
 
     /// Every response link in `text`, each checked against the check-up;
-    /// one already kept (or earlier in the text) is a duplicate, and none
+    /// one already kept (or earlier in the text) is a duplicate, one from
+    /// someone kept with other answers replaces theirs, and no new person
     /// is accepted past [`MAX_TEAM_RESPONSES`].
     pub fn read(&self, text: &str) -> Reading {
         let mut found = find_responses(text, &self.invitation);
         let mut new = 0;
         for f in &mut found {
-            if let Ok(r) = &f.result {
-                if self.kept.contains(r) {
-                    f.result = Err(LinkProblem::Duplicate);
-                } else if self.kept.len() + new >= MAX_TEAM_RESPONSES {
-                    f.result = Err(LinkProblem::TooMany);
-                } else {
-                    new += 1;
+            let Ok(r) = &f.result else { continue };
+            match self.kept.iter().find(|k| k.respondent == r.respondent) {
+                Some(k) if k == r => f.result = Err(LinkProblem::Duplicate),
+                Some(_) => f.replaces = true,
+                None if self.kept.len() + new >= MAX_TEAM_RESPONSES => {
+                    f.result = Err(LinkProblem::TooMany)
                 }
+                None => new += 1,
             }
         }
         Reading { found, new }
@@ -72,15 +83,18 @@ impl Collection {
         self.read(&self.pasted)
     }
 
-    /// Every response counted: the kept ones, then the box's new ones.
+    /// Every response counted: the kept ones (those the box replaces in
+    /// their place), then the box's new ones.
     pub fn responses(&self) -> Vec<Response> {
         let mut all = self.kept.clone();
-        all.extend(
-            self.reading()
-                .found
-                .into_iter()
-                .filter_map(|f| f.result.ok()),
-        );
+        for r in self
+            .reading()
+            .found
+            .into_iter()
+            .filter_map(|f| f.result.ok())
+        {
+            count_in(&mut all, r);
+        }
         all
     }
 
@@ -94,12 +108,9 @@ impl Collection {
     /// returns what was found, for the report.
     pub fn add_text(&mut self, text: &str) -> Vec<Found> {
         let reading = self.read(text);
-        self.kept.extend(
-            reading
-                .found
-                .iter()
-                .filter_map(|f| f.result.as_ref().ok().cloned()),
-        );
+        for r in reading.found.iter().filter_map(|f| f.result.as_ref().ok()) {
+            count_in(&mut self.kept, r.clone());
+        }
         reading.found
     }
 
@@ -143,6 +154,7 @@ impl Collection {
                 responses: responses
                     .into_iter()
                     .map(|r| TeamResponse {
+                        respondent: r.respondent,
                         name: r.name,
                         answers: r.answers,
                     })
@@ -167,6 +179,7 @@ impl Collection {
                 .iter()
                 .map(|r| Response {
                     checkup: invitation.id.clone(),
+                    respondent: r.respondent.clone(),
                     kind: a.kind,
                     answers: r.answers.clone(),
                     name: r.name.clone(),
@@ -232,6 +245,11 @@ mod tests {
     fn response(option: u8, name: Option<&str>) -> Response {
         Response {
             checkup: "c1".into(),
+            respondent: format!(
+                "p{option}{}",
+                name.unwrap_or_default()
+                    .replace(|c: char| !c.is_ascii_alphanumeric(), "")
+            ),
             kind: AssessmentKind::Quick,
             answers: questions(AssessmentKind::Quick)
                 .iter()
@@ -281,6 +299,25 @@ mod tests {
         assert_eq!(c.remove(0), Some(response(0, None)));
         assert_eq!(c.remove(0), None);
         assert!(c.kept.is_empty());
+    }
+
+    #[test]
+    fn the_same_answers_from_two_people_count_twice_and_changed_answers_replace() {
+        let mut c = Collection::start(invitation());
+        let a = response(1, None);
+        let mut b = a.clone();
+        b.respondent = "other".into();
+        c.add_text(&format!("{}\n{}", link(&a), link(&b)));
+        assert_eq!(c.kept, vec![a.clone(), b.clone()]);
+        // Ana changes her answers and sends them again: her place, new answers.
+        let mut a2 = a.clone();
+        a2.answers = response(3, None).answers;
+        c.pasted = link(&a2);
+        let r = c.reading();
+        assert_eq!((r.new, r.found[0].replaces), (0, true));
+        assert_eq!(c.responses(), vec![a2.clone(), b.clone()]);
+        c.keep_pasted();
+        assert_eq!(c.kept, vec![a2, b]);
     }
 
     #[test]

@@ -6,9 +6,12 @@
 //!
 //! ```text
 //! #checkup=1.<id>.<q|f>.<a|n>.<name>.<check>
-//! #response=1.<check-up id>.<answers>.<name>.<check>
+//! #response=1.<check-up id>.<respondent>.<answers>.<name>.<check>
 //! ```
 //!
+//! `<respondent>` is a random id made on the person's device: a later link
+//! from the same device replaces the earlier one (answers changed), and
+//! two people who chose the same answers still count as two.
 //! `<answers>` is the quiz's own share text (kind, one character per
 //! question, its own checksum); `<name>` is URL-safe base64 of the text
 //! (the check-up's name; the participant's, when asked for, else empty);
@@ -38,6 +41,12 @@ pub fn new_checkup_id() -> String {
     base64url(&uuid::Uuid::new_v4().as_bytes()[..9])
 }
 
+/// A participant's id for one check-up, made once on their device: 48
+/// random bits in 8 characters (people in one check-up, not the world).
+pub fn new_respondent_id() -> String {
+    base64url(&uuid::Uuid::new_v4().as_bytes()[..6])
+}
+
 /// A check-up, as its invitation says.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Invitation {
@@ -53,6 +62,8 @@ pub struct Invitation {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Response {
     pub checkup: String,
+    /// Made on the person's device ([`new_respondent_id`]).
+    pub respondent: String,
     pub kind: AssessmentKind,
     pub answers: BTreeMap<String, u8>,
     /// Given when the check-up asks for names.
@@ -72,6 +83,8 @@ pub enum LinkProblem {
     OtherKind,
     #[error("it was already counted")]
     Duplicate,
+    #[error("a later link from the same person, further down, replaces it")]
+    Replaced,
     #[error("the check-up already counts as many responses as it can hold ({max})", max = crate::model::limits::MAX_TEAM_RESPONSES)]
     TooMany,
 }
@@ -173,8 +186,9 @@ impl Response {
     /// The response's fragment (without `#`).
     pub fn fragment(&self) -> String {
         let body = format!(
-            "{CHECKUP_LINK_VERSION}.{}.{}.{}",
+            "{CHECKUP_LINK_VERSION}.{}.{}.{}.{}",
             self.checkup,
+            self.respondent,
             encode_share(self.kind, &self.answers),
             base64url(self.name.as_deref().unwrap_or_default().as_bytes())
         );
@@ -183,11 +197,15 @@ impl Response {
 
     /// Reads a response (the text after `response=`).
     fn read_body(text: &str) -> Result<Response, LinkProblem> {
-        let p = parts(unsealed(text)?, 4)?;
-        let (kind, answers) = decode_share(p[2]).map_err(|_| LinkProblem::Damaged)?;
-        let name = name_of(p[3])?;
+        let p = parts(unsealed(text)?, 5)?;
+        if p[2].is_empty() {
+            return Err(LinkProblem::Damaged);
+        }
+        let (kind, answers) = decode_share(p[3]).map_err(|_| LinkProblem::Damaged)?;
+        let name = name_of(p[4])?;
         Ok(Response {
             checkup: p[1].to_string(),
+            respondent: p[2].to_string(),
             kind,
             answers,
             name: (!name.is_empty()).then_some(name),
@@ -203,6 +221,9 @@ pub struct Found {
     /// The link's text from `response=` on.
     pub text: String,
     pub result: Result<Response, LinkProblem>,
+    /// Counted, and replaces the answers of someone already counted (they
+    /// changed their answers and sent them again).
+    pub replaces: bool,
 }
 
 /// Whether `b` can be part of a response link's text.
@@ -213,7 +234,8 @@ fn in_link(b: u8) -> bool {
 /// Every response link in `text`, as pasted from a chat or a mail: any
 /// number, one per line or several on one, with words, quotes or angle
 /// brackets around them. Each is checked against `checkup` (its id and
-/// kind), and one already found counts once.
+/// kind); one already found counts once, and of two from the same person
+/// the later one counts.
 pub fn find_responses(text: &str, checkup: &Invitation) -> Vec<Found> {
     let mut out: Vec<Found> = Vec::new();
     for (n, line) in text.lines().enumerate() {
@@ -240,10 +262,22 @@ pub fn find_responses(text: &str, checkup: &Invitation) -> Vec<Found> {
                     }
                 })
             };
+            if let Ok(r) = &result {
+                // The same person's earlier link (other answers) gives way.
+                for f in out.iter_mut() {
+                    if f.result
+                        .as_ref()
+                        .is_ok_and(|e| e.respondent == r.respondent)
+                    {
+                        f.result = Err(LinkProblem::Replaced);
+                    }
+                }
+            }
             out.push(Found {
                 line: n + 1,
                 text: token.to_string(),
                 result,
+                replaces: false,
             });
         }
     }
@@ -274,6 +308,11 @@ mod tests {
     fn response(option: u8, name: Option<&str>) -> Response {
         Response {
             checkup: "k7Qx".into(),
+            respondent: format!(
+                "p{option}{}",
+                name.unwrap_or_default()
+                    .replace(|c: char| !c.is_ascii_alphanumeric(), "")
+            ),
             kind: AssessmentKind::Quick,
             answers: answers(option),
             name: name.map(str::to_string),
@@ -341,6 +380,29 @@ mod tests {
         assert_eq!(found[0].result, Err(LinkProblem::OtherKind));
     }
 
+    #[test]
+    fn two_people_with_the_same_answers_count_twice_and_a_later_link_replaces_the_earlier() {
+        let inv = invitation();
+        let a = response(1, None);
+        let mut b = a.clone();
+        b.respondent = "someone-else".into();
+        let mut a2 = a.clone();
+        a2.answers = answers(2);
+        let text = format!("{}\n{}\n{}", a.fragment(), b.fragment(), a2.fragment());
+        let results: Vec<_> = find_responses(&text, &inv)
+            .into_iter()
+            .map(|f| f.result)
+            .collect();
+        assert_eq!(results, vec![Err(LinkProblem::Replaced), Ok(b), Ok(a2)]);
+        // A link without its respondent is not one the app made.
+        let body = format!(
+            "1.k7Qx..{}.",
+            encode_share(AssessmentKind::Quick, &answers(1))
+        );
+        let found = find_responses(&format!("{RESPONSE_KEY}{}", sealed(body)), &inv);
+        assert_eq!(found[0].result, Err(LinkProblem::Damaged));
+    }
+
     mod properties {
         use super::*;
         use proptest::prelude::*;
@@ -361,6 +423,7 @@ mod tests {
                     .collect();
                 let r = Response {
                     checkup: "k7Qx".into(),
+                    respondent: "r1".into(),
                     kind: AssessmentKind::Quick,
                     answers,
                     name: (!name.is_empty()).then(|| name.clone()),

@@ -13,9 +13,14 @@ use crate::model::limits::MAX_FILE_BYTES;
 use crate::storage::browser::read_file;
 
 /// A line of the report on what was pasted or dropped (`source` starts
-/// it: "Line "); `None` for a link counted (the count says it).
+/// it: "Line "); `None` for a new person's link counted (the count
+/// says it).
 fn told(source: &str, f: &Found) -> Option<String> {
     match &f.result {
+        Ok(_) if f.replaces => Some(format!(
+            "{source}{}: changed answers from someone already counted: they replace the earlier ones.",
+            f.line
+        )),
         Ok(_) => None,
         Err(LinkProblem::Duplicate) => Some(format!(
             "{source}{}: already counted, so counted once.",
@@ -53,7 +58,10 @@ pub fn CollectBox(running: RwSignal<Option<Collection>>) -> impl IntoView {
                     .try_update(|c| c.as_mut().map(|c| c.add_text(&text)))
                     .flatten()
                     .unwrap_or_default();
-                let counted = found.iter().filter(|f| f.result.is_ok()).count();
+                let counted = found
+                    .iter()
+                    .filter(|f| f.result.is_ok() && !f.replaces)
+                    .count();
                 report.push(format!(
                     "\u{201c}{name}\u{201d}: {counted} {} counted{}",
                     if counted == 1 {

@@ -11,7 +11,7 @@ use crate::model::checkup::link::{Invitation, Response};
 use crate::model::limits::MAX_NAME_CHARS;
 use crate::model::quiz::questions;
 use crate::storage::browser::LocalStore;
-use crate::storage::checkup::{load_answers, load_name, save_answers, save_name};
+use crate::storage::checkup::{load_answers, load_name, respondent, save_answers, save_name};
 use crate::ui::quiz::{Answers, QuizRunner, ResultMode};
 
 /// Where a response link opens: the facilitator's page, which counts it.
@@ -83,9 +83,11 @@ fn Participate(invitation: Invitation) -> impl IntoView {
         }
     };
     let checkup = invitation.clone();
+    let me = respondent(&LocalStore, &id);
     let send_back = ViewFn::from(move || {
         let response = Response {
             checkup: checkup.id.clone(),
+            respondent: me.clone(),
             kind: checkup.kind,
             answers: answers.get(),
             name: checkup

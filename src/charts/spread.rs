@@ -155,9 +155,22 @@ pub fn spread(title: &str, rows: &[SpreadRow]) -> String {
                 hex(AXIS)
             ));
         }
+        // The dots share their look through their group, and are named
+        // together in its tooltip: a `<title>` and five attributes on each
+        // of 400 dots (50 people, 8 dimensions) made an 80 KB drawing whose
+        // parsing alone took 38 ms at 4x CPU.
+        let named: Vec<String> = values
+            .iter()
+            .map(|(who, s)| format!("{who}: {}", fmt_score(*s)))
+            .collect();
+        doc.raw(&format!(
+            "<g class=\"dots\" fill=\"{dot}\" fill-opacity=\"0.55\" stroke=\"{dot}\" stroke-width=\"1.5\"><title>{}: {}</title>\n",
+            escape_xml(&label),
+            escape_xml(&named.join("; "))
+        ));
         // Dots on the same value stack up and down from the line.
         let mut placed: Vec<f64> = Vec::new();
-        for (who, s) in &values {
+        for (_, s) in &values {
             let same = placed.iter().filter(|p| (*p - s).abs() < SAME).count();
             placed.push(*s);
             let offset = match same {
@@ -167,13 +180,12 @@ pub fn spread(title: &str, rows: &[SpreadRow]) -> String {
             }
             .clamp(-ROW_H / 2.0 + DOT_R, ROW_H / 2.0 - DOT_R);
             doc.raw(&format!(
-                "<circle class=\"dot\" data-value=\"{v}\" cx=\"{:.1}\" cy=\"{:.1}\" r=\"{DOT_R}\" fill=\"{dot}\" fill-opacity=\"0.55\" stroke=\"{dot}\" stroke-width=\"1.5\"><title>{}: {v}</title></circle>\n",
+                "<circle class=\"dot\" cx=\"{:.1}\" cy=\"{:.1}\" r=\"{DOT_R}\"/>",
                 x_of(*s),
                 y + offset,
-                escape_xml(who),
-                v = fmt_score(*s),
             ));
         }
+        doc.raw("</g>\n");
         if let Some(m) = mean {
             let x = x_of(m);
             doc.raw(&format!(
@@ -237,6 +249,7 @@ mod tests {
         assert!(svg.contains("people disagree"));
         assert!(svg.contains("class=\"row divided\""));
         assert!(svg.contains("Tools &lt;&amp;&gt;"));
+        assert!(svg.contains("<title>Ownership: Response 1: 0; Response 2: 100; Response 3: 100</title>"));
         assert!(svg.contains("no answers"));
         assert!(svg.contains("Ownership: mean 66.7, from 0 to 100, divided."));
         // Two people on 50: the second dot is drawn above the first.

@@ -123,7 +123,8 @@ test('five phones answer; pasted back with a duplicate and a tampered link, the 
   const placed = await page.getByTestId('placements').locator('strong').allTextContents();
   assert.equal(placed.map(Number).reduce((a, b) => a + b, 0), 5);
   assert.equal(await page.getByTestId('not-reliable').count(), 0);
-  // The questions sorted by disagreement.
+  // The questions, built when opened, sorted by disagreement.
+  await page.getByTestId('questions-fold').locator('summary').click();
   await page.getByTestId('sort-divided').click();
   const first = page.getByTestId('team-questions').locator('tbody tr').first();
   assert.deepEqual(await first.locator('.counts strong').allTextContents(), ['1', '2', '1', '1']);

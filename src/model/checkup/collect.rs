@@ -37,6 +37,14 @@ pub struct Reading {
     pub new: usize,
 }
 
+/// The check-up as the page shows it ([`Collection::now`]).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Now {
+    pub reading: Reading,
+    pub responses: Vec<Response>,
+    pub team: Team,
+}
+
 /// `responses` with `r` counted: in the place of the same person's
 /// earlier answers, or after the others.
 fn count_in(responses: &mut Vec<Response>, r: Response) {
@@ -86,16 +94,28 @@ impl Collection {
     /// Every response counted: the kept ones (those the box replaces in
     /// their place), then the box's new ones.
     pub fn responses(&self) -> Vec<Response> {
+        self.counted(&self.reading())
+    }
+
+    fn counted(&self, reading: &Reading) -> Vec<Response> {
         let mut all = self.kept.clone();
-        for r in self
-            .reading()
-            .found
-            .into_iter()
-            .filter_map(|f| f.result.ok())
-        {
-            count_in(&mut all, r);
+        for r in reading.found.iter().filter_map(|f| f.result.as_ref().ok()) {
+            count_in(&mut all, r.clone());
         }
         all
+    }
+
+    /// What the page shows of the check-up, the box read once: its
+    /// reading, the responses counted and the team's picture of them.
+    pub fn now(&self) -> Now {
+        let reading = self.reading();
+        let responses = self.counted(&reading);
+        let answers: Vec<_> = responses.iter().map(|r| r.answers.clone()).collect();
+        Now {
+            team: team(self.invitation.kind, &answers),
+            reading,
+            responses,
+        }
     }
 
     /// Keeps the box's new responses and empties it.
@@ -275,6 +295,11 @@ mod tests {
         assert_eq!(r.new, 2);
         assert_eq!(c.responses().len(), 2);
         assert_eq!(c.team().responses, 2);
+        let now = c.now();
+        assert_eq!(
+            (now.reading, now.responses, now.team),
+            (r, c.responses(), c.team())
+        );
         c.keep_pasted();
         assert_eq!((c.kept.len(), c.pasted.as_str()), (2, ""));
         // The same link pasted again is counted once.

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::picture::who;
-use crate::model::checkup::collect::{Collection, Reading};
+use crate::model::checkup::collect::{Collection, Now, Reading};
 use crate::model::checkup::link::{Found, LinkProblem};
 use crate::model::limits::MAX_FILE_BYTES;
 use crate::storage::browser::read_file;
@@ -32,8 +32,18 @@ fn told(source: &str, f: &Found) -> Option<String> {
 
 /// The paste box, the file picker and the list of responses counted.
 #[component]
-pub fn CollectBox(running: RwSignal<Option<Collection>>) -> impl IntoView {
-    let reading = Memo::new(move |_| running.with(|c| c.as_ref().map(Collection::reading)));
+pub fn CollectBox(
+    running: RwSignal<Option<Collection>>,
+    /// The check-up as read now (the box's reading among it).
+    now: Memo<Option<Now>>,
+) -> impl IntoView {
+    let reading = Memo::new(move |_| now.with(|n| n.as_ref().map(|n| n.reading.clone())));
+    // The box's text as the page sets it: when it opens and when it is
+    // emptied, never from the typing itself (setting it again moved the
+    // caret to the end and laid the whole text out again on every key).
+    let shown_text = RwSignal::new(running.with_untracked(|c| {
+        c.as_ref().map(|c| c.pasted.clone()).unwrap_or_default()
+    }));
     // What the files read said (they are kept at once, not in the box).
     let file_report = RwSignal::new(Vec::<String>::new());
     let input = NodeRef::<leptos::html::Input>::new();
@@ -104,7 +114,7 @@ pub fn CollectBox(running: RwSignal<Option<Collection>>) -> impl IntoView {
             <label for="paste-responses">"Paste the links people sent you: any number, as they came in a chat or a mail, or drop text files here."</label>
             <textarea id="paste-responses" rows="5" data-testid="paste-responses" spellcheck="false"
                 aria-describedby="paste-report"
-                prop:value=move || running.with(|c| c.as_ref().map(|c| c.pasted.clone()).unwrap_or_default())
+                prop:value=move || shown_text.get()
                 on:input=move |ev| {
                     let text = event_target_value(&ev);
                     running.update(|c| if let Some(c) = c { c.pasted = text; });
@@ -115,7 +125,10 @@ pub fn CollectBox(running: RwSignal<Option<Collection>>) -> impl IntoView {
             <div class="toolbar">
                 <button type="button" data-testid="keep-pasted"
                     disabled=move || running.with(|c| c.as_ref().is_none_or(|c| c.pasted.is_empty()))
-                    on:click=move |_| running.update(|c| if let Some(c) = c { c.keep_pasted(); })>
+                    on:click=move |_| {
+                        running.update(|c| if let Some(c) = c { c.keep_pasted(); });
+                        shown_text.set(String::new());
+                    }>
                     "Keep these and empty the box"
                 </button>
                 <button type="button" on:click=move |_| if let Some(i) = input.get() { i.click() }>"Add from files..."</button>

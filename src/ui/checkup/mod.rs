@@ -110,7 +110,14 @@ pub fn Checkup() -> impl IntoView {
     // this one follows, so neither writes over the other's.
     let other_tab = window_event_listener(leptos::ev::storage, move |ev| {
         if ev.key().as_deref() == Some(RUNNING_KEY) {
-            running.set(load_running(&LocalStore));
+            // Its responses kept; this tab's paste box as it is here.
+            let pasted = running.with_untracked(|c| c.as_ref().map(|c| c.pasted.clone()));
+            running.set(load_running(&LocalStore).map(|mut c| {
+                if let Some(p) = pasted {
+                    c.pasted = p;
+                }
+                c
+            }));
         }
     });
     on_cleanup(move || {
@@ -249,9 +256,10 @@ fn Running(running: RwSignal<Option<Collection>>) -> impl IntoView {
         return ().into_any();
     };
     let link = invitation_link(&invitation);
-    let picture =
-        Memo::new(move |_| running.with(|c| c.as_ref().map(|c| (c.team(), c.responses()))));
-    let count = Memo::new(move |_| picture.with(|p| p.as_ref().map_or(0, |(t, _)| t.responses)));
+    // The box read and the team combined once per change, for the box's
+    // report, the count and the picture alike.
+    let shown = Memo::new(move |_| running.with(|c| c.as_ref().map(Collection::now)));
+    let count = Memo::new(move |_| shown.with(|n| n.as_ref().map_or(0, |n| n.team.responses)));
     let presentation = Presentation::new();
     let confirm_end = RwSignal::new(false);
     let save = move |_| {
@@ -327,15 +335,15 @@ fn Running(running: RwSignal<Option<Collection>>) -> impl IntoView {
                 <PresentButton presentation=presentation label="Show the code large"/>
                 <p class="present-count" aria-hidden="true">{move || plural(count.get(), "response", "responses")}" so far"</p>
             </section>
-            <CollectBox running=running/>
+            <CollectBox running=running now=shown/>
             <section class="team" aria-labelledby="team-heading">
                 <h2 id="team-heading" class="no-print">"The team's picture"</h2>
                 <p class="count" role="status" aria-live="polite" data-testid="response-count">
                     {move || format!("{} counted", plural(count.get(), "response", "responses"))}
                 </p>
-                {move || picture.get().map(|(team, responses)| view! {
-                    <TeamPicture kind=kind team=team responses=responses ask_names=ask_names/>
-                })}
+                {move || shown.with(|n| n.as_ref().map(|n| view! {
+                    <TeamPicture kind=kind team=n.team.clone() responses=n.responses.clone() ask_names=ask_names/>
+                }))}
             </section>
             <div class="toolbar no-print checkup-actions">
                 <button type="button" class="primary" data-testid="save-checkup" on:click=save>

@@ -12,6 +12,7 @@ use crate::model::checkup::team::{Team, DIVIDED_RANGE, DIVIDED_SD, RELIABLE_FROM
 use crate::model::layers::Layer;
 use crate::model::quiz::questions;
 use crate::model::AssessmentKind;
+use crate::ui::fold::Fold;
 use crate::ui::progress::ChartFigure;
 
 /// How a response is called: its name when the check-up asks for names,
@@ -182,9 +183,13 @@ fn Questions(kind: AssessmentKind, team: Team) -> impl IntoView {
     let by_spread = RwSignal::new(false);
     let bank = questions(kind);
     let questions = StoredValue::new(team.questions);
+    let n = questions.with_value(Vec::len);
+    // Built when opened: 40 questions of four answers each are some 600
+    // nodes, most of the picture's, and the page drew them again with each
+    // response pasted.
     view! {
-        <section aria-labelledby="questions-heading" class="team-questions no-print">
-            <h2 id="questions-heading">"Question by question"</h2>
+        <Fold class="team-questions no-print" testid="questions-fold"
+            summary=move || format!("Question by question: how many chose each answer ({n} questions)")>
             <div class="toolbar" role="group" aria-label="Order of the questions">
                 <button type="button" aria-pressed=move || (!by_spread.get()).to_string() on:click=move |_| by_spread.set(false)>"In the quiz's order"</button>
                 <button type="button" data-testid="sort-divided" aria-pressed=move || by_spread.get().to_string() on:click=move |_| by_spread.set(true)>"Most divided first"</button>
@@ -219,6 +224,6 @@ fn Questions(kind: AssessmentKind, team: Team) -> impl IntoView {
                     </tbody>
                 </table>
             </div>
-        </section>
+        </Fold>
     }
 }

@@ -117,7 +117,9 @@ test('five phones answer; pasted back with a duplicate and a tampered link, the 
   assert.equal(await page.getByTestId('agenda').locator('li').count(), answered.length);
   // The chart: a dot per person per dimension, and each mean marked.
   const svg = page.getByTestId('chart-team').locator('svg');
-  assert.equal(await svg.locator('circle.dot').count(), 5 * answered.length);
+  const dots = await svg.locator('path.dots').evaluateAll((ps) => ps.map((p) => p.dataset.values.split(' ').map(Number)));
+  assert.equal(dots.length, answered.length);
+  for (const values of dots) assert.deepEqual(values.map((v) => v.toFixed(1)), scores.map((v) => v.toFixed(1)));
   assert.equal(await svg.locator('line.mean').count(), answered.length);
   // Placements add up to the people.
   const placed = await page.getByTestId('placements').locator('strong').allTextContents();

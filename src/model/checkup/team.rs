@@ -6,7 +6,7 @@
 use std::collections::BTreeMap;
 
 use crate::model::layers::Layer;
-use crate::model::quiz::{questions, result_of_scores, score, Dimension, QuizResult};
+use crate::model::quiz::{profile_of, questions, result_of_scores, Dimension, Profile, QuizResult};
 use crate::model::types::AssessmentKind;
 
 /// From this many responses the picture is worth discussing; under it the
@@ -108,29 +108,20 @@ impl Team {
     }
 }
 
-/// Which dimensions a person answered at least one question of.
-fn answered(kind: AssessmentKind, answers: &BTreeMap<String, u8>) -> [bool; 8] {
-    let mut out = [false; 8];
-    for q in questions(kind) {
-        if answers.get(q.id).is_some_and(|&a| q.points(a).is_some()) {
-            out[q.dimension.index()] = true;
-        }
-    }
-    out
-}
-
 /// The team picture of `responses` (each person's answers) to a check-up
 /// of `kind`.
 pub fn team(kind: AssessmentKind, responses: &[BTreeMap<String, u8>]) -> Team {
-    let results: Vec<QuizResult> = responses.iter().map(|a| score(kind, a)).collect();
-    let covered: Vec<[bool; 8]> = responses.iter().map(|a| answered(kind, a)).collect();
+    // Each person's scores by the quiz's rules (the same as `score`), and
+    // which dimensions they answered a question of.
+    let results: Vec<Profile> = responses.iter().map(|a| profile_of(kind, a)).collect();
+    let covered: Vec<[bool; 8]> = results.iter().map(|p| p.answered.map(|n| n > 0)).collect();
     let dimensions: Vec<DimensionPicture> = Dimension::ALL
         .into_iter()
         .map(|d| {
             let people: Vec<usize> = (0..results.len())
                 .filter(|&i| covered[i][d.index()])
                 .collect();
-            let scores: Vec<f64> = people.iter().map(|&i| results[i].score_of(d)).collect();
+            let scores: Vec<f64> = people.iter().map(|&i| results[i].score(d)).collect();
             DimensionPicture {
                 dimension: d,
                 spread: Spread::of(&scores),
@@ -173,7 +164,7 @@ pub fn team(kind: AssessmentKind, responses: &[BTreeMap<String, u8>]) -> Team {
     for r in &results {
         placements[Layer::ALL
             .iter()
-            .position(|l| *l == r.placement)
+            .position(|l| *l == r.placement())
             .unwrap_or(0)] += 1;
     }
     // Each response against the others, over the dimensions both cover:
@@ -191,9 +182,9 @@ pub fn team(kind: AssessmentKind, responses: &[BTreeMap<String, u8>]) -> Team {
                 .filter_map(|d| {
                     let others: Vec<f64> = (0..results.len())
                         .filter(|&j| j != i && covered[j][d.index()])
-                        .map(|j| results[j].score_of(d))
+                        .map(|j| results[j].score(d))
                         .collect();
-                    Spread::of(&others).map(|s| ((results[i].score_of(d) - s.mean).abs(), s.sd))
+                    Spread::of(&others).map(|s| ((results[i].score(d) - s.mean).abs(), s.sd))
                 })
                 .unzip();
             let mean = |v: &[f64]| Spread::of(v).map(|s| s.mean);
@@ -215,6 +206,7 @@ pub fn team(kind: AssessmentKind, responses: &[BTreeMap<String, u8>]) -> Team {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::quiz::score;
 
     fn all(option: u8) -> BTreeMap<String, u8> {
         questions(AssessmentKind::Quick)
@@ -263,6 +255,30 @@ mod tests {
             assert_eq!(p.spread.unwrap().mean, *s);
         }
         assert_eq!(t.questions[0].counts, vec![0, 0, 1, 0]);
+    }
+
+    #[test]
+    fn each_persons_scores_and_placement_are_the_quizs_own() {
+        let mut mixed = all(3);
+        mixed.insert(questions(AssessmentKind::Quick)[0].id.to_string(), 0);
+        let people = [all(0), all(2), mixed, BTreeMap::new()];
+        let t = team(AssessmentKind::Quick, &people);
+        let results: Vec<QuizResult> = people
+            .iter()
+            .map(|a| score(AssessmentKind::Quick, a))
+            .collect();
+        for p in &t.dimensions {
+            for (&i, &s) in p.people.iter().zip(&p.scores) {
+                assert_eq!(s, results[i].score_of(p.dimension));
+            }
+            // Nobody answered nothing: the empty response is in no dimension.
+            assert!(!p.people.contains(&3));
+        }
+        let mut placements = [0; 4];
+        for r in &results {
+            placements[Layer::ALL.iter().position(|l| *l == r.placement).unwrap()] += 1;
+        }
+        assert_eq!(t.placements, placements);
     }
 
     #[test]

@@ -26,4 +26,5 @@ pub use dimension::Dimension;
 pub use scoring::{
     is_complete, result_of_scores, score, to_assessment, QuizResult, ESTABLISHED_THRESHOLD,
 };
+pub(crate) use scoring::{profile_of, Profile};
 pub use share::{decode_share, encode_share, ShareError, SHARE_VERSION};

@@ -193,6 +193,13 @@ pub(crate) struct Profile {
     pub(crate) answered: [usize; 8],
 }
 
+/// One person's scores and placement, without the advice that [`score`]
+/// writes for them: what a team's picture needs of each of its people
+/// (writing 50 people's levers was most of combining their answers).
+pub(crate) fn profile_of(kind: AssessmentKind, answers: &BTreeMap<String, u8>) -> Profile {
+    Profile::from_answers(kind, answers).0
+}
+
 impl Profile {
     /// The profile and the number of answered questions.
     fn from_answers(kind: AssessmentKind, answers: &BTreeMap<String, u8>) -> (Self, usize) {

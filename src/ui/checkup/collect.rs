@@ -41,9 +41,9 @@ pub fn CollectBox(
     // The box's text as the page sets it: when it opens and when it is
     // emptied, never from the typing itself (setting it again moved the
     // caret to the end and laid the whole text out again on every key).
-    let shown_text = RwSignal::new(running.with_untracked(|c| {
-        c.as_ref().map(|c| c.pasted.clone()).unwrap_or_default()
-    }));
+    let shown_text = RwSignal::new(
+        running.with_untracked(|c| c.as_ref().map(|c| c.pasted.clone()).unwrap_or_default()),
+    );
     // What the files read said (they are kept at once, not in the box).
     let file_report = RwSignal::new(Vec::<String>::new());
     let input = NodeRef::<leptos::html::Input>::new();

@@ -174,18 +174,25 @@ pub fn CollectBox(
     }
 }
 
-/// The paste box's reading in words: how many new responses, and each
-/// link not counted with its line and why.
+/// The paste box's reading in words: how many new responses, each link
+/// not counted with its line and why, and each that replaces someone's
+/// earlier answers.
 fn report(reading: Option<Reading>) -> AnyView {
     let Some(r) = reading.filter(|r| !r.found.is_empty()) else {
         return ().into_any();
     };
-    let problems: Vec<String> = r.found.iter().filter_map(|f| told("Line ", f)).collect();
+    // A changed answer counted is a note, not a refusal: told apart in
+    // its class as well as in its words.
+    let problems: Vec<(String, bool)> = r
+        .found
+        .iter()
+        .filter_map(|f| told("Line ", f).map(|t| (t, f.replaces)))
+        .collect();
     view! {
         <p data-testid="paste-new">{format!("In the box: {} new {}.", r.new, if r.new == 1 { "response" } else { "responses" })}</p>
         {(!problems.is_empty()).then(|| view! {
             <ul class="paste-problems" data-testid="paste-problems">
-                {problems.into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}
+                {problems.into_iter().map(|(p, note)| view! { <li class:note=note>{p}</li> }).collect_view()}
             </ul>
         })}
     }

@@ -412,7 +412,7 @@ fn draw_timeline(title: &str, y_label: &str, series: &[Series], band: Option<&Ba
                 ))
             })
             .collect();
-        pts.sort_by(|a, b| a.0.total_cmp(&b.0));
+        sort::sort_by(&mut pts, |a, b| a.0.total_cmp(&b.0));
         if pts.len() == 1 {
             // One date: a bar as wide as a marker.
             let (x, lo, hi) = pts[0];

@@ -161,11 +161,17 @@ impl Collection {
             kind: self.invitation.kind,
             taken_at,
             answers: Default::default(),
-            scores: picture
-                .dimensions
-                .iter()
-                .filter_map(|p| p.spread.map(|s| (p.dimension.key().to_string(), s.mean)))
-                .collect(),
+            scores: {
+                // Inserted one by one: collecting into the map would add a
+                // copy of the standard sort to the wasm for this one type.
+                let mut scores = std::collections::BTreeMap::new();
+                for p in &picture.dimensions {
+                    if let Some(s) = p.spread {
+                        scores.insert(p.dimension.key().to_string(), s.mean);
+                    }
+                }
+                scores
+            },
             overall: picture.result.overall,
             team: Some(TeamRecord {
                 checkup: self.invitation.id.clone(),

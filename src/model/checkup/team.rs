@@ -138,7 +138,7 @@ pub fn team(kind: AssessmentKind, responses: &[BTreeMap<String, u8>]) -> Team {
                 .map(|s| (p.dimension, s.sd))
         })
         .collect();
-    divided.sort_by(|a, b| b.1.total_cmp(&a.1));
+    crate::model::sort::sort_by(&mut divided, |a, b| b.1.total_cmp(&a.1));
     let questions = questions(kind)
         .iter()
         .map(|q| {

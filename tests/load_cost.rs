@@ -12,7 +12,7 @@
 //! the noise); the careful way 61 / 96 ms, then 56 / 84 ms, and 34 and 47
 //! ms for the same code in the next two runs. The scan's own cost, timed in
 //! the same run as the readings (`the_cost_of_the_key_scan` in
-//! src/model/envelope.rs), is the steadier number: 2.3 to 2.8 ms per run,
+//! crates/domain/src/model/envelope.rs), is the steadier number: 2.3 to 2.8 ms per run,
 //! against 11 to 29 ms for the fast reading and 57 ms for the careful one.
 
 use chrono::{TimeZone, Utc};

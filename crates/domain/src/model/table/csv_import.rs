@@ -673,7 +673,8 @@ mod tests {
         assert_eq!(names, ["A", "B", "Z", "AA", "AB", "AZ", "BA", "ZZ", "AAA"]);
     }
 
-    const EXCEL_EN: &[u8] = include_bytes!("../../../tests/fixtures/csv/excel-en-bom-crlf.csv");
+    const EXCEL_EN: &[u8] =
+        include_bytes!("../../../../../tests/fixtures/csv/excel-en-bom-crlf.csv");
 
     #[test]
     fn fixture_excel_english_is_the_export_shape_and_round_trips_byte_for_byte() {
@@ -698,7 +699,8 @@ mod tests {
 
     #[test]
     fn fixture_excel_german_semicolons_in_windows_1252() {
-        let bytes = include_bytes!("../../../tests/fixtures/csv/excel-de-semicolon-cp1252.csv");
+        let bytes =
+            include_bytes!("../../../../../tests/fixtures/csv/excel-de-semicolon-cp1252.csv");
         let parsed = read_csv(bytes).unwrap();
         assert_eq!(
             (parsed.encoding, parsed.separator),
@@ -749,7 +751,7 @@ mod tests {
         let mut m = empty();
         let (mapping, p) = import(
             &m,
-            include_bytes!("../../../tests/fixtures/csv/libreoffice-lf-quoted-newline.csv"),
+            include_bytes!("../../../../../tests/fixtures/csv/libreoffice-lf-quoted-newline.csv"),
         );
         assert_eq!(
             mapping,
@@ -787,7 +789,7 @@ mod tests {
         let mut m = empty();
         let (mapping, p) = import(
             &m,
-            include_bytes!("../../../tests/fixtures/csv/google-sheets-crlf.csv"),
+            include_bytes!("../../../../../tests/fixtures/csv/google-sheets-crlf.csv"),
         );
         assert_eq!(
             (mapping.name, mapping.description, mapping.roles.clone()),
@@ -816,7 +818,7 @@ mod tests {
 
     #[test]
     fn fixture_raci_template_with_a_title_legend_and_phase_headings() {
-        let bytes = include_bytes!("../../../tests/fixtures/csv/raci-template-35x10.csv");
+        let bytes = include_bytes!("../../../../../tests/fixtures/csv/raci-template-35x10.csv");
         let mut m = empty();
         let (mapping, p) = import(&m, bytes);
         assert_eq!(

@@ -148,9 +148,9 @@ pub fn shift_dates(model: &mut Model, days: i64) {
 #[cfg(test)]
 pub(crate) fn sample_file(key: &str) -> Option<&'static str> {
     Some(match key {
-        "ecommerce" => include_str!("../../public/samples/ecommerce.opmodel.json"),
-        "saas" => include_str!("../../public/samples/saas.opmodel.json"),
-        "agency" => include_str!("../../public/samples/agency.opmodel.json"),
+        "ecommerce" => include_str!("../../../../public/samples/ecommerce.opmodel.json"),
+        "saas" => include_str!("../../../../public/samples/saas.opmodel.json"),
+        "agency" => include_str!("../../../../public/samples/agency.opmodel.json"),
         _ => return None,
     })
 }
@@ -305,7 +305,7 @@ mod tests {
 
     #[test]
     fn each_sample_is_fetched_from_its_file_in_public() {
-        let public = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("public");
+        let public = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../public");
         for info in SAMPLES {
             let url = info.url();
             assert_eq!(url, format!("/samples/{}.opmodel.json", info.key));

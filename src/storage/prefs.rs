@@ -87,30 +87,17 @@ mod tests {
     }
 
     #[test]
-    fn the_startup_script_in_index_html_reads_the_same_key_and_values() {
-        let html = include_str!("../../index.html");
-        assert!(html.contains(&format!("localStorage.getItem(\"{THEME_KEY}\")")));
-        assert!(html.contains("t === \"light\" || t === \"dark\""));
-    }
-
-    #[test]
-    fn the_startup_script_knows_a_returning_visitor_by_every_key_the_app_keeps() {
-        // It hides a prerendered first-visit page (quiz.html) when storage
-        // holds anything of ours, found by this common prefix.
-        let html = include_str!("../../index.html");
-        assert!(html.contains("localStorage.key(i).indexOf(\"opmodel.\") === 0"));
-        use crate::storage::exports::EXPORTS_KEY;
-        use crate::storage::library::{BACKUP_PREFIX, LAST_OPEN_KEY, MODEL_PREFIX};
-        use crate::storage::persist::PERSIST_KEY;
-        for key in [
-            THEME_KEY,
-            MODEL_PREFIX,
-            BACKUP_PREFIX,
-            LAST_OPEN_KEY,
-            EXPORTS_KEY,
-            PERSIST_KEY,
+    fn the_startup_script_reads_the_same_key_and_values() {
+        // public/boot.js, inlined by trunk into both apps' pages.
+        let script = include_str!("../../public/boot.js");
+        assert!(script.contains(&format!("localStorage.getItem(\"{THEME_KEY}\")")));
+        assert!(script.contains("t === \"light\" || t === \"dark\""));
+        for page in [
+            include_str!("../../index.html"),
+            include_str!("../../crates/quiz/index.html"),
         ] {
-            assert!(key.starts_with("opmodel."), "{key}");
+            assert!(page.contains("<link data-trunk rel=\"inline\" href=\""));
+            assert!(page.contains("public/boot.js\" />"));
         }
     }
 }

@@ -18,7 +18,6 @@ mod map;
 mod notices;
 mod ownership;
 mod pages;
-mod prerendered;
 mod present;
 mod progress;
 mod quiz;
@@ -40,8 +39,6 @@ use self::state::AppState;
 
 #[component]
 pub fn App() -> impl IntoView {
-    // A prerendered page (quiz.html) gives way to the app before it draws.
-    prerendered::take_over();
     let state = AppState::start();
     provide_context(state);
     // Leaving the page (closing the tab, reloading, switching apps on a
@@ -111,6 +108,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/") view=pages::Home/>
                     <Route path=path!("/quiz") view=quiz::QuickQuiz/>
                     <Route path=path!("/quiz/full") view=quiz::FullAssessment/>
+                    <Route path=path!("/quiz/save") view=quiz::SaveHandedOver/>
                     <Route path=path!("/result") view=quiz::SharedResult/>
                     <Route path=path!("/checkup") view=checkup::Checkup/>
                     <Route path=path!("/join") view=checkup::Join/>

@@ -116,7 +116,9 @@ test('a correction moves along its path with dated history; a rejection needs a 
 });
 
 test('a layer of the hierarchy explains itself when clicked or focused', async () => {
-  const { context, page } = await openApp(env.browser, env.server.url, '/quiz');
+  const { context, page } = await openApp(env.browser, env.server.url, '/');
+  await page.getByRole('link', { name: 'Take the two-minute quiz' }).click();
+  await page.waitForSelector('[data-testid="question"]');
   for (const n of [3, 3, 3, 3, 1, 1, 3, 3, 3, 3, 3, 3]) {
     await page.keyboard.press(String(n));
     await page.keyboard.press('Enter');

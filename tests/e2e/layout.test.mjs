@@ -3,7 +3,7 @@
 // screen; after a move to another page the focus is on its heading.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openApp, useServerAndBrowser } from './lib/harness.mjs';
+import { openApp, waitForApp, useServerAndBrowser } from './lib/harness.mjs';
 import { axe } from './lib/axe.mjs';
 
 const env = useServerAndBrowser();
@@ -17,7 +17,7 @@ const inView = (locator) =>
     return r.top >= 0 && r.left >= 0 && r.bottom <= innerHeight && r.right <= innerWidth;
   });
 
-test('360 x 740 phone: question 1 and its four options on the first screen, the pages behind a menu button', async () => {
+test('360 x 740 phone: question 1 and its four options on the first screen of the quiz app, the workshop\'s pages behind a menu button', async () => {
   const context = await env.browser.newContext({ baseURL: env.server.url, ...PHONE });
   const page = await context.newPage();
   await page.goto('/quiz');
@@ -29,20 +29,29 @@ test('360 x 740 phone: question 1 and its four options on the first screen, the 
   for (let i = 0; i < 4; i++) assert.ok(await inView(options.nth(i)), `option ${i + 1} without scrolling`);
   // No keyboard hint on a touch screen.
   assert.equal(await page.locator('.quiz-hint').isVisible(), false);
-  // The pages are folded away, and the menu button shows them.
-  const nav = page.getByRole('navigation', { name: 'Pages' });
-  assert.equal(await nav.isVisible(), false);
-  const button = page.getByTestId('menu-button');
-  assert.equal(await button.getAttribute('aria-expanded'), 'false');
   // Every control of the header and the question is a 44 px touch target
   // (a radio counts by its label, the whole option).
-  const small = await page.evaluate(() =>
+  const small = () => page.evaluate(() =>
     [...document.querySelectorAll('.app-header :is(a, button, select), [data-testid=question] label, .quiz-nav button')]
       .filter((e) => e.checkVisibility())
       .map((e) => [e.textContent.trim().slice(0, 20), e.getBoundingClientRect().height])
       .filter(([, h]) => h < 44),
   );
-  assert.deepEqual(small, []);
+  assert.deepEqual(await small(), []);
+  for (const scheme of ['light', 'dark']) {
+    await page.emulateMedia({ colorScheme: scheme });
+    assert.deepEqual(await axe(page), [], `the quiz app, ${scheme}`);
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+
+  // The workshop app: its pages are folded away, and the menu button shows them.
+  await page.goto('/');
+  await waitForApp(page);
+  const nav = page.getByRole('navigation', { name: 'Pages' });
+  assert.equal(await nav.isVisible(), false);
+  const button = page.getByTestId('menu-button');
+  assert.equal(await button.getAttribute('aria-expanded'), 'false');
+  assert.deepEqual(await small(), []);
   await button.click();
   assert.equal(await button.getAttribute('aria-expanded'), 'true');
   await nav.waitFor();
@@ -67,8 +76,13 @@ test('360 x 740 phone: question 1 and its four options on the first screen, the 
 });
 
 test('a wide screen shows the pages in the header, no menu button, and the keyboard hint', async () => {
-  const { context, page } = await openApp(env.browser, env.server.url, '/quiz');
-  await page.waitForSelector('main:not(#prerendered main) [data-testid="question"]', { timeout: 20_000 });
+  const { context, page } = await openApp(env.browser, env.server.url, '/quiz', { waitFor: 'main:not(#prerendered main) [data-testid="question"]' });
+  assert.equal(await page.locator('.quiz-hint').isVisible(), true);
+  // The workshop app's own quiz page (reached from its home page).
+  await page.goto('/');
+  await waitForApp(page);
+  await page.getByRole('link', { name: 'Take the two-minute quiz' }).click();
+  await page.waitForSelector('[data-testid="question"]');
   assert.equal(await page.getByTestId('menu-button').isVisible(), false);
   assert.equal(await page.getByRole('navigation', { name: 'Pages' }).isVisible(), true);
   assert.equal(await page.locator('.quiz-hint').isVisible(), true);

@@ -73,8 +73,11 @@ test('the quick quiz taken by tapping, on a phone, gives the expected score and 
   await context.close();
 });
 
+/// The quiz app (/quiz, /embed) has no model, so no save state to wait for.
+const QUIZ_APP = '[data-testid="question"]:not(#prerendered *)';
+
 test('the quiz can be answered with the keyboard alone', async () => {
-  const { context, page } = await openApp(env.browser, env.server.url, '/quiz');
+  const { context, page } = await openApp(env.browser, env.server.url, '/quiz', { waitFor: QUIZ_APP });
   for (const n of ANSWERS) {
     await page.keyboard.press(String(n));
     await page.keyboard.press('Enter');
@@ -89,7 +92,7 @@ test('the quiz can be answered with the keyboard alone', async () => {
 });
 
 test('a truncated or tampered share link shows a clear message, not a crash', async () => {
-  const { context, page } = await openApp(env.browser, env.server.url, '/quiz');
+  const { context, page } = await openApp(env.browser, env.server.url, '/quiz', { waitFor: QUIZ_APP });
   for (const n of ANSWERS) {
     await page.keyboard.press(String(n));
     await page.keyboard.press('Enter');
@@ -142,5 +145,73 @@ test('the full assessment can be left and resumed', async () => {
   await waitForApp(page);
   await page.getByText('you had answered 7 of 40 questions').waitFor();
   assert.match(await page.locator('.quiz-count').innerText(), /^Question 8 of 40/);
+  await context.close();
+});
+
+test('a visitor landing on /quiz gets the quiz app alone (no byte of the workshop app), and "Save to my model" hands the result to the workshop app', async () => {
+  const context = await env.browser.newContext({ baseURL: env.server.url, viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+  const page = await context.newPage();
+  const asked = [];
+  page.on('request', (r) => asked.push(new URL(r.url()).pathname));
+  await page.goto('/quiz');
+  await page.waitForSelector(QUIZ_APP);
+  for (const n of ANSWERS) {
+    await page.getByTestId('question').locator('label.option').nth(n - 1).tap();
+    await page.getByTestId('next').tap();
+  }
+  await expectKnownResult(page);
+  // Only the quiz app's files: its page, its loader and its wasm.
+  const scripts = asked.filter((p) => /\.(js|wasm)$/.test(p));
+  assert.ok(scripts.length >= 2, asked.join(' '));
+  assert.deepEqual(scripts.filter((p) => !/^\/opmodel-quiz-[0-9a-f]+(_bg\.wasm|\.js)$/.test(p)), [], 'no workshop file');
+  assert.equal(await page.locator('[data-testid="save-state"]').count(), 0, 'no model here');
+  assert.deepEqual(await page.evaluate(() => Object.keys(localStorage)), [], 'the quiz app keeps nothing');
+
+  // Saving goes to the workshop app, which stores the result in its model.
+  const save = page.getByTestId('save-result');
+  assert.match(await save.getAttribute('href'), /^\/quiz\/save#1q[0-9-]{12}[A-Za-z0-9_-]{3}$/);
+  await save.tap();
+  await page.waitForURL(/\/quiz\/save#/);
+  await waitForApp(page);
+  await expectKnownResult(page);
+  await page.getByText('Saved to my model').waitFor();
+  await page.getByText(/Result saved to “.+”\. The Progress page charts it\./).waitFor();
+  const stored = () => page.evaluate(() => {
+    const id = localStorage.getItem('opmodel.last');
+    const model = JSON.parse(localStorage.getItem(`opmodel.model.${id}`) ?? '{"model":{"assessments":[]}}').model;
+    return model.assessments.map((a) => [a.kind, Object.keys(a.answers).length]);
+  });
+  await page.waitForFunction(() => {
+    const id = localStorage.getItem('opmodel.last');
+    return id && JSON.parse(localStorage.getItem(`opmodel.model.${id}`)).model.assessments.length === 1;
+  });
+  assert.deepEqual(await stored(), [['quick', 12]]);
+  // Opened again (a reload), it is not saved twice.
+  await page.reload();
+  await waitForApp(page);
+  await page.getByText('This result is already saved in your model.').waitFor();
+  assert.deepEqual(await stored(), [['quick', 12]]);
+  // A link changed on its way saves nothing and says why.
+  const code = new URL(page.url()).hash.slice(1);
+  await page.goto(`/quiz/save#${code.slice(0, -1)}${code.endsWith('A') ? 'B' : 'A'}`);
+  await waitForApp(page);
+  assert.match(await page.getByTestId('share-error').innerText(), /changed or damaged|damaged/i);
+  assert.deepEqual(await stored(), [['quick', 12]]);
+  await context.close();
+});
+
+test('the embedded quiz offers to save its result in OpModel, in a tab of its own', async () => {
+  const { context, page } = await openApp(env.browser, env.server.url, '/embed', { waitFor: '.embed-page:not(#prerendered *)' });
+  for (const n of ANSWERS) {
+    await page.keyboard.press(String(n));
+    await page.keyboard.press('Enter');
+  }
+  await expectKnownResult(page);
+  const save = page.getByRole('link', { name: 'Save it in OpModel' });
+  assert.equal(await save.getAttribute('target'), '_blank');
+  const [tab] = await Promise.all([context.waitForEvent('page'), save.click()]);
+  await waitForApp(tab);
+  await tab.getByText('Saved to my model').waitFor();
+  await expectKnownResult(tab);
   await context.close();
 });

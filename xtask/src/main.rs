@@ -323,13 +323,39 @@ fn browser(root: &Path) -> Result {
 }
 
 fn serve(root: &Path) -> Result {
+    quiz(root, false)?;
     step("serving on http://127.0.0.1:8080 (live reload; Ctrl-C to stop)");
     run(root, "trunk", &["serve", "--offline"])
 }
 
 fn dist(root: &Path) -> Result {
-    step("building the optimized app into dist/");
+    quiz(root, true)?;
+    step("building the optimized workshop app into dist/");
     run(root, "trunk", &["build", "--release", "--offline"])
+}
+
+/// Where the quiz app is built, for the workshop's post-build step to take
+/// into the site (see `postbuild.rs`).
+pub const QUIZ_DIST: &str = "target/quiz-dist";
+
+/// Builds the quiz app (`crates/quiz`, its own page and wasm) into
+/// [`QUIZ_DIST`]. Trunk builds one page per run, so the quiz is built first
+/// and the workshop's build then assembles the site.
+fn quiz(root: &Path, release: bool) -> Result {
+    step(&format!("building the quiz app into {QUIZ_DIST}/"));
+    let mut args = vec!["build", "--offline"];
+    if release {
+        args.push("--release");
+    }
+    let status = command(root, "trunk")
+        .args(&args)
+        .current_dir(root.join("crates/quiz"))
+        .status()
+        .map_err(|e| format!("could not start `trunk`: {e}"))?;
+    status
+        .success()
+        .then_some(())
+        .ok_or_else(|| format!("building the quiz app failed ({status})"))
 }
 
 /// Runs a check; when it fails, says what failed and what to do about it.
@@ -365,11 +391,13 @@ fn test_native(root: &Path) -> Result {
     // targets are native only.
     check(
         root,
-        "clippy, wasm32 target (the app's lib and bin, warnings are errors)",
+        "clippy, wasm32 target (the apps' libs and bins, warnings are errors)",
         &[
             "clippy",
             "--package",
             "opmodel",
+            "--package",
+            "opmodel-quiz",
             "--target",
             "wasm32-unknown-unknown",
             "--lib",
@@ -430,6 +458,7 @@ const BENCH_DIST: &str = "target/bench-dist";
 /// prints the table and writes target/bench.json). Budgets that are not met
 /// do not fail the command; only a measurement that could not be taken does.
 fn bench(root: &Path, args: &[String]) -> Result {
+    quiz(root, true)?;
     step(&format!("building the optimized app into {BENCH_DIST}/"));
     run(
         root,

@@ -38,14 +38,16 @@ pub fn run(dir: Option<&str>) -> Result<(), String> {
     };
     let index = dir.join("index.html");
     let html = fs::read_to_string(&index).map_err(|e| format!("{}: {e}", index.display()))?;
+    let release = std::env::var("TRUNK_PROFILE").as_deref() == Ok("release");
+    let quiz_page = take_quiz(&crate::project_root().join(crate::QUIZ_DIST), &dir, release)?;
     if serves_live_reload(&html) {
         eprintln!("postbuild: live-reload build (trunk serve): no Content-Security-Policy");
     } else {
         fs::write(&index, with_csp(&html)?).map_err(|e| format!("{}: {e}", index.display()))?;
         // A release build (dist/, the tests, the benchmark) gets the quiz's
         // first screen prerendered; a development build starts faster without.
-        if std::env::var("TRUNK_PROFILE").as_deref() == Ok("release") {
-            crate::prerender::run(&crate::project_root(), &dir)?;
+        if let (true, Some(page)) = (release, &quiz_page) {
+            crate::prerender::run(&crate::project_root(), &dir, page)?;
         }
     }
 
@@ -57,6 +59,49 @@ pub fn run(dir: Option<&str>) -> Result<(), String> {
             .map_err(|e| format!("{}: {e}", sw.display()))?;
     }
     Ok(())
+}
+
+/// The quiz app's files (built by `cargo xtask` into `target/quiz-dist`
+/// just before) copied into the site, and its page written as each of the
+/// quiz's routes (`quiz.html`, `embed.html`; prerendered afterwards in a
+/// release build). Returns the quiz's page, with its policy. A release
+/// build without the quiz is an error (it would serve the workshop app for
+/// `/quiz`); a development build goes on without it.
+fn take_quiz(from: &Path, dir: &Path, release: bool) -> Result<Option<String>, String> {
+    let page_path = from.join("index.html");
+    let Ok(page) = fs::read_to_string(&page_path) else {
+        if release {
+            return Err(format!(
+                "postbuild: the quiz app is not built ({} is missing): build with `cargo xtask dist`",
+                page_path.display()
+            ));
+        }
+        eprintln!(
+            "postbuild: no quiz app in {} (`cargo xtask serve` builds it): /quiz is the workshop's",
+            from.display()
+        );
+        return Ok(None);
+    };
+    for file in files_under(from)? {
+        if file == "index.html" || dir.join(&file).exists() {
+            continue;
+        }
+        let to = dir.join(&file);
+        if let Some(parent) = to.parent() {
+            fs::create_dir_all(parent).map_err(|e| format!("{}: {e}", parent.display()))?;
+        }
+        fs::copy(from.join(&file), &to).map_err(|e| format!("{file}: {e}"))?;
+    }
+    let page = if serves_live_reload(&page) {
+        page
+    } else {
+        with_csp(&page)?
+    };
+    for (_, file) in crate::prerender::PAGES {
+        let path = dir.join(file);
+        fs::write(&path, &page).map_err(|e| format!("{}: {e}", path.display()))?;
+    }
+    Ok(Some(page))
 }
 
 /// `trunk serve` adds a live-reload script whose address it fills in only

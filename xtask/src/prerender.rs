@@ -30,7 +30,7 @@ pub struct Snapshot {
 /// Takes the snapshots with `prerender.mjs` and writes the pages into the
 /// build folder `dir`. Without Node or Chromium (a release build on a
 /// machine set up only to serve), it says so and leaves the pages out.
-pub fn run(root: &Path, dir: &Path) -> Result<(), String> {
+pub fn run(root: &Path, dir: &Path, index: &str) -> Result<(), String> {
     let Some(chromium) = crate::chromium_path() else {
         eprintln!("postbuild: Chromium is not installed, so the quiz's first screen is not prerendered (`cargo xtask setup` installs it)");
         return Ok(());
@@ -58,9 +58,6 @@ pub fn run(root: &Path, dir: &Path) -> Result<(), String> {
     }
     let snapshots: serde_json::Value = serde_json::from_slice(&output.stdout)
         .map_err(|e| format!("prerendering printed something unexpected: {e}"))?;
-    let index_path = dir.join("index.html");
-    let index =
-        fs::read_to_string(&index_path).map_err(|e| format!("{}: {e}", index_path.display()))?;
     for (route, file) in PAGES {
         let field = |name: &str| snapshots[*route][name].as_str().map(str::to_string);
         let snapshot = Snapshot {
@@ -72,7 +69,7 @@ pub fn run(root: &Path, dir: &Path) -> Result<(), String> {
             fs::read_to_string(&css).map_err(|e| format!("{}: {e}", css.display()))
         };
         let path = dir.join(file);
-        fs::write(&path, page(&index, &snapshot, read)?)
+        fs::write(&path, page(index, &snapshot, read)?)
             .map_err(|e| format!("{}: {e}", path.display()))?;
     }
     Ok(())

@@ -1,194 +1,109 @@
-//! The maturity quiz: the quick quiz (12 questions, the home page's call to
-//! action), the full assessment (40 questions, resumable), their results,
-//! shared result links and the embeddable mode.
-
-mod result;
-
-use std::collections::BTreeMap;
+//! The maturity quiz in the workshop app: the quick quiz (12 questions),
+//! the full assessment (40 questions, resumable), shared result links, a
+//! result handed over by the quiz app to be saved, and the embeddable mode
+//! (where a host serves this app for `/embed`). The questions and the result
+//! are the quiz crate's components (`crates/quiz`, also the small app of
+//! `/quiz` and `/embed`); this module adds what needs the model: saving a
+//! result, and the previous one to compare with.
 
 use leptos::prelude::*;
 use leptos_router::components::A;
-use wasm_bindgen::JsCast;
+use leptos_router::hooks::use_navigate;
 
-use crate::model::quiz::{is_complete, questions, to_assessment};
-use crate::model::{new_id, Assessment, AssessmentKind, Op};
-use crate::storage::browser::now;
+use crate::model::governance::with_snapshot;
+use crate::model::quiz::{decode_share, is_complete, score, to_assessment};
+use crate::model::{new_id, Assessment, AssessmentKind, Model, Op};
+use crate::storage::browser::{now, utc_offset_minutes};
 use crate::ui::state::{use_app, NoticeKind};
 
-pub use result::{bands, ResultMode, ResultView, SharedResult};
+pub use opmodel_quiz::{bands, Answers, DimensionScores, QuizRunner, ResultMode, ResultView};
 
-pub(crate) type Answers = BTreeMap<String, u8>;
-
-/// Steps through the questions one screen at a time, then shows the result.
-#[component]
-pub(crate) fn QuizRunner(
-    kind: AssessmentKind,
-    answers: RwSignal<Answers>,
-    /// Called after every answer (the full assessment saves its draft).
-    #[prop(optional)]
-    on_answer: Option<Callback<Answers>>,
-    /// Called on "Retake".
-    on_restart: Callback<()>,
-    mode: ResultMode,
-    /// Shown above the result (a check-up's "Send your answers back").
-    #[prop(optional)]
-    before_result: Option<ViewFn>,
-) -> impl IntoView {
-    let bank = questions(kind);
-    let total = bank.len();
-    // Resume at the first unanswered question.
-    let first_open = answers.with_untracked(|a| {
-        bank.iter()
-            .position(|q| !a.contains_key(q.id))
-            .unwrap_or(total)
-    });
-    let step = RwSignal::new(first_open);
-    let container = NodeRef::<leptos::html::Div>::new();
-
-    // Each new screen puts the focus on its chosen (or first) option, so a
-    // keyboard user goes on without hunting for it.
-    Effect::new(move |_| {
-        step.track();
-        request_animation_frame(move || {
-            let Some(root) = container.get_untracked() else {
-                return;
-            };
-            let target = root
-                .query_selector("input:checked")
-                .ok()
-                .flatten()
-                .or_else(|| root.query_selector("input[type=radio]").ok().flatten())
-                .or_else(|| root.query_selector("h1, h2").ok().flatten());
-            if let Some(el) = target.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
-                let _ = el.focus();
-            }
-        });
-    });
-
-    let choose = move |qid: &'static str, option: u8| {
-        answers.update(|a| {
-            a.insert(qid.to_string(), option);
-        });
-        if let Some(cb) = on_answer {
-            cb.run(answers.get_untracked());
-        }
-    };
-    let answered = move |i: usize| {
-        bank.get(i)
-            .is_some_and(|q| answers.with(|a| a.contains_key(q.id)))
-    };
-    let next = move || {
-        let i = step.get_untracked();
-        if i < total && answered(i) {
-            step.set(i + 1);
-        }
-    };
-    let back = move || step.update(|i| *i = i.saturating_sub(1));
-    // What the visitor did on the prerendered first screen (quiz.html)
-    // before the app ran: the answers chosen, and Next if it was pressed.
-    if kind == AssessmentKind::Quick {
-        let carried = crate::ui::prerendered::take_carried();
-        for (qid, option) in carried.answers {
-            if let Some(q) = bank
+/// The newest complete result in the model other than these answers, as
+/// dimension scores: the radar draws it beside a new result.
+fn previous_scores(model: &Model, answers: &Answers) -> Option<DimensionScores> {
+    model
+        .assessments
+        .iter()
+        .rev()
+        .find(|a| is_complete(a.kind, &a.answers) && &a.answers != answers)
+        .map(|a| {
+            score(a.kind, &a.answers)
+                .dimensions
                 .iter()
-                .find(|q| q.id == qid && usize::from(option) < q.options.len())
-            {
-                choose(q.id, option);
-            }
-        }
-        if carried.next {
-            next();
-        }
-    }
+                .map(|(d, s)| (d.label().to_string(), *s))
+                .collect()
+        })
+}
 
-    let on_keydown = move |ev: web_sys::KeyboardEvent| {
-        let i = step.get_untracked();
-        if i >= total || ev.ctrl_key() || ev.meta_key() || ev.alt_key() {
-            return;
-        }
-        let key = ev.key();
-        if let Some(d) = key
-            .chars()
-            .next()
-            .and_then(|c| c.to_digit(10))
-            .filter(|_| key.len() == 1)
-        {
-            let q = &bank[i];
-            if (1..=q.options.len() as u32).contains(&d) {
-                choose(q.id, (d - 1) as u8);
-                ev.prevent_default();
-            }
-        } else if key == "Enter" {
-            let on_button = ev
-                .target()
-                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-                .is_some_and(|e| e.tag_name() == "BUTTON" || e.tag_name() == "A");
-            if !on_button {
-                ev.prevent_default();
-                next();
-            }
-        }
-    };
+/// [`previous_scores`] of the open model, for the quiz runner.
+fn previous_callback() -> Callback<Answers, Option<DimensionScores>> {
+    let state = use_app();
+    Callback::new(move |a: Answers| state.model.with_untracked(|m| previous_scores(m, &a)))
+}
 
-    view! {
-        <div class="quiz" node_ref=container on:keydown=on_keydown>
-            {move || {
-                let i = step.get();
-                if i >= total {
-                    let a = answers.get();
-                    return view! {
-                        {before_result.as_ref().map(ViewFn::run)}
-                        <ResultView kind=kind answers=a mode=mode on_restart=Callback::new(move |_| { step.set(0); on_restart.run(()); })/>
-                    }.into_any();
-                }
-                let q = &bank[i];
-                let percent = 100 * i / total;
-                view! {
-                    <div class="quiz-card">
-                        <div class="quiz-progress" role="progressbar" aria-label="Progress through the quiz"
-                            aria-valuemin="0" aria-valuemax=total aria-valuenow=i + 1
-                            aria-valuetext=format!("Question {} of {}", i + 1, total)>
-                            <div class="quiz-progress-bar" style:width=format!("{percent}%")></div>
-                        </div>
-                        <p class="quiz-count">"Question " {i + 1} " of " {total} <span class="muted">" · " {q.dimension.label()}</span></p>
-                        <fieldset class="question" data-testid="question">
-                            <legend><h1 class="question-prompt">{q.prompt}</h1></legend>
-                            {q.options.iter().enumerate().map(|(j, text)| {
-                                let qid = q.id;
-                                let checked = move || answers.with(|a| a.get(qid) == Some(&(j as u8)));
-                                view! {
-                                    <label class="option" class:chosen=checked>
-                                        <input type="radio" name=qid value=j.to_string()
-                                            prop:checked=checked
-                                            on:change=move |_| choose(qid, j as u8)/>
-                                        <span class="option-key" aria-hidden="true">{j + 1}</span>
-                                        <span class="option-text">{*text}</span>
-                                    </label>
-                                }
-                            }).collect_view()}
-                        </fieldset>
-                        <div class="quiz-nav">
-                            <button type="button" on:click=move |_| back() disabled=move || step.get() == 0>"Back"</button>
-                            <button type="button" class="primary" data-testid="next"
-                                on:click=move |_| next() disabled=move || !answered(step.get())>
-                                {if i + 1 == total { "See my result" } else { "Next" }}
-                            </button>
-                        </div>
-                        <p class="muted quiz-hint">"Keys: 1 to " {q.options.len()} " choose, Enter goes on."</p>
-                    </div>
-                }.into_any()
-            }}
-        </div>
+/// Saves a result to the open model, with the day's governance snapshot
+/// (so both progress charts move together), as one undo step. Says so, or
+/// why it could not.
+fn save_result(kind: AssessmentKind, answers: Answers) -> bool {
+    let state = use_app();
+    let assessment = to_assessment(kind, answers, new_id(), now());
+    let op = Op::Batch(vec![
+        Op::PutAssessment(Box::new(assessment)),
+        Op::SetSnapshots(state.model.with_untracked(|m| {
+            let at = now();
+            with_snapshot(m, at, utc_offset_minutes(at)).0
+        })),
+    ]);
+    match state.apply(op) {
+        Ok(()) => {
+            let name = state.model.with_untracked(|m| m.name.clone());
+            state.notify(
+                NoticeKind::Info,
+                format!("Result saved to \u{201c}{name}\u{201d}. The Progress page charts it."),
+            );
+            true
+        }
+        Err(e) => {
+            state.notify(
+                NoticeKind::Error,
+                format!("The result could not be saved: {e}"),
+            );
+            false
+        }
     }
 }
 
-/// `/quiz`: the quick quiz.
+/// "Save to my model" (then "Saved to my model") and "See progress".
+#[component]
+fn SaveActions(kind: AssessmentKind, answers: Answers, saved: bool) -> impl IntoView {
+    let saved = RwSignal::new(saved);
+    let save = move |_| {
+        // Pressed again once saved (it stays focusable): nothing to do.
+        if !saved.get_untracked() && save_result(kind, answers.clone()) {
+            saved.set(true);
+        }
+    };
+    view! {
+        // aria-disabled, so the focus stays on it once saved (see UndoRedo).
+        <button type="button" class="primary" data-testid="save-result" aria-disabled=move || saved.get().then_some("true") on:click=save>
+            {move || if saved.get() { "Saved to my model" } else { "Save to my model" }}
+        </button>
+        <A href="/progress" attr:class="button">"See progress"</A>
+    }
+}
+
+/// `/quiz`: the quick quiz, where this app is already open (a visitor who
+/// lands on `/quiz` gets the quiz app instead).
 #[component]
 pub fn QuickQuiz() -> impl IntoView {
     let answers = RwSignal::new(Answers::new());
+    let save = Callback::new(|a: Answers| {
+        view! { <SaveActions kind=AssessmentKind::Quick answers=a saved=false/> }.into_any()
+    });
     view! {
         <section class="page quiz-page">
             <QuizRunner kind=AssessmentKind::Quick answers=answers mode=ResultMode::Own
+                actions=save previous=previous_callback()
                 on_restart=Callback::new(move |_| answers.set(Answers::new()))/>
             <p class="muted quiz-alt">
                 "Twelve questions, about two minutes, nothing sent anywhere. For a quarterly check-up, take the "
@@ -235,6 +150,9 @@ pub fn FullAssessment() -> impl IntoView {
         draft_id.set_value(new_id());
         answers.set(Answers::new());
     });
+    let progress = Callback::new(|_: Answers| {
+        view! { <A href="/progress" attr:class="button">"See progress"</A> }.into_any()
+    });
     view! {
         <section class="page quiz-page">
             {(resumed > 0).then(|| view! {
@@ -242,13 +160,15 @@ pub fn FullAssessment() -> impl IntoView {
                     "Welcome back: you had answered " {resumed} " of 40 questions. You can go on where you stopped."
                 </p>
             })}
-            <QuizRunner kind=AssessmentKind::Full answers=answers on_answer=save mode=ResultMode::Saved on_restart=restart/>
+            <QuizRunner kind=AssessmentKind::Full answers=answers on_answer=save mode=ResultMode::Saved
+                actions=progress previous=previous_callback() on_restart=restart/>
             <p class="muted quiz-alt">"Every answer is saved with your model: leave any time and come back to resume."</p>
         </section>
     }
 }
 
-/// `/embed`: the quick quiz and its result only, sized for an iframe.
+/// `/embed`, where a host serves this app for it (the quiz app is built for
+/// it): the quick quiz and its result only, sized for an iframe.
 #[component]
 pub fn EmbedQuiz() -> impl IntoView {
     let answers = RwSignal::new(Answers::new());
@@ -260,6 +180,83 @@ pub fn EmbedQuiz() -> impl IntoView {
             </p>
             <QuizRunner kind=AssessmentKind::Quick answers=answers mode=ResultMode::Embed
                 on_restart=Callback::new(move |_| answers.set(Answers::new()))/>
+        </section>
+    }
+}
+
+/// The address's fragment, followed as it changes: pasting another link
+/// while on the page only changes the fragment, and no reload happens.
+fn hash_signal() -> RwSignal<String> {
+    let read_hash = || window().location().hash().unwrap_or_default();
+    let hash = RwSignal::new(read_hash());
+    let listener = window_event_listener(leptos::ev::hashchange, move |_| hash.set(read_hash()));
+    on_cleanup(move || listener.remove());
+    hash
+}
+
+/// Why a link's answers cannot be shown, and the way on.
+#[component]
+fn ShareError(error: String) -> impl IntoView {
+    view! {
+        <div class="share-error" role="alert" data-testid="share-error">
+            <h1>"This result cannot be shown"</h1>
+            <p>{error}</p>
+            <p>"Ask whoever sent it for the whole link, or take the quiz yourself: it takes two minutes."</p>
+            <A href="/quiz" attr:class="button primary">"Take the quiz"</A>
+        </div>
+    }
+}
+
+/// `/result#...`: a shared result, read from the link alone.
+#[component]
+pub fn SharedResult() -> impl IntoView {
+    let navigate = use_navigate();
+    let hash = hash_signal();
+    let take = Callback::new(move |_| navigate("/quiz", Default::default()));
+    view! {
+        <section class="page">
+            {move || match decode_share(&hash.get()) {
+                Ok((kind, answers)) => view! { <ResultView kind=kind answers=answers mode=ResultMode::Shared on_restart=take/> }.into_any(),
+                Err(e) => view! { <ShareError error=e.to_string()/> }.into_any(),
+            }}
+        </section>
+    }
+}
+
+/// `/quiz/save#...`: a result taken in the quiz app (`/quiz`, `/embed`),
+/// handed over to be saved in the open model. It is saved once: opening
+/// the same address again (a reload) finds it is already the model's
+/// newest result and says so. A link cut or changed on its way saves
+/// nothing and says why.
+#[component]
+pub fn SaveHandedOver() -> impl IntoView {
+    let state = use_app();
+    let navigate = use_navigate();
+    let take = Callback::new(move |_| navigate("/quiz", Default::default()));
+    let hash = hash_signal();
+    view! {
+        <section class="page quiz-page">
+            {move || match decode_share(&hash.get()) {
+                Ok((kind, answers)) => {
+                    let already = state.model.with_untracked(|m| {
+                        m.assessments.last().is_some_and(|a| a.kind == kind && a.team.is_none() && a.answers == answers)
+                    });
+                    let saved = already || save_result(kind, answers.clone());
+                    if already {
+                        state.notify(NoticeKind::Info, "This result is already saved in your model.".to_string());
+                    }
+                    let actions = ViewFn::from({
+                        let answers = answers.clone();
+                        move || view! { <SaveActions kind=kind answers=answers.clone() saved=saved/> }
+                    });
+                    let previous = state.model.with_untracked(|m| previous_scores(m, &answers));
+                    view! {
+                        <ResultView kind=kind answers=answers mode=ResultMode::Own on_restart=take
+                            actions=Some(actions) previous=previous/>
+                    }.into_any()
+                }
+                Err(e) => view! { <ShareError error=e.to_string()/> }.into_any(),
+            }}
         </section>
     }
 }

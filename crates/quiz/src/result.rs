@@ -2,19 +2,13 @@
 //! eight dimensions, the levers and the warnings; plus sharing, saving and
 //! printing it.
 
-use std::collections::BTreeMap;
-
 use leptos::prelude::*;
-use leptos_router::components::A;
-use leptos_router::hooks::use_navigate;
+use opmodel_domain::charts::{layers, radar, LayerBand};
+use opmodel_domain::model::layers::Layer;
+use opmodel_domain::model::quiz::{encode_share, score, Dimension, QuizResult};
+use opmodel_domain::model::AssessmentKind;
 
-use crate::charts::{layers, radar, LayerBand};
-use crate::model::governance::with_snapshot;
-use crate::model::layers::Layer;
-use crate::model::quiz::{decode_share, encode_share, score, to_assessment, QuizResult};
-use crate::model::{new_id, AssessmentKind, Op};
-use crate::storage::browser::{now, utc_offset_minutes};
-use crate::ui::state::{use_app, NoticeKind};
+use crate::{Answers, DimensionScores};
 
 /// Whose result is shown, which decides the actions offered.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -39,7 +33,7 @@ pub fn bands(result: &QuizResult) -> Vec<LayerBand> {
         .map(|layer| {
             let score = match layer {
                 Layer::OperatingSystem => {
-                    let integration = result.score_of(crate::model::quiz::Dimension::Integration);
+                    let integration = result.score_of(Dimension::Integration);
                     (integration + result.governance()) / 2.0
                 }
                 _ => result
@@ -74,23 +68,31 @@ pub fn bands(result: &QuizResult) -> Vec<LayerBand> {
         .collect()
 }
 
-fn share_link(kind: AssessmentKind, answers: &BTreeMap<String, u8>) -> String {
+fn share_link(kind: AssessmentKind, answers: &Answers) -> String {
     let origin = window().location().origin().unwrap_or_default();
     format!("{origin}/result#{}", encode_share(kind, answers))
 }
 
+/// A result: the score and stage, where to invest first, the warnings, the
+/// layer and dimension charts (as lists on a narrow screen), the actions and
+/// the share link. What depends on the app around it (saving, an earlier
+/// result) comes in through `actions` and `previous`.
 #[component]
 pub fn ResultView(
     kind: AssessmentKind,
-    answers: BTreeMap<String, u8>,
+    answers: Answers,
     mode: ResultMode,
     /// "Retake" / "Take it yourself".
     on_restart: Callback<()>,
+    /// The app's own actions (saving the result), first in the actions' row.
+    #[prop(default = None)]
+    actions: Option<ViewFn>,
+    /// An earlier result's dimension scores, drawn beside this one's.
+    #[prop(default = None)]
+    previous: Option<DimensionScores>,
 ) -> impl IntoView {
-    let state = use_app();
     let result = score(kind, &answers);
     let link = share_link(kind, &answers);
-    let saved = RwSignal::new(mode == ResultMode::Saved);
     let copied = RwSignal::new(None::<&'static str>);
 
     let dims: Vec<(String, f64)> = result
@@ -98,23 +100,8 @@ pub fn ResultView(
         .iter()
         .map(|(d, s)| (d.label().to_string(), *s))
         .collect();
-    let previous = state.model.with_untracked(|m| {
-        m.assessments
-            .iter()
-            .rev()
-            .find(|a| crate::model::quiz::is_complete(a.kind, &a.answers) && a.answers != answers)
-            .map(|a| score(a.kind, &a.answers))
-    });
-    let previous_dims: Option<Vec<(String, f64)>> = (mode != ResultMode::Shared
-        && mode != ResultMode::Embed)
-        .then_some(previous)
-        .flatten()
-        .map(|p| {
-            p.dimensions
-                .iter()
-                .map(|(d, s)| (d.label().to_string(), *s))
-                .collect()
-        });
+    let previous_dims =
+        previous.filter(|_| mode != ResultMode::Shared && mode != ResultMode::Embed);
     let radar_svg = radar(
         "Scores of the eight dimensions (0 to 100)",
         &dims,
@@ -134,41 +121,6 @@ pub fn ResultView(
         })
         .collect();
 
-    let save = {
-        let answers = answers.clone();
-        move |_| {
-            // Pressed again once saved (it stays focusable): nothing to do.
-            if saved.get_untracked() {
-                return;
-            }
-            let assessment = to_assessment(kind, answers.clone(), new_id(), now());
-            // Saving a result also records the governance metrics of the
-            // day, so both progress charts move together.
-            let op = Op::Batch(vec![
-                Op::PutAssessment(Box::new(assessment)),
-                Op::SetSnapshots(state.model.with_untracked(|m| {
-                    let at = now();
-                    with_snapshot(m, at, utc_offset_minutes(at)).0
-                })),
-            ]);
-            match state.apply(op) {
-                Ok(()) => {
-                    saved.set(true);
-                    let name = state.model.with_untracked(|m| m.name.clone());
-                    state.notify(
-                        NoticeKind::Info,
-                        format!(
-                            "Result saved to \u{201c}{name}\u{201d}. The Progress page charts it."
-                        ),
-                    );
-                }
-                Err(e) => state.notify(
-                    NoticeKind::Error,
-                    format!("The result could not be saved: {e}"),
-                ),
-            }
-        }
-    };
     let copy = {
         let link = link.clone();
         move |_| {
@@ -257,16 +209,8 @@ pub fn ResultView(
             </div>
 
             <section class="result-actions no-print" aria-label="What next">
-                {match mode {
-                    ResultMode::Own => view! {
-                        // aria-disabled, so the focus stays on it once saved (see UndoRedo).
-                        <button type="button" class="primary" data-testid="save-result" aria-disabled=move || saved.get().then_some("true") on:click=save>
-                            {move || if saved.get() { "Saved to my model" } else { "Save to my model" }}
-                        </button>
-                    }.into_any(),
-                    ResultMode::Saved => view! { <p class="muted">"Saved with your model as you answered."</p> }.into_any(),
-                    _ => ().into_any(),
-                }}
+                {actions.as_ref().map(ViewFn::run)}
+                {(mode == ResultMode::Saved).then(|| view! { <p class="muted">"Saved with your model as you answered."</p> })}
                 <button type="button" on:click=move |_| on_restart.run(())>
                     {match mode {
                         ResultMode::Shared => "Take it yourself",
@@ -276,9 +220,6 @@ pub fn ResultView(
                 </button>
                 {(mode != ResultMode::Embed).then(|| view! {
                     <button type="button" on:click=move |_| { let _ = window().print(); }>"Print"</button>
-                })}
-                {(mode == ResultMode::Own || mode == ResultMode::Saved).then(|| view! {
-                    <A href="/progress" attr:class="button">"See progress"</A>
                 })}
             </section>
             {(mode != ResultMode::Participant).then(|| view! {
@@ -294,34 +235,6 @@ pub fn ResultView(
             </section>
             })}
         </article>
-    }
-}
-
-/// `/result#...`: a shared result, read from the link alone.
-#[component]
-pub fn SharedResult() -> impl IntoView {
-    let navigate = use_navigate();
-    let read_hash = || window().location().hash().unwrap_or_default();
-    // Pasting another link while on this page only changes the fragment:
-    // no reload happens, so the change is followed here.
-    let hash = RwSignal::new(read_hash());
-    let listener = window_event_listener(leptos::ev::hashchange, move |_| hash.set(read_hash()));
-    on_cleanup(move || listener.remove());
-    let take = Callback::new(move |_| navigate("/quiz", Default::default()));
-    view! {
-        <section class="page">
-            {move || match decode_share(&hash.get()) {
-                Ok((kind, answers)) => view! { <ResultView kind=kind answers=answers mode=ResultMode::Shared on_restart=take/> }.into_any(),
-                Err(e) => view! {
-                    <div class="share-error" role="alert" data-testid="share-error">
-                        <h1>"This result cannot be shown"</h1>
-                        <p>{e.to_string()}</p>
-                        <p>"Ask whoever sent it for the whole link, or take the quiz yourself: it takes two minutes."</p>
-                        <A href="/quiz" attr:class="button primary">"Take the quiz"</A>
-                    </div>
-                }.into_any(),
-            }}
-        </section>
     }
 }
 

@@ -1,12 +1,11 @@
 //! The layer hierarchy (tools → workflows → automation → operating system)
 //! as a stack of bands, bottom-up, with the current layer marked.
 
-use plotters::prelude::*;
-use plotters::style::text_anchor::{HPos, VPos};
+use plotters::style::RGBColor;
 
 use super::svg::{
-    clamp_score, clean_label, draw_frame, empty_chart, fit_text, fmt_score, font, px, DrawResult,
-    SvgDoc, GRID, INK, MUTED, PALETTE, SMALL_PX, TEXT_PX,
+    clamp_score, clean_label, draw_frame, empty_chart, fit_text, fmt_score, px, Align, Baseline,
+    Font, Pen, SvgDoc, GRID, INK, MUTED, PALETTE, SMALL_PX, TEXT_PX,
 };
 use super::ChartText;
 
@@ -104,13 +103,11 @@ pub fn layers(title: &str, bands: &[LayerBand]) -> String {
     let current = current_index(bands);
     let mut doc = SvgDoc::new("layers", WIDTH, height, &text.title, &text.description);
     draw_frame(&mut doc, title);
-    doc.draw(|area| {
-        area.draw(&Text::new(
-            "Read from the bottom up: each layer builds on the one below it.",
-            (20, 54),
-            font(SMALL_PX, false, &MUTED, HPos::Left, VPos::Center),
-        ))
-    });
+    doc.pen().text(
+        "Read from the bottom up: each layer builds on the one below it.",
+        (20, 54),
+        Font::new(SMALL_PX, false, MUTED),
+    );
 
     // Taper: higher layers are a little narrower, like a stack.
     let step = (90.0 / n as f64).min(14.0);
@@ -144,10 +141,18 @@ pub fn layers(title: &str, bands: &[LayerBand]) -> String {
             "Layer {level}, {name}: {shown_score} of 100{state_part}{here}"
         ));
         let geom = BandGeom { x0, x1, y0 };
-        doc.draw(|area| draw_band(area, &geom, is_current, &name, &level, &state, score));
+        draw_band(
+            &mut doc.pen(),
+            &geom,
+            is_current,
+            &name,
+            &level,
+            &state,
+            score,
+        );
         if is_current {
             doc.open_group(&[("class", "you-are-here")]);
-            doc.draw(|area| draw_pointer(area, &geom));
+            draw_pointer(&mut doc.pen(), &geom);
             doc.close_group();
         }
         doc.close_group();
@@ -162,30 +167,27 @@ struct BandGeom {
 }
 
 fn draw_band(
-    area: &super::svg::Area,
+    pen: &mut Pen,
     g: &BandGeom,
     is_current: bool,
     name: &str,
     level: &str,
     state: &str,
     score: Option<f64>,
-) -> DrawResult {
+) {
     let (x0, x1, y0, y1) = (g.x0, g.x1, g.y0, g.y0 + BAND_H);
     let fill = if is_current { CURRENT_FILL } else { BAND_FILL };
-    area.draw(&Rectangle::new(
-        [(px(x0), px(y0)), (px(x1), px(y1))],
-        fill.filled(),
-    ))?;
+    pen.rect((px(x0), px(y0)), (px(x1), px(y1)), fill);
     // Border as a path: the SVG backend writes no stroke width for rects.
     let (stroke, width) = if is_current {
         (ACCENT, 3)
     } else {
         (BAND_STROKE, 1)
     };
-    area.draw(&PathElement::new(
+    pen.line(
         // Around once and along the first side again, so the start corner
         // is joined like the others.
-        vec![
+        &[
             (px(x0), px(y0)),
             (px(x1), px(y0)),
             (px(x1), px(y1)),
@@ -193,77 +195,76 @@ fn draw_band(
             (px(x0), px(y0)),
             (px(x1), px(y0)),
         ],
-        stroke.stroke_width(width),
-    ))?;
+        stroke,
+        width,
+    );
 
     // Score on the right: number, "/ 100" and a bar.
     let bar_w = 110.0;
     let (bar_x0, bar_x1) = (x1 - 16.0 - bar_w, x1 - 16.0);
     let shown = score.map(fmt_score).unwrap_or_else(|| "n/a".to_string());
-    area.draw(&Text::new(
-        shown,
+    pen.text(
+        &shown,
         (px(x1 - 52.0), px(y0 + 30.0)),
-        font(24.0, true, &INK, HPos::Right, VPos::Center),
-    ))?;
-    area.draw(&Text::new(
+        Font::new(24.0, true, INK).at(Align::End, Baseline::Middle),
+    );
+    pen.text(
         "/ 100",
         (px(x1 - 48.0), px(y0 + 33.0)),
-        font(12.0, false, &MUTED, HPos::Left, VPos::Center),
-    ))?;
+        Font::new(12.0, false, MUTED),
+    );
     let (by0, by1) = (px(y0 + 50.0), px(y0 + 56.0));
-    area.draw(&Rectangle::new(
-        [(px(bar_x0), by0), (px(bar_x1), by1)],
-        GRID.filled(),
-    ))?;
+    pen.rect((px(bar_x0), by0), (px(bar_x1), by1), GRID);
     if let Some(s) = score.filter(|s| *s > 0.0) {
         let bar_color = if is_current { ACCENT } else { MUTED };
         let end = bar_x0 + bar_w * s / 100.0;
-        area.draw(&Rectangle::new(
-            [(px(bar_x0), by0), (px(end.max(bar_x0 + 1.0)), by1)],
-            bar_color.filled(),
-        ))?;
+        pen.rect(
+            (px(bar_x0), by0),
+            (px(end.max(bar_x0 + 1.0)), by1),
+            bar_color,
+        );
     }
 
     // Text on the left: level, name, state.
     let text_w = (bar_x0 - 20.0) - (x0 + 16.0);
     let tx = px(x0 + 16.0);
-    area.draw(&Text::new(
-        format!("LAYER {level}"),
+    pen.text(
+        &format!("LAYER {level}"),
         (tx, px(y0 + 15.0)),
-        font(11.0, true, &MUTED, HPos::Left, VPos::Center),
-    ))?;
-    area.draw(&Text::new(
-        fit_text(name, text_w, 16.0, true),
+        Font::new(11.0, true, MUTED),
+    );
+    pen.text(
+        &fit_text(name, text_w, 16.0, true),
         (tx, px(y0 + 34.0)),
-        font(16.0, true, &INK, HPos::Left, VPos::Center),
-    ))?;
+        Font::new(16.0, true, INK),
+    );
     if !state.is_empty() {
-        area.draw(&Text::new(
-            fit_text(state, text_w, TEXT_PX, false),
+        pen.text(
+            &fit_text(state, text_w, TEXT_PX, false),
             (tx, px(y0 + 54.0)),
-            font(TEXT_PX, false, &MUTED, HPos::Left, VPos::Center),
-        ))?;
+            Font::new(TEXT_PX, false, MUTED),
+        );
     }
-    Ok(())
 }
 
 /// "You are here" with an arrow pointing at the band's left edge.
-fn draw_pointer(area: &super::svg::Area, g: &BandGeom) -> DrawResult {
+fn draw_pointer(pen: &mut Pen, g: &BandGeom) {
     let cy = g.y0 + BAND_H / 2.0;
     let tip = g.x0 - 6.0;
-    area.draw(&Polygon::new(
-        vec![
+    pen.polygon(
+        &[
             (px(tip), px(cy)),
             (px(tip - 14.0), px(cy - 9.0)),
             (px(tip - 14.0), px(cy + 9.0)),
         ],
-        ACCENT.filled(),
-    ))?;
-    area.draw(&Text::new(
+        ACCENT,
+        1.0,
+    );
+    pen.text(
         "You are here",
         (px(tip - 20.0), px(cy)),
-        font(TEXT_PX, true, &INK, HPos::Right, VPos::Center),
-    ))
+        Font::new(TEXT_PX, true, INK).at(Align::End, Baseline::Middle),
+    );
 }
 
 #[cfg(test)]

@@ -44,6 +44,7 @@
 
 mod layers;
 mod map;
+mod pen;
 mod qr;
 mod radar;
 mod spread;

@@ -2,12 +2,12 @@
 
 use std::f64::consts::PI;
 
-use plotters::prelude::*;
-use plotters::style::text_anchor::{HPos, VPos};
+use plotters::style::RGBColor;
 
 use super::svg::{
-    clamp_score, clean_label, draw_frame, empty_chart, fit_text, fmt_score, font, px, text_width,
-    wrap_text, SvgDoc, AXIS, GRID, INK, MUTED, PALETTE, SMALL_PX, TEXT_PX, WHITE,
+    clamp_score, clean_label, draw_frame, empty_chart, fit_text, fmt_score, px, text_width,
+    wrap_text, Align, Baseline, Font, SvgDoc, AXIS, GRID, INK, MUTED, PALETTE, SMALL_PX, TEXT_PX,
+    WHITE,
 };
 use super::ChartText;
 
@@ -131,27 +131,24 @@ pub fn radar(
 
     // Grid: rings at 20..100 and one spoke per axis.
     doc.open_group(&[("class", "grid"), ("aria-hidden", "true")]);
-    doc.draw(|area| {
+    {
+        let mut pen = doc.pen();
         for step in 1..=5 {
             let v = f64::from(step) * 20.0;
             let color = if step == 5 { AXIS } else { GRID };
             if n >= 3 {
                 let mut ring: Vec<(i32, i32)> = (0..n).map(|i| to_px(point(i, n, v))).collect();
                 ring.push(ring[0]);
-                area.draw(&PathElement::new(ring, color.stroke_width(1)))?;
+                pen.line(&ring, color, 1);
             } else {
                 let r = px(RADIUS * v / 100.0).max(1) as u32;
-                area.draw(&Circle::new((px(CX), px(CY)), r, color.stroke_width(1)))?;
+                pen.ring((px(CX), px(CY)), r, color);
             }
         }
         for i in 0..n {
-            area.draw(&PathElement::new(
-                vec![to_px((CX, CY)), to_px(point(i, n, 100.0))],
-                GRID.stroke_width(1),
-            ))?;
+            pen.line(&[to_px((CX, CY)), to_px(point(i, n, 100.0))], GRID, 1);
         }
-        Ok(())
-    });
+    }
     doc.close_group();
 
     // Previous polygon (under the current one), dashed via the group.
@@ -176,18 +173,18 @@ pub fn radar(
 
     // Ring values, on top of the fill so they stay legible.
     doc.open_group(&[("class", "ring-labels"), ("aria-hidden", "true")]);
-    doc.draw(|area| {
+    {
+        let mut pen = doc.pen();
         for step in 1..=5 {
             let v = f64::from(step) * 20.0;
             let (x, y) = (CX + 12.0, CY - RADIUS * v / 100.0);
-            area.draw(&Text::new(
-                format!("{}", v as i32),
+            pen.text(
+                &format!("{}", v as i32),
                 (px(x), px(y - 1.0)),
-                font(10.5, false, &MUTED, HPos::Left, VPos::Bottom),
-            ))?;
+                Font::new(10.5, false, MUTED).at(Align::Start, Baseline::Bottom),
+            );
         }
-        Ok(())
-    });
+    }
     doc.close_group();
 
     // Markers: previous squares, then current circles.
@@ -204,16 +201,9 @@ pub fn radar(
             ]);
             doc.tooltip(&format!("{name}: {shown} ({prev_label})"));
             let (x, y) = to_px(point(i, n, prev[i].unwrap_or(0.0)));
-            doc.draw(|area| {
-                area.draw(&Rectangle::new(
-                    [(x - 6, y - 6), (x + 6, y + 6)],
-                    WHITE.filled(),
-                ))?;
-                area.draw(&Rectangle::new(
-                    [(x - 4, y - 4), (x + 4, y + 4)],
-                    PREVIOUS.filled(),
-                ))
-            });
+            let mut pen = doc.pen();
+            pen.rect((x - 6, y - 6), (x + 6, y + 6), WHITE);
+            pen.rect((x - 4, y - 4), (x + 4, y + 4), PREVIOUS);
             doc.close_group();
         }
     }
@@ -229,10 +219,9 @@ pub fn radar(
         ]);
         doc.tooltip(&format!("{name}: {shown} ({cur_label})"));
         let (x, y) = to_px(point(i, n, current[i].unwrap_or(0.0)));
-        doc.draw(|area| {
-            area.draw(&Circle::new((x, y), 7, WHITE.filled()))?;
-            area.draw(&Circle::new((x, y), 5, CURRENT.filled()))
-        });
+        let mut pen = doc.pen();
+        pen.circle((x, y), 7, WHITE);
+        pen.circle((x, y), 5, CURRENT);
         doc.close_group();
     }
 
@@ -258,17 +247,15 @@ fn draw_outline(doc: &mut SvgDoc, verts: &[(i32, i32)], color: RGBColor, fill: O
     if verts.len() < 2 {
         return;
     }
-    let verts = verts.to_vec();
-    doc.draw(|area| {
-        if let (Some(alpha), true) = (fill, verts.len() >= 3) {
-            area.draw(&Polygon::new(verts.clone(), color.mix(alpha).filled()))?;
-        }
-        let mut closed = verts.clone();
-        if verts.len() >= 3 {
-            closed.push(verts[0]);
-        }
-        area.draw(&PathElement::new(closed, color.stroke_width(2)))
-    });
+    let mut pen = doc.pen();
+    if let (Some(alpha), true) = (fill, verts.len() >= 3) {
+        pen.polygon(verts, color, alpha);
+    }
+    let mut closed = verts.to_vec();
+    if verts.len() >= 3 {
+        closed.push(verts[0]);
+    }
+    pen.line(&closed, color, 2);
 }
 
 fn draw_axis_label(doc: &mut SvgDoc, i: usize, n: usize, name: &str, score: &str) {
@@ -278,12 +265,12 @@ fn draw_axis_label(doc: &mut SvgDoc, i: usize, n: usize, name: &str, score: &str
     let (x, y) = (CX + r * cos, CY + r * sin);
     let w = f64::from(WIDTH);
     let (h, avail) = if cos > 0.3 {
-        (HPos::Left, w - 12.0 - x)
+        (Align::Start, w - 12.0 - x)
     } else if cos < -0.3 {
-        (HPos::Right, x - 12.0)
+        (Align::End, x - 12.0)
     } else {
         (
-            HPos::Center,
+            Align::Middle,
             (2.0 * (x - 12.0).min(w - 12.0 - x)).min(240.0),
         )
     };
@@ -300,20 +287,19 @@ fn draw_axis_label(doc: &mut SvgDoc, i: usize, n: usize, name: &str, score: &str
     } else {
         y - block_h / 2.0
     };
-    doc.draw(move |area| {
-        for (k, line) in lines.iter().enumerate() {
-            area.draw(&Text::new(
-                line.clone(),
-                (px(x), px(top + LINE_H * (k as f64 + 0.5))),
-                font(TEXT_PX, true, &INK, h, VPos::Center),
-            ))?;
-        }
-        area.draw(&Text::new(
-            score,
-            (px(x), px(top + LINE_H * (rows as f64 - 0.5))),
-            font(SMALL_PX, false, &MUTED, h, VPos::Center),
-        ))
-    });
+    let mut pen = doc.pen();
+    for (k, line) in lines.iter().enumerate() {
+        pen.text(
+            line,
+            (px(x), px(top + LINE_H * (k as f64 + 0.5))),
+            Font::new(TEXT_PX, true, INK).at(h, Baseline::Middle),
+        );
+    }
+    pen.text(
+        &score,
+        (px(x), px(top + LINE_H * (rows as f64 - 0.5))),
+        Font::new(SMALL_PX, false, MUTED).at(h, Baseline::Middle),
+    );
 }
 
 fn draw_legend(doc: &mut SvgDoc, current: &str, previous: Option<&str>) {
@@ -322,18 +308,12 @@ fn draw_legend(doc: &mut SvgDoc, current: &str, previous: Option<&str>) {
     let cur_w = text_width(&cur, TEXT_PX, false);
     doc.open_group(&[("class", "legend-item"), ("data-series", current)]);
     doc.tooltip(current);
-    doc.draw(|area| {
-        area.draw(&PathElement::new(
-            vec![(20, y), (48, y)],
-            CURRENT.stroke_width(2),
-        ))?;
-        area.draw(&Circle::new((34, y), 5, CURRENT.filled()))?;
-        area.draw(&Text::new(
-            cur,
-            (56, y),
-            font(TEXT_PX, false, &INK, HPos::Left, VPos::Center),
-        ))
-    });
+    {
+        let mut pen = doc.pen();
+        pen.line(&[(20, y), (48, y)], CURRENT, 2);
+        pen.circle((34, y), 5, CURRENT);
+        pen.text(&cur, (56, y), Font::new(TEXT_PX, false, INK));
+    }
     doc.close_group();
     if let Some(prev) = previous {
         let x0 = px(56.0 + cur_w + 28.0);
@@ -341,24 +321,11 @@ fn draw_legend(doc: &mut SvgDoc, current: &str, previous: Option<&str>) {
         doc.open_group(&[("class", "legend-item"), ("data-series", prev)]);
         doc.tooltip(prev);
         doc.open_group(&[("stroke-dasharray", "7 5")]);
-        doc.draw(|area| {
-            area.draw(&PathElement::new(
-                vec![(x0, y), (x0 + 28, y)],
-                PREVIOUS.stroke_width(2),
-            ))
-        });
+        doc.pen().line(&[(x0, y), (x0 + 28, y)], PREVIOUS, 2);
         doc.close_group();
-        doc.draw(|area| {
-            area.draw(&Rectangle::new(
-                [(x0 + 10, y - 4), (x0 + 18, y + 4)],
-                PREVIOUS.filled(),
-            ))?;
-            area.draw(&Text::new(
-                shown,
-                (x0 + 36, y),
-                font(TEXT_PX, false, &INK, HPos::Left, VPos::Center),
-            ))
-        });
+        let mut pen = doc.pen();
+        pen.rect((x0 + 10, y - 4), (x0 + 18, y + 4), PREVIOUS);
+        pen.text(&shown, (x0 + 36, y), Font::new(TEXT_PX, false, INK));
         doc.close_group();
     }
 }

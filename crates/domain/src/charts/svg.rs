@@ -24,6 +24,8 @@ use plotters::prelude::{DrawingArea, DrawingAreaErrorKind, IntoDrawingArea, SVGB
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 use plotters::style::{Color, FontStyle, FontTransform, IntoFont, RGBColor, TextStyle};
 
+pub use super::pen::{Align, Baseline, Font, Pen};
+
 /// The generic font family every chart uses.
 pub const FONT_FAMILY: &str = "sans-serif";
 
@@ -393,6 +395,12 @@ impl SvgDoc {
         }
     }
 
+    /// A pen drawing shapes and text at the end of the document, without
+    /// plotters (see `pen.rs`).
+    pub fn pen(&mut self) -> Pen<'_> {
+        Pen::new(&mut self.body)
+    }
+
     /// Opens a `<g>` with the given attributes; values are escaped, names
     /// must be fixed identifiers.
     pub fn open_group(&mut self, attrs: &[(&str, &str)]) {
@@ -466,21 +474,11 @@ impl SvgDoc {
 
 /// Background and title (top left): the shared frame of every chart.
 pub fn draw_frame(doc: &mut SvgDoc, title: &str) {
-    let (w, _) = doc.size();
+    let (w, h) = doc.size();
     let shown = fit_text(&clean_label(title), f64::from(w) - 40.0, 18.0, true);
-    let h = doc.size().1;
-    doc.draw(|area| {
-        use plotters::prelude::*;
-        area.draw(&Rectangle::new(
-            [(0, 0), (px(f64::from(w)), px(f64::from(h)))],
-            WHITE.filled(),
-        ))?;
-        area.draw(&Text::new(
-            shown,
-            (20, 30),
-            font(18.0, true, &INK, HPos::Left, VPos::Center),
-        ))
-    });
+    let mut pen = doc.pen();
+    pen.rect((0, 0), (px(f64::from(w)), px(f64::from(h))), WHITE);
+    pen.text(&shown, (20, 30), Font::new(18.0, true, INK));
 }
 
 /// The "no data" state: a full chart-sized document with the title and a
@@ -490,22 +488,18 @@ pub fn empty_chart(kind: &'static str, width: u32, height: u32, title: &str, wha
     let mut doc = SvgDoc::new(kind, width, height, title, &message);
     draw_frame(&mut doc, title);
     doc.open_group(&[("class", "no-data")]);
-    doc.draw(|area| {
-        use plotters::prelude::*;
-        let (cx, cy) = (f64::from(width) / 2.0, f64::from(height) / 2.0 + 10.0);
-        area.draw(&Rectangle::new(
-            [
-                (px(40.0), px(60.0)),
-                (px(f64::from(width) - 40.0), px(f64::from(height) - 30.0)),
-            ],
-            ShapeStyle::from(&GRID).stroke_width(1),
-        ))?;
-        area.draw(&Text::new(
-            "No data to show yet",
-            (px(cx), px(cy)),
-            font(16.0, true, &MUTED, HPos::Center, VPos::Center),
-        ))
-    });
+    let (cx, cy) = (f64::from(width) / 2.0, f64::from(height) / 2.0 + 10.0);
+    let mut pen = doc.pen();
+    pen.rect_outline(
+        (px(40.0), px(60.0)),
+        (px(f64::from(width) - 40.0), px(f64::from(height) - 30.0)),
+        GRID,
+    );
+    pen.text(
+        "No data to show yet",
+        (px(cx), px(cy)),
+        Font::new(16.0, true, MUTED).at(Align::Middle, Baseline::Middle),
+    );
     doc.close_group();
     doc.finish()
 }

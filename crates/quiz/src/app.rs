@@ -6,6 +6,7 @@
 //! (see [`crate::handover`]).
 
 use leptos::prelude::*;
+use opmodel_domain::model::quiz::is_complete;
 use opmodel_domain::model::AssessmentKind;
 
 use crate::handover::save_href;
@@ -16,6 +17,7 @@ use crate::{Answers, QuizRunner, ResultMode};
 pub fn QuizApp() -> impl IntoView {
     // The build's static first screen gives way before the app draws.
     crate::prerendered::take_over();
+    let answers = RwSignal::new(Answers::new());
     let embedded = window()
         .location()
         .pathname()
@@ -25,7 +27,7 @@ pub fn QuizApp() -> impl IntoView {
             let _ = body.class_list().add_1("embedded");
         }
         return view! {
-            <main id="main" tabindex="-1"><EmbedQuiz/></main>
+            <main id="main" tabindex="-1"><EmbedQuiz answers=answers/></main>
         }
         .into_any();
     }
@@ -37,18 +39,37 @@ pub fn QuizApp() -> impl IntoView {
                 " OpModel"
             </a>
             <nav aria-label="OpModel">
-                <a href="/">"Open the app"</a>
+                <a href=move || app_href(answers) data-testid="open-app">
+                    {move || if with_result(answers) { "Open the app with my result" } else { "Open the app" }}
+                </a>
             </nav>
         </header>
-        <main id="main" tabindex="-1"><QuickQuiz/></main>
+        <main id="main" tabindex="-1"><QuickQuiz answers=answers/></main>
     }
     .into_any()
 }
 
+/// Whether the quick quiz is answered, so the way to the workshop app
+/// carries the result.
+fn with_result(answers: RwSignal<Answers>) -> bool {
+    answers.with(|a| is_complete(AssessmentKind::Quick, a))
+}
+
+/// The way to the workshop app: once the quiz is answered it carries the
+/// result (saved there to the open model), as "Save to my model" does.
+fn app_href(answers: RwSignal<Answers>) -> String {
+    answers.with(|a| {
+        if is_complete(AssessmentKind::Quick, a) {
+            save_href(AssessmentKind::Quick, a)
+        } else {
+            "/".to_string()
+        }
+    })
+}
+
 /// The quick quiz, its result saved by handing it over to the workshop app.
 #[component]
-fn QuickQuiz() -> impl IntoView {
-    let answers = RwSignal::new(Answers::new());
+fn QuickQuiz(answers: RwSignal<Answers>) -> impl IntoView {
     let save = Callback::new(|a: Answers| {
         view! {
             <a class="button primary" data-testid="save-result" href=save_href(AssessmentKind::Quick, &a)>
@@ -80,10 +101,10 @@ pub fn QuizLinks() -> impl IntoView {
 }
 
 /// `/embed`: the quick quiz and its result only, sized for an iframe; the
-/// result can be saved in OpModel, in a tab of its own.
+/// result can be saved in OpModel, in a tab of its own, and the full app
+/// opened with it.
 #[component]
-fn EmbedQuiz() -> impl IntoView {
-    let answers = RwSignal::new(Answers::new());
+fn EmbedQuiz(answers: RwSignal<Answers>) -> impl IntoView {
     let save = Callback::new(|a: Answers| {
         view! {
             <a class="button primary" href=save_href(AssessmentKind::Quick, &a) target="_blank" rel="noopener">
@@ -96,7 +117,9 @@ fn EmbedQuiz() -> impl IntoView {
         <section class="embed-page">
             <p class="embed-brand">
                 <span aria-hidden="true">"◆ "</span>"OpModel · "
-                <a href="/" target="_blank" rel="noopener">"Open the full app"</a>
+                <a href=move || app_href(answers) target="_blank" rel="noopener">
+                    {move || if with_result(answers) { "Open the full app with this result" } else { "Open the full app" }}
+                </a>
             </p>
             <QuizRunner kind=AssessmentKind::Quick answers=answers mode=ResultMode::Embed actions=save
                 on_restart=Callback::new(move |_| answers.set(Answers::new()))/>

@@ -1,9 +1,9 @@
 // Prerendering, run by `cargo xtask postbuild` on a release build: opens
-// each given page of the built app in headless Chromium, as a first-time
-// visitor, and prints what the app drew there as JSON
-// ({ "/quiz": { bodyClass, html } }). The build writes it into a static
-// page (quiz.html...) that a browser can paint before the app's wasm has
-// even arrived; the app takes over from it when it starts (src/ui/prerendered.rs).
+// each given page of the quiz app (quiz.html, embed.html) in headless
+// Chromium, with empty storage, and prints what the app drew there as JSON
+// ({ "/quiz": { bodyClass, html } }). The build writes it into the static
+// page that a browser can paint before the app's wasm has even arrived;
+// the app takes over from it when it starts (crates/quiz/src/prerendered.rs).
 //
 // Usage: node xtask/prerender.mjs <build folder> <path>...   (CHROMIUM may
 // name the browser; the default is Debian's /usr/bin/chromium.)
@@ -23,9 +23,9 @@ const browser = await launchBrowser();
 const out = {};
 try {
   for (const path of paths) {
-    // A fresh context: empty storage, as a first visit (the page is only
-    // shown to first-time visitors). No service worker: its file list is
-    // filled in after this step.
+    // A fresh context: empty storage (the quiz app shows the same first
+    // screen to everyone). No service worker: its file list is filled in
+    // after this step.
     const context = await browser.newContext({ baseURL: server.url, serviceWorkers: 'block' });
     const page = await context.newPage();
     const errors = [];

@@ -3,8 +3,9 @@
 
 use super::kv::{KeyValue, StorageError};
 
-/// Read before the app starts by the small script in `index.html` (so the
-/// first paint is already in the chosen theme): keep the two in step.
+/// Read before the apps start by their pages' first script,
+/// `public/boot.js` (so the first paint is already in the chosen theme):
+/// keep the two in step.
 pub const THEME_KEY: &str = "opmodel.theme";
 
 /// The colour scheme: the system's, or one pinned by the user.

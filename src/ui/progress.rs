@@ -6,14 +6,13 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::A;
 
-use crate::charts::{layers, radar, timeline, timeline_with_band, Band, Series};
+use crate::charts::{layer_bands, layers, radar, timeline, timeline_with_band, Band, Series};
 use crate::model::governance::METRICS;
 use crate::model::layers::Layer;
 use crate::model::quiz::{is_complete, score, Dimension, QuizResult};
 use crate::model::sort;
 use crate::model::Assessment;
 use crate::storage::browser::{download, download_url, local_day, svg_to_png};
-use crate::ui::quiz::bands;
 use crate::ui::state::{use_app, NoticeKind};
 
 /// A chart with its downloads and its table alternative.
@@ -196,9 +195,9 @@ fn Maturity(
 ) -> impl IntoView {
     let layer_svg = layers(
         "Where you stand in the hierarchy (latest result)",
-        &bands(&latest),
+        &layer_bands(&latest),
     );
-    let layer_rows: Vec<Vec<String>> = bands(&latest)
+    let layer_rows: Vec<Vec<String>> = layer_bands(&latest)
         .into_iter()
         .rev()
         .map(|b| {

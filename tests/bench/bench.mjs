@@ -79,7 +79,7 @@ function gitInfo() {
       return null;
     }
   };
-  const status = git('status', '--porcelain', '--', 'src', 'style', 'public', 'index.html', 'Cargo.toml', 'Cargo.lock', 'Trunk.toml');
+  const status = git('status', '--porcelain', '--', 'src', 'crates', 'xtask', 'style', 'public', 'index.html', 'Cargo.toml', 'Cargo.lock', 'Trunk.toml');
   return { commit: git('rev-parse', '--short', 'HEAD'), appSourcesDirty: status === null ? null : status.length > 0 };
 }
 

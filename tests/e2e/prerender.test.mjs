@@ -1,6 +1,6 @@
-// The prerendered first screen of the quiz (quiz.html, embed.html): a
-// first-time visitor sees the first question and can answer it before the
-// app's wasm has arrived; the app takes over without losing that answer or
+// The prerendered first screen of the quiz app (quiz.html, embed.html): a
+// visitor sees the first question and can answer it before the app's wasm
+// has arrived; the app takes over without losing that answer or
 // moving anything on screen. The wasm is held back so the test sees the
 // page as a slow phone would, for as long as it needs.
 import { test } from 'node:test';

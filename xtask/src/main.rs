@@ -36,7 +36,7 @@ fn main() {
         Some("serve") => setup(&root, false).and_then(|_| serve(&root)),
         Some("dist") => setup(&root, false).and_then(|_| {
             // A release build prerenders the quiz in Chromium; without it
-            // the build is still whole, only that page is left out.
+            // the build is still whole, the quiz pages only not prerendered.
             if let Err(e) = browser(&root) {
                 eprintln!("xtask: {e}\n(the build goes on without the prerendered quiz)");
             }
@@ -352,11 +352,18 @@ fn quiz(root: &Path, release: bool) -> Result {
         .current_dir(root.join("crates/quiz"))
         .status()
         .map_err(|e| format!("could not start `trunk`: {e}"))?;
-    status
-        .success()
-        .then_some(())
-        .ok_or_else(|| format!("building the quiz app failed ({status})"))
+    if !status.success() {
+        return Err(format!("building the quiz app failed ({status})"));
+    }
+    // Which build it is, for the workshop's post-build step: a release site
+    // must not take in a development quiz left by `serve`.
+    let marker = root.join(QUIZ_DIST).join(QUIZ_PROFILE_FILE);
+    let profile = if release { "release" } else { "debug" };
+    fs::write(&marker, profile).map_err(|e| format!("{}: {e}", marker.display()))
 }
+
+/// The file in [`QUIZ_DIST`] that says which build of the quiz is there.
+pub const QUIZ_PROFILE_FILE: &str = ".profile";
 
 /// Runs a check; when it fails, says what failed and what to do about it.
 fn check(root: &Path, what: &str, args: &[&str], advice: &str) -> Result {

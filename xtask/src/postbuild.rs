@@ -1,13 +1,15 @@
 //! `cargo xtask postbuild`: run by trunk after every build (a `post_build`
 //! hook in Trunk.toml) on its staging folder, before the files reach `dist/`.
 //!
+//! - Takes the quiz app (built just before into `target/quiz-dist`) into
+//!   the site: its files, and its page as `quiz.html` and `embed.html`.
 //! - Puts a Content-Security-Policy in `index.html`. Its inline scripts are
-//!   the first one of `index.html` (theme, returning visitor) and trunk's
+//!   the first one of `index.html` (`public/boot.js`: the theme) and trunk's
 //!   loader, whose text names the hashed file names of this build, so its
 //!   hash can only be known after the build: they are allowed by their
 //!   hashes, and nothing else inline is.
-//! - In a release build, prerenders the quiz's first screen into static
-//!   pages (`quiz.html`, `embed.html`; see `prerender.rs`).
+//! - In a release build, prerenders the quiz's first screen into those
+//!   pages (see `prerender.rs`).
 //! - Fills in the service worker (`sw.js`): the list of this build's files
 //!   to keep for offline use, and a version that changes with any of them,
 //!   so a new build is noticed by the browser as an update.
@@ -64,9 +66,11 @@ pub fn run(dir: Option<&str>) -> Result<(), String> {
 /// The quiz app's files (built by `cargo xtask` into `target/quiz-dist`
 /// just before) copied into the site, and its page written as each of the
 /// quiz's routes (`quiz.html`, `embed.html`; prerendered afterwards in a
-/// release build). Returns the quiz's page, with its policy. A release
-/// build without the quiz is an error (it would serve the workshop app for
-/// `/quiz`); a development build goes on without it.
+/// release build). Returns the quiz's page, with its policy. In a release
+/// build, a missing quiz or a development one (left by `serve`) is an
+/// error: the site would serve the workshop, or a slow quiz, for `/quiz`. A
+/// development build goes on without it. A quiz file named like one of the
+/// workshop's (the stylesheet) must be the same file.
 fn take_quiz(from: &Path, dir: &Path, release: bool) -> Result<Option<String>, String> {
     let page_path = from.join("index.html");
     let Ok(page) = fs::read_to_string(&page_path) else {
@@ -82,15 +86,31 @@ fn take_quiz(from: &Path, dir: &Path, release: bool) -> Result<Option<String>, S
         );
         return Ok(None);
     };
+    let profile = fs::read_to_string(from.join(crate::QUIZ_PROFILE_FILE)).unwrap_or_default();
+    if release && profile != "release" {
+        return Err(format!(
+            "postbuild: the quiz app in {} is not a release build: build with `cargo xtask dist`",
+            from.display()
+        ));
+    }
     for file in files_under(from)? {
-        if file == "index.html" || dir.join(&file).exists() {
+        if file == "index.html" || file.starts_with('.') {
             continue;
         }
         let to = dir.join(&file);
+        let bytes = fs::read(from.join(&file)).map_err(|e| format!("{file}: {e}"))?;
+        if let Ok(there) = fs::read(&to) {
+            if there != bytes {
+                return Err(format!(
+                    "postbuild: the quiz app's {file} differs from the workshop's file of that name"
+                ));
+            }
+            continue;
+        }
         if let Some(parent) = to.parent() {
             fs::create_dir_all(parent).map_err(|e| format!("{}: {e}", parent.display()))?;
         }
-        fs::copy(from.join(&file), &to).map_err(|e| format!("{file}: {e}"))?;
+        fs::write(&to, bytes).map_err(|e| format!("{}: {e}", to.display()))?;
     }
     let page = if serves_live_reload(&page) {
         page
@@ -316,5 +336,41 @@ mod tests {
         assert_ne!(first, second, "a changed file changes the version");
         assert!(fill_service_worker("no marks", &dir, &files).is_err());
         fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn the_quiz_is_taken_in_only_as_a_release_build_and_never_over_another_file() {
+        let root = std::env::temp_dir().join(format!("opmodel-take-quiz-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&root);
+        let (from, site) = (root.join("quiz-dist"), root.join("site"));
+        fs::create_dir_all(&from).unwrap();
+        fs::create_dir_all(&site).unwrap();
+        // Nothing built: an error in a release build, nothing in another.
+        assert!(take_quiz(&from, &site, true).is_err());
+        assert_eq!(take_quiz(&from, &site, false).unwrap(), None);
+
+        fs::write(from.join("index.html"), BUILT).unwrap();
+        fs::write(from.join("quiz-1_bg.wasm"), "wasm").unwrap();
+        fs::write(from.join("main-1.css"), "a{}").unwrap();
+        fs::write(site.join("main-1.css"), "a{}").unwrap();
+        fs::write(from.join(crate::QUIZ_PROFILE_FILE), "debug").unwrap();
+        let refused = take_quiz(&from, &site, true).unwrap_err();
+        assert!(refused.contains("not a release build"), "{refused}");
+
+        fs::write(from.join(crate::QUIZ_PROFILE_FILE), "release").unwrap();
+        let page = take_quiz(&from, &site, true).unwrap().unwrap();
+        assert!(page.contains("Content-Security-Policy"));
+        assert_eq!(fs::read_to_string(site.join("quiz.html")).unwrap(), page);
+        assert_eq!(fs::read_to_string(site.join("embed.html")).unwrap(), page);
+        assert_eq!(
+            fs::read_to_string(site.join("quiz-1_bg.wasm")).unwrap(),
+            "wasm"
+        );
+        assert!(!site.join(crate::QUIZ_PROFILE_FILE).exists());
+
+        fs::write(site.join("main-1.css"), "b{}").unwrap();
+        let clash = take_quiz(&from, &site, true).unwrap_err();
+        assert!(clash.contains("main-1.css differs"), "{clash}");
+        fs::remove_dir_all(&root).unwrap();
     }
 }

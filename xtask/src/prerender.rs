@@ -28,8 +28,9 @@ pub struct Snapshot {
 }
 
 /// Takes the snapshots with `prerender.mjs` and writes the pages into the
-/// build folder `dir`. Without Node or Chromium (a release build on a
-/// machine set up only to serve), it says so and leaves the pages out.
+/// build folder `dir`, from the quiz's page `index`. Without Node or
+/// Chromium (a release build on a machine set up only to serve), it says so
+/// and leaves the pages as the quiz's page alone (not prerendered).
 pub fn run(root: &Path, dir: &Path, index: &str) -> Result<(), String> {
     let Some(chromium) = crate::chromium_path() else {
         eprintln!("postbuild: Chromium is not installed, so the quiz's first screen is not prerendered (`cargo xtask setup` installs it)");
@@ -148,14 +149,19 @@ fn with_inline_stylesheet(
 /// The stylesheet without its comments and indentation, for the page it is
 /// put into: the comments (why a rule is there) are for the source, and
 /// the quiz page's weight is a budget. 11.1 -> 8.0 KB gzip for main.css
-/// (measured). Strings are kept as they are; a newline stays a newline, so
-/// no two tokens are joined.
+/// (measured). Strings are kept as they are; a comment becomes a space and
+/// a line break followed by indentation one line break, so no two tokens
+/// are joined.
 fn compact_css(css: &str) -> String {
     let mut out = String::with_capacity(css.len());
     let mut chars = css.chars().peekable();
+    // After a line break outside strings: the indentation and empty lines
+    // that follow are dropped.
+    let mut line_start = true;
     while let Some(c) = chars.next() {
         match c {
             '"' | '\'' => {
+                line_start = false;
                 out.push(c);
                 while let Some(d) = chars.next() {
                     out.push(d);
@@ -177,15 +183,30 @@ fn compact_css(css: &str) -> String {
                     }
                     last = d;
                 }
+                if !line_start && !out.ends_with(' ') {
+                    out.push(' ');
+                }
             }
-            _ => out.push(c),
+            '\n' | '\r' => {
+                while out.ends_with(' ') || out.ends_with('\t') {
+                    out.pop();
+                }
+                if !line_start && !out.is_empty() {
+                    out.push('\n');
+                }
+                line_start = true;
+            }
+            ' ' | '\t' if line_start => {}
+            _ => {
+                line_start = false;
+                out.push(c);
+            }
         }
     }
-    out.lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty())
-        .collect::<Vec<_>>()
-        .join("\n")
+    while out.ends_with(char::is_whitespace) {
+        out.pop();
+    }
+    out
 }
 
 #[cfg(test)]
@@ -252,10 +273,10 @@ mod tests {
 
     #[test]
     fn the_inline_stylesheet_loses_its_comments_and_indentation_but_no_rule() {
-        let css = "/* why */\n:root {\n  --a: 1px; /* note */\n}\n\n.x::before { content: \"/* kept */\"; }\n.y { content: 'a\\'/*'; }\n";
+        let css = "/* why */\n:root {\n  --a: 1px; /* note */\n}\n\n.x::before { content: \"/* kept */\"; }\n.y { content: 'a\\'/*'; }\na/**/b { margin:/* two\nlines */0 }\n.z { content: \"one\\\n  two\"; }\n";
         assert_eq!(
             compact_css(css),
-            ":root {\n--a: 1px;\n}\n.x::before { content: \"/* kept */\"; }\n.y { content: 'a\\'/*'; }"
+            ":root {\n--a: 1px;\n}\n.x::before { content: \"/* kept */\"; }\n.y { content: 'a\\'/*'; }\na b { margin: 0 }\n.z { content: \"one\\\n  two\"; }"
         );
         let out = page(INDEX, &snapshot(""), |_| Ok(css.to_string())).unwrap();
         assert!(out.contains("<style>:root {\n--a: 1px;\n}"));

@@ -6,7 +6,6 @@
 //! (see [`crate::handover`]).
 
 use leptos::prelude::*;
-use opmodel_domain::model::quiz::is_complete;
 use opmodel_domain::model::AssessmentKind;
 
 use crate::handover::save_href;
@@ -18,6 +17,9 @@ pub fn QuizApp() -> impl IntoView {
     // The build's static first screen gives way before the app draws.
     crate::prerendered::take_over();
     let answers = RwSignal::new(Answers::new());
+    // When the result was shown (ms since 1970): the hand-over's moment,
+    // which makes it one saved result however often it is opened.
+    let shown = RwSignal::new(None::<u64>);
     let embedded = window()
         .location()
         .pathname()
@@ -27,7 +29,7 @@ pub fn QuizApp() -> impl IntoView {
             let _ = body.class_list().add_1("embedded");
         }
         return view! {
-            <main id="main" tabindex="-1"><EmbedQuiz answers=answers/></main>
+            <main id="main" tabindex="-1"><EmbedQuiz answers=answers shown=shown/></main>
         }
         .into_any();
     }
@@ -39,40 +41,44 @@ pub fn QuizApp() -> impl IntoView {
                 " OpModel"
             </a>
             <nav aria-label="OpModel">
-                <a href=move || app_href(answers) data-testid="open-app">
-                    {move || if with_result(answers) { "Open the app with my result" } else { "Open the app" }}
+                <a href=move || app_href(answers, shown) data-testid="open-app">
+                    {move || if shown.with(Option::is_some) { "Open the app with my result" } else { "Open the app" }}
                 </a>
             </nav>
         </header>
-        <main id="main" tabindex="-1"><QuickQuiz answers=answers/></main>
+        <main id="main" tabindex="-1"><QuickQuiz answers=answers shown=shown/></main>
     }
     .into_any()
 }
 
-/// Whether the quick quiz is answered, so the way to the workshop app
-/// carries the result.
-fn with_result(answers: RwSignal<Answers>) -> bool {
-    answers.with(|a| is_complete(AssessmentKind::Quick, a))
+/// The way to the workshop app: once the result is shown it carries it
+/// (saved there to the open model), as "Save to my model" does.
+fn app_href(answers: RwSignal<Answers>, shown: RwSignal<Option<u64>>) -> String {
+    match shown.get() {
+        Some(at) => answers.with(|a| save_href(AssessmentKind::Quick, a, at)),
+        None => "/".to_string(),
+    }
 }
 
-/// The way to the workshop app: once the quiz is answered it carries the
-/// result (saved there to the open model), as "Save to my model" does.
-fn app_href(answers: RwSignal<Answers>) -> String {
-    answers.with(|a| {
-        if is_complete(AssessmentKind::Quick, a) {
-            save_href(AssessmentKind::Quick, a)
-        } else {
-            "/".to_string()
-        }
+/// The moment the result is shown, and its answers.
+fn result_shown(shown: RwSignal<Option<u64>>) -> Callback<Answers> {
+    Callback::new(move |_| shown.set(Some(js_sys::Date::now() as u64)))
+}
+
+/// Retaking: the answers and the moment are forgotten.
+fn restart(answers: RwSignal<Answers>, shown: RwSignal<Option<u64>>) -> Callback<()> {
+    Callback::new(move |_| {
+        answers.set(Answers::new());
+        shown.set(None);
     })
 }
 
 /// The quick quiz, its result saved by handing it over to the workshop app.
 #[component]
-fn QuickQuiz(answers: RwSignal<Answers>) -> impl IntoView {
-    let save = Callback::new(|a: Answers| {
+fn QuickQuiz(answers: RwSignal<Answers>, shown: RwSignal<Option<u64>>) -> impl IntoView {
+    let save = Callback::new(move |_: Answers| {
         view! {
-            <a class="button primary" data-testid="save-result" href=save_href(AssessmentKind::Quick, &a)>
+            <a class="button primary" data-testid="save-result" href=move || app_href(answers, shown)>
                 "Save to my model"
             </a>
         }
@@ -81,7 +87,7 @@ fn QuickQuiz(answers: RwSignal<Answers>) -> impl IntoView {
     view! {
         <section class="page quiz-page">
             <QuizRunner kind=AssessmentKind::Quick answers=answers mode=ResultMode::Own actions=save
-                on_restart=Callback::new(move |_| answers.set(Answers::new()))/>
+                on_result=result_shown(shown) on_restart=restart(answers, shown)/>
             <QuizLinks/>
         </section>
     }
@@ -104,10 +110,10 @@ pub fn QuizLinks() -> impl IntoView {
 /// result can be saved in OpModel, in a tab of its own, and the full app
 /// opened with it.
 #[component]
-fn EmbedQuiz(answers: RwSignal<Answers>) -> impl IntoView {
-    let save = Callback::new(|a: Answers| {
+fn EmbedQuiz(answers: RwSignal<Answers>, shown: RwSignal<Option<u64>>) -> impl IntoView {
+    let save = Callback::new(move |_: Answers| {
         view! {
-            <a class="button primary" href=save_href(AssessmentKind::Quick, &a) target="_blank" rel="noopener">
+            <a class="button primary" href=move || app_href(answers, shown) target="_blank" rel="noopener">
                 "Save it in OpModel"
             </a>
         }
@@ -117,12 +123,12 @@ fn EmbedQuiz(answers: RwSignal<Answers>) -> impl IntoView {
         <section class="embed-page">
             <p class="embed-brand">
                 <span aria-hidden="true">"◆ "</span>"OpModel · "
-                <a href=move || app_href(answers) target="_blank" rel="noopener">
-                    {move || if with_result(answers) { "Open the full app with this result" } else { "Open the full app" }}
+                <a href=move || app_href(answers, shown) target="_blank" rel="noopener">
+                    {move || if shown.with(Option::is_some) { "Open the full app with this result" } else { "Open the full app" }}
                 </a>
             </p>
             <QuizRunner kind=AssessmentKind::Quick answers=answers mode=ResultMode::Embed actions=save
-                on_restart=Callback::new(move |_| answers.set(Answers::new()))/>
+                on_result=result_shown(shown) on_restart=restart(answers, shown)/>
         </section>
     }
 }

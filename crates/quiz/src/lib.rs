@@ -4,13 +4,18 @@
 //!
 //! The workshop app uses the same components (its own quiz pages, the full
 //! assessment, a check-up's participant) and adds what needs a model around
-//! them (saving, the previous result) through [`ResultView`]'s slots. Every
-//! rule (the questions, scoring, advice, share links) is the domain's.
+//! them (saving, the previous result) through `ResultView`'s slots. Every
+//! rule (the questions, scoring, advice, the layers' states, share and
+//! hand-over links) is the domain's.
 //!
-//! - [`QuizRunner`]: the questions one screen at a time, then the result.
-//! - [`ResultView`]: a result, its charts laid out for the screen, sharing.
-//! - [`prerendered`]: taking over from the build's static first screen.
-//! - [`QuizApp`]: the small app (wasm only).
+//! On wasm32 only (they are components):
+//! - `QuizRunner`: the questions one screen at a time, then the result.
+//! - `ResultView`: a result, its charts laid out for the screen, sharing.
+//! - `prerendered`: taking over from the build's static first screen.
+//! - `QuizApp`: the small app.
+//!
+//! Everywhere: [`handover`], the address that saves a result in the
+//! workshop app.
 
 #[cfg(target_arch = "wasm32")]
 mod app;
@@ -26,7 +31,7 @@ pub mod handover;
 #[cfg(target_arch = "wasm32")]
 pub use app::{QuizApp, QuizLinks};
 #[cfg(target_arch = "wasm32")]
-pub use result::{bands, ResultMode, ResultView};
+pub use result::{ResultMode, ResultView};
 #[cfg(target_arch = "wasm32")]
 pub use runner::QuizRunner;
 

@@ -4,8 +4,8 @@
 //! they are plain radio buttons. When the app starts it removes that
 //! screen, in the same task as it draws its own (so no frame shows
 //! neither), and the quiz picks up the answers chosen meanwhile, and goes
-//! on to the next question if Next was pressed (index.html's first script
-//! notes it on the static screen as `data-next`).
+//! on to the next question if Next was pressed (the page's first script,
+//! `public/boot.js`, notes it on the static screen as `data-next`).
 
 use std::cell::RefCell;
 

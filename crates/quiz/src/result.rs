@@ -1,11 +1,10 @@
 //! What a set of answers says: the score and stage, the layer hierarchy, the
-//! eight dimensions, the levers and the warnings; plus sharing, saving and
-//! printing it.
+//! eight dimensions, the levers and the warnings; plus sharing and printing
+//! it. Saving is the app's, through the `actions` slot.
 
 use leptos::prelude::*;
-use opmodel_domain::charts::{layers, radar, LayerBand};
-use opmodel_domain::model::layers::Layer;
-use opmodel_domain::model::quiz::{encode_share, score, Dimension, QuizResult};
+use opmodel_domain::charts::{layer_bands, layers, radar, LayerBand};
+use opmodel_domain::model::quiz::{encode_share, score};
 use opmodel_domain::model::AssessmentKind;
 
 use crate::{Answers, DimensionScores};
@@ -13,7 +12,7 @@ use crate::{Answers, DimensionScores};
 /// Whose result is shown, which decides the actions offered.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ResultMode {
-    /// Just taken here: can be saved to the model.
+    /// Just taken here: the app offers to save it (its `actions`).
     Own,
     /// Saved with the model as it was answered (the full assessment).
     Saved,
@@ -23,49 +22,6 @@ pub enum ResultMode {
     Embed,
     /// A participant's in a team check-up: sent back, not saved or shared.
     Participant,
-}
-
-/// The layer figure's bands, bottom-up, with the placement marked.
-pub fn bands(result: &QuizResult) -> Vec<LayerBand> {
-    let mut below_ok = true;
-    Layer::ALL
-        .into_iter()
-        .map(|layer| {
-            let score = match layer {
-                Layer::OperatingSystem => {
-                    let integration = result.score_of(Dimension::Integration);
-                    (integration + result.governance()) / 2.0
-                }
-                _ => result
-                    .dimensions
-                    .iter()
-                    .find(|(d, _)| d.layer() == Some(layer))
-                    .map_or(0.0, |(_, s)| *s),
-            };
-            let own = result.layer_established(layer);
-            let state = match (own, below_ok) {
-                (true, true) => "Established".to_string(),
-                (true, false) => "Strong, but resting on a weak layer below".to_string(),
-                // A missing layer leaves the one below exposed to its own
-                // failure mode (workflows without automation drift, ...).
-                (false, _) => match Layer::ALL
-                    .into_iter()
-                    .find(|l| l.next() == Some(layer))
-                    .and_then(Layer::failure_mode)
-                {
-                    Some(mode) => format!("Not yet established (risk: {mode})"),
-                    None => "Not yet established".to_string(),
-                },
-            };
-            below_ok &= own;
-            LayerBand {
-                name: layer.name().to_string(),
-                score,
-                state,
-                current: layer == result.placement,
-            }
-        })
-        .collect()
 }
 
 fn share_link(kind: AssessmentKind, answers: &Answers) -> String {
@@ -79,8 +35,11 @@ fn share_link(kind: AssessmentKind, answers: &Answers) -> String {
 /// result) comes in through `actions` and `previous`.
 #[component]
 pub fn ResultView(
+    /// The quick quiz or the full assessment.
     kind: AssessmentKind,
+    /// The answers the result is of.
     answers: Answers,
+    /// Whose result it is, which decides what it offers.
     mode: ResultMode,
     /// "Retake" / "Take it yourself".
     on_restart: Callback<()>,
@@ -95,11 +54,7 @@ pub fn ResultView(
     let link = share_link(kind, &answers);
     let copied = RwSignal::new(None::<&'static str>);
 
-    let dims: Vec<(String, f64)> = result
-        .dimensions
-        .iter()
-        .map(|(d, s)| (d.label().to_string(), *s))
-        .collect();
+    let dims = result.dimension_scores();
     let previous_dims =
         previous.filter(|_| mode != ResultMode::Shared && mode != ResultMode::Embed);
     let radar_svg = radar(
@@ -109,8 +64,8 @@ pub fn ResultView(
         "This result",
         "Your previous saved result",
     );
-    let layer_bands = bands(&result);
-    let layers_svg = layers("Where you stand in the hierarchy", &layer_bands);
+    let bands = layer_bands(&result);
+    let layers_svg = layers("Where you stand in the hierarchy", &bands);
     let narrow_dims: Vec<(String, f64, Option<f64>)> = dims
         .iter()
         .map(|(name, s)| {
@@ -188,7 +143,7 @@ pub fn ResultView(
             <div class="charts-row">
                 <figure class="chart">
                     <div class="chart-svg" inner_html=layers_svg></div>
-                    <NarrowLayers bands=layer_bands/>
+                    <NarrowLayers bands=bands/>
                     <figcaption class="muted">"The layers build on each other: a strong upper layer cannot make up for a weak one below."</figcaption>
                 </figure>
                 <figure class="chart">

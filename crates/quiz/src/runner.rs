@@ -11,13 +11,20 @@ use crate::{Answers, DimensionScores};
 /// Steps through the questions one screen at a time, then shows the result.
 #[component]
 pub fn QuizRunner(
+    /// The quick quiz or the full assessment.
     kind: AssessmentKind,
+    /// The answers so far (kept by the caller: a draft, a participant's).
     answers: RwSignal<Answers>,
     /// Called after every answer (the full assessment saves its draft).
     #[prop(optional)]
     on_answer: Option<Callback<Answers>>,
     /// Called on "Retake".
     on_restart: Callback<()>,
+    /// Called when the result is shown (Next on the last question), with
+    /// the answers.
+    #[prop(optional)]
+    on_result: Option<Callback<Answers>>,
+    /// Whose result it will be, which decides what it offers.
     mode: ResultMode,
     /// Shown above the result (a check-up's "Send your answers back").
     #[prop(optional)]
@@ -75,6 +82,11 @@ pub fn QuizRunner(
     let next = move || {
         let i = step.get_untracked();
         if i < total && answered(i) {
+            if i + 1 == total {
+                if let Some(cb) = on_result {
+                    cb.run(answers.get_untracked());
+                }
+            }
             step.set(i + 1);
         }
     };

@@ -6,33 +6,27 @@
 //! `/quiz` and `/embed`); this module adds what needs the model: saving a
 //! result, and the previous one to compare with.
 
+use chrono::DateTime;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 
 use crate::model::governance::with_snapshot;
-use crate::model::quiz::{decode_share, is_complete, score, to_assessment};
+use crate::model::quiz::{
+    decode_handover, decode_share, is_complete, previous_result, to_assessment,
+};
 use crate::model::{new_id, Assessment, AssessmentKind, Model, Op};
 use crate::storage::browser::{now, utc_offset_minutes};
 use crate::ui::state::{use_app, NoticeKind};
 
-pub use opmodel_quiz::{bands, Answers, DimensionScores, QuizRunner, ResultMode, ResultView};
+use opmodel_quiz::handover::save_href;
+use opmodel_quiz::QuizLinks;
+pub use opmodel_quiz::{Answers, DimensionScores, QuizRunner, ResultMode, ResultView};
 
-/// The newest complete result in the model other than these answers, as
-/// dimension scores: the radar draws it beside a new result.
+/// The model's previous result's dimension scores (the domain's
+/// `previous_result`): the radar draws them beside a new result.
 fn previous_scores(model: &Model, answers: &Answers) -> Option<DimensionScores> {
-    model
-        .assessments
-        .iter()
-        .rev()
-        .find(|a| is_complete(a.kind, &a.answers) && &a.answers != answers)
-        .map(|a| {
-            score(a.kind, &a.answers)
-                .dimensions
-                .iter()
-                .map(|(d, s)| (d.label().to_string(), *s))
-                .collect()
-        })
+    previous_result(&model.assessments, answers).map(|r| r.dimension_scores())
 }
 
 /// [`previous_scores`] of the open model, for the quiz runner.
@@ -44,9 +38,8 @@ fn previous_callback() -> Callback<Answers, Option<DimensionScores>> {
 /// Saves a result to the open model, with the day's governance snapshot
 /// (so both progress charts move together), as one undo step. Says so, or
 /// why it could not.
-fn save_result(kind: AssessmentKind, answers: Answers) -> bool {
+fn save_result(assessment: Assessment) -> bool {
     let state = use_app();
-    let assessment = to_assessment(kind, answers, new_id(), now());
     let op = Op::Batch(vec![
         Op::PutAssessment(Box::new(assessment)),
         Op::SetSnapshots(state.model.with_untracked(|m| {
@@ -75,11 +68,17 @@ fn save_result(kind: AssessmentKind, answers: Answers) -> bool {
 
 /// "Save to my model" (then "Saved to my model") and "See progress".
 #[component]
-fn SaveActions(kind: AssessmentKind, answers: Answers, saved: bool) -> impl IntoView {
-    let saved = RwSignal::new(saved);
+fn SaveActions(
+    kind: AssessmentKind,
+    answers: Answers,
+    /// Saved already (it then says so, and saves nothing more).
+    saved: RwSignal<bool>,
+) -> impl IntoView {
     let save = move |_| {
         // Pressed again once saved (it stays focusable): nothing to do.
-        if !saved.get_untracked() && save_result(kind, answers.clone()) {
+        if !saved.get_untracked()
+            && save_result(to_assessment(kind, answers.clone(), new_id(), now()))
+        {
             saved.set(true);
         }
     };
@@ -98,18 +97,16 @@ fn SaveActions(kind: AssessmentKind, answers: Answers, saved: bool) -> impl Into
 pub fn QuickQuiz() -> impl IntoView {
     let answers = RwSignal::new(Answers::new());
     let save = Callback::new(|a: Answers| {
-        view! { <SaveActions kind=AssessmentKind::Quick answers=a saved=false/> }.into_any()
+        view! { <SaveActions kind=AssessmentKind::Quick answers=a saved=RwSignal::new(false)/> }
+            .into_any()
     });
     view! {
         <section class="page quiz-page">
             <QuizRunner kind=AssessmentKind::Quick answers=answers mode=ResultMode::Own
                 actions=save previous=previous_callback()
                 on_restart=Callback::new(move |_| answers.set(Answers::new()))/>
-            <p class="muted quiz-alt">
-                "Twelve questions, about two minutes, nothing sent anywhere. For a quarterly check-up, take the "
-                <A href="/quiz/full">"full assessment"</A> " (40 questions). With a team, run a "
-                <A href="/checkup">"team check-up"</A> ": everyone answers on their phone, and you see where you disagree."
-            </p>
+            // The quiz app's own words (plain links: the router follows them).
+            <QuizLinks/>
         </section>
     }
 }
@@ -168,17 +165,24 @@ pub fn FullAssessment() -> impl IntoView {
 }
 
 /// `/embed`, where a host serves this app for it (the quiz app is built for
-/// it): the quick quiz and its result only, sized for an iframe.
+/// it): the quick quiz and its result only, sized for an iframe; the result
+/// can be saved in OpModel in a tab of its own, as in the quiz app (this
+/// app's storage inside another site's frame is not the visitor's own).
 #[component]
 pub fn EmbedQuiz() -> impl IntoView {
     let answers = RwSignal::new(Answers::new());
+    let save = Callback::new(|a: Answers| {
+        let href = save_href(AssessmentKind::Quick, &a, js_sys::Date::now() as u64);
+        view! { <a class="button primary" href=href target="_blank" rel="noopener">"Save it in OpModel"</a> }
+            .into_any()
+    });
     view! {
         <section class="embed-page">
             <p class="embed-brand">
                 <span aria-hidden="true">"◆ "</span>"OpModel · "
                 <a href="/" target="_blank" rel="noopener">"Open the full app"</a>
             </p>
-            <QuizRunner kind=AssessmentKind::Quick answers=answers mode=ResultMode::Embed
+            <QuizRunner kind=AssessmentKind::Quick answers=answers mode=ResultMode::Embed actions=save
                 on_restart=Callback::new(move |_| answers.set(Answers::new()))/>
         </section>
     }
@@ -224,27 +228,52 @@ pub fn SharedResult() -> impl IntoView {
 }
 
 /// `/quiz/save#...`: a result taken in the quiz app (`/quiz`, `/embed`),
-/// handed over to be saved in the open model. It is saved once: opening
-/// the same address again (a reload) finds it is already the model's
-/// newest result and says so. A link cut or changed on its way saves
-/// nothing and says why.
+/// handed over to be saved in the open model (the domain's
+/// `decode_handover`). It is saved once: the hand-over makes the
+/// assessment's id, so opening the same address again (a reload, Back)
+/// finds it and says so. A link cut or changed on its way saves nothing and
+/// says why.
 #[component]
 pub fn SaveHandedOver() -> impl IntoView {
     let state = use_app();
     let navigate = use_navigate();
     let take = Callback::new(move |_| navigate("/quiz", Default::default()));
     let hash = hash_signal();
+    let handover = Memo::new(move |_| hash.with(|h| decode_handover(h)));
+    // Saving is an effect of the address, outside the view: the view may be
+    // rebuilt, the save must not be repeated.
+    let saved = RwSignal::new(false);
+    Effect::new(move |_| {
+        let Ok(h) = handover.get() else {
+            return;
+        };
+        untrack(|| {
+            if state.model.with(|m| h.is_saved_in(&m.assessments)) {
+                state.notify(
+                    NoticeKind::Info,
+                    "This result is already saved in your model.".to_string(),
+                );
+                saved.set(true);
+            } else {
+                let taken_at = h
+                    .shown_at_ms
+                    .and_then(|ms| DateTime::from_timestamp_millis(i64::try_from(ms).ok()?))
+                    .filter(|t| *t <= now())
+                    .unwrap_or_else(now);
+                saved.set(save_result(to_assessment(
+                    h.kind,
+                    h.answers.clone(),
+                    h.assessment_id(),
+                    taken_at,
+                )));
+            }
+        });
+    });
     view! {
         <section class="page quiz-page">
-            {move || match decode_share(&hash.get()) {
-                Ok((kind, answers)) => {
-                    let already = state.model.with_untracked(|m| {
-                        m.assessments.last().is_some_and(|a| a.kind == kind && a.team.is_none() && a.answers == answers)
-                    });
-                    let saved = already || save_result(kind, answers.clone());
-                    if already {
-                        state.notify(NoticeKind::Info, "This result is already saved in your model.".to_string());
-                    }
+            {move || match handover.get() {
+                Ok(h) => {
+                    let (kind, answers) = (h.kind, h.answers);
                     let actions = ViewFn::from({
                         let answers = answers.clone();
                         move || view! { <SaveActions kind=kind answers=answers.clone() saved=saved/> }

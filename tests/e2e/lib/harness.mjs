@@ -171,8 +171,8 @@ export async function openApp(browser, baseUrl, path = '/', { waitFor = APP_HEAD
   return { context, page };
 }
 
-/// The app is running: its header is there (a prerendered page, such as
-/// /quiz, has one too before the app takes over, inside #prerendered).
+/// The workshop app is running: its header's save state is there (the quiz
+/// app of /quiz and /embed has none: wait for its question instead).
 export async function waitForApp(page) {
   await page.waitForSelector(APP_HEADER, { timeout: 20_000 });
 }

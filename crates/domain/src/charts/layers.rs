@@ -8,6 +8,8 @@ use super::svg::{
     Font, Pen, SvgDoc, GRID, INK, MUTED, PALETTE, SMALL_PX, TEXT_PX,
 };
 use super::ChartText;
+use crate::model::layers::Layer;
+use crate::model::quiz::{Dimension, QuizResult};
 
 /// One layer of the hierarchy.
 #[derive(Debug, Clone, PartialEq)]
@@ -33,6 +35,53 @@ const BAND_FILL: RGBColor = RGBColor(0xF4, 0xF6, 0xF8);
 const BAND_STROKE: RGBColor = RGBColor(0x9A, 0xA5, 0xB1);
 const CURRENT_FILL: RGBColor = RGBColor(0xE4, 0xF0, 0xFA);
 const ACCENT: RGBColor = PALETTE[0];
+
+/// The layer figure's bands for a quiz result, bottom-up, with the
+/// placement marked: each layer's score (the operating system's is the mean
+/// of integration and governance) and its state in words (established;
+/// strong on a weak layer below; or not yet, with the risk it leaves to the
+/// layer below).
+pub fn layer_bands(result: &QuizResult) -> Vec<LayerBand> {
+    let mut below_ok = true;
+    Layer::ALL
+        .into_iter()
+        .map(|layer| {
+            let score = match layer {
+                Layer::OperatingSystem => {
+                    let integration = result.score_of(Dimension::Integration);
+                    (integration + result.governance()) / 2.0
+                }
+                _ => result
+                    .dimensions
+                    .iter()
+                    .find(|(d, _)| d.layer() == Some(layer))
+                    .map_or(0.0, |(_, s)| *s),
+            };
+            let own = result.layer_established(layer);
+            let state = match (own, below_ok) {
+                (true, true) => "Established".to_string(),
+                (true, false) => "Strong, but resting on a weak layer below".to_string(),
+                // A missing layer leaves the one below exposed to its own
+                // failure mode (workflows without automation drift, ...).
+                (false, _) => match Layer::ALL
+                    .into_iter()
+                    .find(|l| l.next() == Some(layer))
+                    .and_then(Layer::failure_mode)
+                {
+                    Some(mode) => format!("Not yet established (risk: {mode})"),
+                    None => "Not yet established".to_string(),
+                },
+            };
+            below_ok &= own;
+            LayerBand {
+                name: layer.name().to_string(),
+                score,
+                state,
+                current: layer == result.placement,
+            }
+        })
+        .collect()
+}
 
 /// Index of the band to mark: the first (lowest) one flagged current.
 fn current_index(bands: &[LayerBand]) -> Option<usize> {
@@ -413,5 +462,41 @@ mod tests {
         assert_eq!(root.find_all("title")[0].text(), evil);
         assert_eq!(root.find_class("band")[0].attr("data-layer"), Some(evil));
         assert!(svg.contains("&lt;script&gt;"));
+    }
+
+    #[test]
+    fn a_quiz_result_gives_four_bands_bottom_up_with_their_states() {
+        use crate::model::quiz::{questions, score};
+        use crate::model::types::AssessmentKind;
+        // Everything at the top answer except automation (the lowest).
+        let answers = questions(AssessmentKind::Quick)
+            .iter()
+            .map(|q| {
+                let top = (q.options.len() - 1) as u8;
+                let a = if q.dimension == Dimension::Automation {
+                    0
+                } else {
+                    top
+                };
+                (q.id.to_string(), a)
+            })
+            .collect();
+        let result = score(AssessmentKind::Quick, &answers);
+        let bands = layer_bands(&result);
+        let names: Vec<&str> = bands.iter().map(|b| b.name.as_str()).collect();
+        assert_eq!(names, Layer::ALL.map(Layer::name));
+        let os = &bands[3];
+        assert_eq!(
+            os.score,
+            (result.score_of(Dimension::Integration) + result.governance()) / 2.0
+        );
+        assert_eq!(bands[0].state, "Established");
+        assert_eq!(bands.iter().filter(|b| b.current).count(), 1);
+        assert!(
+            bands[2].state.starts_with("Not yet established"),
+            "{}",
+            bands[2].state
+        );
+        assert_eq!(bands[3].state, "Strong, but resting on a weak layer below");
     }
 }

@@ -1,9 +1,12 @@
-//! Charts drawn with plotters to standalone SVG strings.
+//! Charts as standalone SVG strings.
 //!
-//! Pure Rust, no DOM: every chart is drawn through
-//! `plotters::prelude::SVGBackend::with_string`, so it renders the same on
-//! native (tests, export) and on wasm32, where the UI can insert the string as
-//! inline SVG or offer it as a download.
+//! Pure Rust, no DOM: the radar, the layer figure and every chart's frame
+//! are written by a small pen (`pen.rs`, so the quiz app links no
+//! plotters), the timeline and the swimlane's shapes through
+//! `plotters::prelude::SVGBackend::with_string`, and the map, the spread and
+//! the QR code by hand. So each renders the same on native (tests, export)
+//! and on wasm32, where the UI can insert the string as inline SVG or offer
+//! it as a download.
 //!
 //! - [`radar`]: dimension scores (0-100) on a spider chart, optionally
 //!   compared with a previous assessment.
@@ -57,7 +60,7 @@ mod examples;
 #[cfg(test)]
 mod testutil;
 
-pub use layers::{layers, layers_text, LayerBand};
+pub use layers::{layer_bands, layers, layers_text, LayerBand};
 pub use map::{crossings, map, map_text, order as map_order, MAX_PER_ROW};
 pub use qr::qr;
 pub use radar::{radar, radar_text};

@@ -14,25 +14,35 @@ use super::svg::{escape_xml, FONT_FAMILY};
 /// Where a text's x is: its start, middle or end.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Align {
+    /// The text starts at x.
     Start,
+    /// The text is centred on x.
     Middle,
+    /// The text ends at x.
     End,
 }
 
 /// Where a text's y is: its middle, or the bottom of its letters.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Baseline {
+    /// y is the middle of the letters.
     Middle,
+    /// y is the bottom of the letters.
     Bottom,
 }
 
 /// How a text is drawn: size in CSS px, weight, colour and placement.
 #[derive(Debug, Clone, Copy)]
 pub struct Font {
+    /// Size in CSS pixels.
     pub px: f64,
+    /// Bold, or regular.
     pub bold: bool,
+    /// The letters' colour.
     pub color: RGBColor,
+    /// Where x is.
     pub align: Align,
+    /// Where y is.
     pub baseline: Baseline,
 }
 

@@ -5,12 +5,14 @@
 //! - `scoring`: scores per dimension, overall score and placement.
 //! - `advice`: levers (where to invest, in order) and warnings.
 //! - `share`: answers as a short text for a link.
+//! - `handover`: a result handed from the quiz app to the workshop app.
 //!
 //! Everything here is plain Rust with no browser API, tested natively.
 
 mod advice;
 mod bank;
 mod dimension;
+mod handover;
 mod scoring;
 pub(crate) mod share;
 
@@ -23,8 +25,10 @@ pub use advice::{
 };
 pub use bank::{find_question, questions, Question};
 pub use dimension::Dimension;
+pub use handover::{decode_handover, encode_handover, Handover};
 pub use scoring::{
-    is_complete, result_of_scores, score, to_assessment, QuizResult, ESTABLISHED_THRESHOLD,
+    is_complete, previous_result, result_of_scores, score, to_assessment, QuizResult,
+    ESTABLISHED_THRESHOLD,
 };
 pub(crate) use scoring::{profile_of, Profile};
 pub use share::{decode_share, encode_share, ShareError, SHARE_VERSION};

@@ -63,6 +63,15 @@ pub struct QuizResult {
 }
 
 impl QuizResult {
+    /// The eight dimensions' scores by label, in the bank's order (what the
+    /// radar and its table show).
+    pub fn dimension_scores(&self) -> Vec<(String, f64)> {
+        self.dimensions
+            .iter()
+            .map(|(d, s)| (d.label().to_string(), *s))
+            .collect()
+    }
+
     /// The score of one dimension.
     pub fn score_of(&self, dimension: Dimension) -> f64 {
         self.dimensions
@@ -137,6 +146,20 @@ pub fn result_of_scores(
         answered,
     };
     result_of_profile(kind, &profile, answered.iter().sum())
+}
+
+/// The result to compare a new one with: the newest complete assessment
+/// whose answers differ from `answers` (the same answers saved again would
+/// compare with themselves).
+pub fn previous_result(
+    assessments: &[crate::model::types::Assessment],
+    answers: &BTreeMap<String, u8>,
+) -> Option<QuizResult> {
+    assessments
+        .iter()
+        .rev()
+        .find(|a| is_complete(a.kind, &a.answers) && &a.answers != answers)
+        .map(|a| score(a.kind, &a.answers))
 }
 
 /// Whether every question of the bank has a valid answer.

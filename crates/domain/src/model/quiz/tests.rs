@@ -498,3 +498,37 @@ fn shared_answers_score_the_same() {
         }
     }
 }
+
+#[test]
+fn the_previous_result_is_the_newest_complete_one_with_other_answers() {
+    use crate::model::quiz::{previous_result, to_assessment};
+    let quick = |option: u8| -> BTreeMap<String, u8> {
+        questions(AssessmentKind::Quick)
+            .iter()
+            .map(|q| (q.id.to_string(), option))
+            .collect()
+    };
+    let at = chrono::DateTime::UNIX_EPOCH;
+    let mut draft = quick(1);
+    draft.pop_first();
+    let saved = vec![
+        to_assessment(AssessmentKind::Quick, quick(0), "a".into(), at),
+        to_assessment(AssessmentKind::Quick, quick(2), "b".into(), at),
+        to_assessment(AssessmentKind::Quick, draft, "c".into(), at),
+    ];
+    // The draft is not complete; the newest complete one is "b".
+    assert_eq!(
+        previous_result(&saved, &quick(3)),
+        Some(score(AssessmentKind::Quick, &quick(2)))
+    );
+    // The same answers as "b": compared with "a" instead.
+    assert_eq!(
+        previous_result(&saved, &quick(2)),
+        Some(score(AssessmentKind::Quick, &quick(0)))
+    );
+    assert_eq!(previous_result(&[], &quick(2)), None);
+    assert_eq!(
+        score(AssessmentKind::Quick, &quick(2)).dimension_scores()[0].0,
+        Dimension::ALL[0].label()
+    );
+}

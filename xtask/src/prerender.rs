@@ -1,5 +1,5 @@
 //! Prerendered first screens, for the pages a visitor lands on to take the
-//! quiz: the quiz app's (`crates/quiz`). Its wasm is 128 KB gzip, which on
+//! quiz: the quiz app's (`crates/quiz`). Its wasm is about 131 KB gzip, which on
 //! a phone's network still takes a second or so to arrive. A static copy
 //! of its first screen, taken from the built app in a headless browser
 //! (with the stylesheet inline), is painted as soon as the page arrives,
@@ -84,7 +84,7 @@ pub fn run(root: &Path, dir: &Path, index: &str) -> Result<(), String> {
 ///   policy, which is made anew for the page;
 /// - the app's loader runs as soon as its module is fetched (`async`)
 ///   instead of after the parser. The wasm stays preloaded: the quiz app's
-///   is 128 KB gzip, and fetching it from the start let it take over 140
+///   was 128 KB gzip, and fetching it from the start let it take over 140
 ///   ms sooner on Slow 4G at 4x CPU (1472 -> 1332 ms, median of 7) for a
 ///   first paint 23 ms later (455 -> 478 ms, within the runs' spread).
 ///   (The workshop app's wasm, about 1 MB, delayed the first paint when

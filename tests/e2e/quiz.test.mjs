@@ -172,7 +172,7 @@ test('a visitor landing on /quiz gets the quiz app alone (no byte of the worksho
   const save = page.getByTestId('save-result');
   assert.match(await save.getAttribute('href'), /^\/quiz\/save#1q[0-9-]{12}[A-Za-z0-9_-]{3}\.[0-9a-z]{6,13}$/);
   const open = page.getByTestId('open-app');
-  assert.equal(await open.innerText(), 'Open the app with my result');
+  assert.equal(await open.innerText(), 'Open with my result');
   assert.equal(await open.getAttribute('href'), await save.getAttribute('href'));
   await save.tap();
   await page.waitForURL(/\/quiz\/save#/);

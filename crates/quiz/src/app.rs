@@ -42,7 +42,7 @@ pub fn QuizApp() -> impl IntoView {
             </a>
             <nav aria-label="OpModel">
                 <a href=move || app_href(answers, shown) data-testid="open-app">
-                    {move || if shown.with(Option::is_some) { "Open the app with my result" } else { "Open the app" }}
+                    {move || if shown.with(Option::is_some) { "Open with my result" } else { "Open the app" }}
                 </a>
             </nav>
         </header>

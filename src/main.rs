@@ -1,21 +1,10 @@
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    use wasm_bindgen::{closure::Closure, JsCast};
-
+    // The workshop's loader is a deferred module script: the page is whole
+    // when it runs (only the quiz app's prerendered pages load it async,
+    // see crates/quiz/src/main.rs).
     console_error_panic_hook::set_once();
-    let start = || leptos::mount::mount_to_body(opmodel::ui::App);
-    // A prerendered page (quiz.html) loads the app with an async script,
-    // which may run before the parser has reached the end of the page. The
-    // app then waits for the whole page, so that it finds the screen it
-    // takes over from (and never draws beside it).
-    let document = leptos::prelude::document();
-    if document.ready_state() == "loading" {
-        let start = Closure::once_into_js(start);
-        let _ =
-            document.add_event_listener_with_callback("DOMContentLoaded", start.unchecked_ref());
-    } else {
-        start();
-    }
+    leptos::mount::mount_to_body(opmodel::ui::App);
 }
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -29,7 +29,7 @@ pub fn QuizApp() -> impl IntoView {
             let _ = body.class_list().add_1("embedded");
         }
         return view! {
-            <main id="main" tabindex="-1"><EmbedQuiz answers=answers shown=shown/></main>
+            <main id="main" tabindex="-1"><EmbedQuiz/></main>
         }
         .into_any();
     }
@@ -108,9 +108,13 @@ pub fn QuizLinks() -> impl IntoView {
 
 /// `/embed`: the quick quiz and its result only, sized for an iframe; the
 /// result can be saved in OpModel, in a tab of its own, and the full app
-/// opened with it.
+/// opened with it. (The workshop app shows the same where a host serves it
+/// for `/embed`: its storage inside another site's frame is not the
+/// visitor's own, so it hands over too.)
 #[component]
-fn EmbedQuiz(answers: RwSignal<Answers>, shown: RwSignal<Option<u64>>) -> impl IntoView {
+pub fn EmbedQuiz() -> impl IntoView {
+    let answers = RwSignal::new(Answers::new());
+    let shown = RwSignal::new(None::<u64>);
     let save = Callback::new(move |_: Answers| {
         view! {
             <a class="button primary" href=move || app_href(answers, shown) target="_blank" rel="noopener">

@@ -29,7 +29,7 @@ mod runner;
 pub mod handover;
 
 #[cfg(target_arch = "wasm32")]
-pub use app::{QuizApp, QuizLinks};
+pub use app::{EmbedQuiz, QuizApp, QuizLinks};
 #[cfg(target_arch = "wasm32")]
 pub use result::{ResultMode, ResultView};
 #[cfg(target_arch = "wasm32")]

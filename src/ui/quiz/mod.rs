@@ -1,7 +1,7 @@
 //! The maturity quiz in the workshop app: the quick quiz (12 questions),
 //! the full assessment (40 questions, resumable), shared result links, a
 //! result handed over by the quiz app to be saved, and the embeddable mode
-//! (where a host serves this app for `/embed`). The questions and the result
+//! (where a host serves this app for `/embed`: the quiz app's `EmbedQuiz`). The questions and the result
 //! are the quiz crate's components (`crates/quiz`, also the small app of
 //! `/quiz` and `/embed`); this module adds what needs the model: saving a
 //! result, and the previous one to compare with.
@@ -19,9 +19,8 @@ use crate::model::{new_id, Assessment, AssessmentKind, Model, Op};
 use crate::storage::browser::{now, utc_offset_minutes};
 use crate::ui::state::{use_app, NoticeKind};
 
-use opmodel_quiz::handover::save_href;
 use opmodel_quiz::QuizLinks;
-pub use opmodel_quiz::{Answers, DimensionScores, QuizRunner, ResultMode, ResultView};
+pub use opmodel_quiz::{Answers, DimensionScores, EmbedQuiz, QuizRunner, ResultMode, ResultView};
 
 /// The model's previous result's dimension scores (the domain's
 /// `previous_result`): the radar draws them beside a new result.
@@ -160,30 +159,6 @@ pub fn FullAssessment() -> impl IntoView {
             <QuizRunner kind=AssessmentKind::Full answers=answers on_answer=save mode=ResultMode::Saved
                 actions=progress previous=previous_callback() on_restart=restart/>
             <p class="muted quiz-alt">"Every answer is saved with your model: leave any time and come back to resume."</p>
-        </section>
-    }
-}
-
-/// `/embed`, where a host serves this app for it (the quiz app is built for
-/// it): the quick quiz and its result only, sized for an iframe; the result
-/// can be saved in OpModel in a tab of its own, as in the quiz app (this
-/// app's storage inside another site's frame is not the visitor's own).
-#[component]
-pub fn EmbedQuiz() -> impl IntoView {
-    let answers = RwSignal::new(Answers::new());
-    let save = Callback::new(|a: Answers| {
-        let href = save_href(AssessmentKind::Quick, &a, js_sys::Date::now() as u64);
-        view! { <a class="button primary" href=href target="_blank" rel="noopener">"Save it in OpModel"</a> }
-            .into_any()
-    });
-    view! {
-        <section class="embed-page">
-            <p class="embed-brand">
-                <span aria-hidden="true">"◆ "</span>"OpModel · "
-                <a href="/" target="_blank" rel="noopener">"Open the full app"</a>
-            </p>
-            <QuizRunner kind=AssessmentKind::Quick answers=answers mode=ResultMode::Embed actions=save
-                on_restart=Callback::new(move |_| answers.set(Answers::new()))/>
         </section>
     }
 }
